@@ -1,0 +1,11 @@
+/** One jest run covers every suite: unit, contract, integration, task, CLI, browser, package. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests", "<rootDir>/tasks"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  setupFiles: ["<rootDir>/tests/support/node-globals.ts"],
+  testTimeout: 60000,
+  maxWorkers: 2,
+};
