@@ -6,6 +6,7 @@ module.exports = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   setupFiles: ["<rootDir>/tests/support/node-globals.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/support/contract-guard.ts"],
   testTimeout: 60000,
   maxWorkers: 2,
 };
