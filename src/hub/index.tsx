@@ -1,0 +1,16 @@
+// The hub's bootstrap: handshake with the Azure DevOps host, then render the page.
+import * as SDK from "azure-devops-extension-sdk";
+import * as React from "react";
+import * as ReactDOM from "react-dom";
+import { HubPage } from "./HubPage";
+
+async function main(): Promise<void> {
+  // applyTheme: the host's theme variables are applied (and re-applied on "themeChanged").
+  await SDK.init({ loaded: false, applyTheme: true });
+  ReactDOM.render(<HubPage />, document.getElementById("root"));
+  await SDK.notifyLoadSucceeded();
+}
+
+main().catch((e: unknown) => {
+  void SDK.notifyLoadFailed(e instanceof Error ? e.message : String(e));
+});
