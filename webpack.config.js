@@ -1,6 +1,7 @@
-// Builds the StackSpot hub (src/hub) into dist/hub/hub.js + dist/hub/hub.css, loaded by static/hub.html.
+// Builds the StackSpot hub (src/hub) into dist/hub/: hub.js, hub.css and hub.html (from static/hub.html).
 // Also builds the bench's baseline page (a bare React + azure-devops-ui page) with the very same settings
 // when called with `--env baseline`, so the two sizes compare like with like.
+const fs = require("node:fs");
 const path = require("node:path");
 const esbuild = require("esbuild");
 const MiniCssExtractPlugin = require("mini-css-extract-plugin");
@@ -23,6 +24,22 @@ class EsbuildCssMinifyPlugin {
           }
         },
       );
+    });
+  }
+}
+
+/** Emits the hub page (static/hub.html) beside the bundle, as dist/hub/hub.html: the manifest's hub `uri`. */
+class HubPagePlugin {
+  constructor(source) {
+    this.source = source;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HubPagePlugin", (compilation) => {
+      compilation.fileDependencies.add(this.source);
+      compilation.hooks.processAssets.tap({ name: "HubPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset("hub.html", new sources.RawSource(fs.readFileSync(this.source)));
+      });
     });
   }
 }
@@ -63,7 +80,10 @@ module.exports = (env = {}) => {
         { test: /\.(woff2?|ttf|eot|svg|png)$/, type: "asset/resource", generator: { filename: "fonts/[name][ext]" } },
       ],
     },
-    plugins: [new MiniCssExtractPlugin({ filename: "[name].css" })],
+    plugins: [
+      new MiniCssExtractPlugin({ filename: "[name].css" }),
+      new HubPagePlugin(path.resolve(__dirname, "static/hub.html")),
+    ],
     optimization: {
       minimizer: ["...", new EsbuildCssMinifyPlugin()],
       // One file each for JS and CSS: the hub page loads exactly hub.js and hub.css.
