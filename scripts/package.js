@@ -6,8 +6,9 @@
 //
 // The manifest is the only list of what ships: each path it names (files, content, icons, screenshots)
 // is copied into a staging root, without source maps, node_modules or tests, and tfx packs that root.
-// Nothing outside the repository (../shared) can get in. The one version (package.json) is written
-// into the manifest through the overrides file and into the staged task.json's Minor/Patch.
+// Nothing outside the repository (../shared) can get in. The one version (package.json) goes into the
+// manifest through the overrides file; scripts/build-task.js writes it into the task.json's Minor/Patch
+// (Major stays 1), and this script refuses a package whose task disagrees.
 // The publisher is not tied to one account: --publisher or STACKSPOT_PUBLISHER overrides the manifest's.
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -92,10 +93,13 @@ function stagePath(rel, stageRoot) {
   });
 }
 
-/** Writes the extension's version into each staged task.json (Major stays 1). */
-function stampTaskVersions(manifest, stageRoot, version) {
-  const taskVersion = taskVersionFor(version);
-  const stamped = [];
+/**
+ * Checks each staged task.json carries the extension's version (Major 1, Minor/Patch from package.json).
+ * scripts/build-task.js writes it; a mismatch means dist/ is older than the version (--skip-build).
+ */
+function checkTaskVersions(manifest, stageRoot, version) {
+  const expected = taskVersionFor(version);
+  const tasks = [];
   for (const c of manifest.contributions || []) {
     if (c.type !== TASK_CONTRIBUTION) continue;
     const file = path.join(stageRoot, c.properties.name, "task.json");
@@ -103,14 +107,16 @@ function stampTaskVersions(manifest, stageRoot, version) {
       throw new PackageError(`The task contribution "${c.id}" has no ${c.properties.name}/task.json.`, "Run `npm run build` so scripts/build-task.js writes it.");
     }
     const task = readJson(file);
-    if (!task.version || task.version.Major !== taskVersion.Major) {
-      throw new PackageError(`${c.properties.name}/task.json has Major ${task.version && task.version.Major}, expected ${taskVersion.Major}.`, "Keep the task's major version at 1 in tasks/StackSpotResume/task.json.");
+    const v = task.version || {};
+    if (v.Major !== expected.Major || v.Minor !== expected.Minor || v.Patch !== expected.Patch) {
+      throw new PackageError(
+        `${c.properties.name}/task.json is version ${v.Major}.${v.Minor}.${v.Patch}, but package.json's ${version} makes it ${expected.Major}.${expected.Minor}.${expected.Patch}.`,
+        "Run `npm run build` (or `npm run package` without --skip-build): scripts/build-task.js writes the task's version.",
+      );
     }
-    task.version = { ...task.version, Minor: taskVersion.Minor, Patch: taskVersion.Patch };
-    fs.writeFileSync(file, JSON.stringify(task, null, 2) + "\n");
-    stamped.push(`${task.name}@${task.version.Major}.${task.version.Minor}.${task.version.Patch}`);
+    tasks.push(`${task.name}@${v.Major}.${v.Minor}.${v.Patch}`);
   }
-  return stamped;
+  return tasks;
 }
 
 function runBuild() {
@@ -159,7 +165,7 @@ function createPackage(options = {}) {
   fs.mkdirSync(stageRoot, { recursive: true });
   fs.copyFileSync(path.join(root, "vss-extension.json"), path.join(stageRoot, "vss-extension.json"));
   for (const rel of manifestPaths(effective)) stagePath(rel, stageRoot);
-  const tasks = stampTaskVersions(effective, stageRoot, version);
+  const tasks = checkTaskVersions(effective, stageRoot, version);
   const overridesFile = path.join(work, "overrides.json");
   fs.writeFileSync(overridesFile, JSON.stringify(overrides, null, 2) + "\n");
 

@@ -5,8 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { AdoClients, createClients } from "../../../src/ado/clients";
-
-export const REPO_ROOT = path.resolve(__dirname, "../../..");
+import { REPO_ROOT } from "./paths";
 
 /** Where the hub's calls are written: the engine, its REST layer and the hub itself (not the CLI). */
 export const HUB_SOURCE_DIRS = ["src/ado", "src/setup", "src/hub"];

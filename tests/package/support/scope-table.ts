@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadSpecIndex, readJsonWithBom, SpecOperation } from "../../contract/spec-index";
-import { REPO_ROOT } from "./client-calls";
+import { REPO_ROOT } from "./paths";
 
 export interface ScopeTable {
   areas: Record<string, { scope: string; calls: string }>;
