@@ -1,0 +1,35 @@
+// Output the task writes itself. task-lib's ToolRunner is not used for processes: it echoes every
+// argument and logs them in debug lines, which would print the client key. The task echoes command
+// lines here instead, with secrets replaced and logging commands defused.
+import * as os from "os";
+
+/**
+ * The agent treats "##vso[" and "##[" anywhere in a line as a command. Values that came from inputs are
+ * printed with the two hashes split, so an input can never issue a command such as task.setvariable.
+ */
+export function defuseCommands(text: string): string {
+  return text.replace(/##(?=vso\[|\[)/gi, "#\u200b#");
+}
+
+export function writeLine(text: string): void {
+  process.stdout.write(text + os.EOL);
+}
+
+/** Quotes an argument for display only (nothing is ever run through a shell). */
+function displayArgument(arg: string): string {
+  return /^[A-Za-z0-9_\-.:/=@,+%]+$/.test(arg) ? arg : JSON.stringify(arg);
+}
+
+/** Writes `[command]file arg…` the way the agent highlights it; arguments at `masked` show as ***. */
+export function echoCommand(file: string, args: readonly string[], masked: ReadonlySet<number>): void {
+  const shown = args.map((arg, i) => (masked.has(i) ? "***" : displayArgument(arg)));
+  writeLine(defuseCommands(`[command]${[displayArgument(file), ...shown].join(" ")}`));
+}
+
+export function startGroup(title: string): void {
+  writeLine(`##[group]${defuseCommands(title)}`);
+}
+
+export function endGroup(): void {
+  writeLine("##[endgroup]");
+}

@@ -1,0 +1,125 @@
+// Runs one program with an argument list (never a shell), streams its output through the redactor,
+// keeps the last lines for error messages, and stops it at a time limit.
+import { ChildProcess, spawn } from "child_process";
+import { echoCommand } from "./log";
+import { LineRedactingStream, Redactor } from "./redactor";
+
+export interface ProcessRequest {
+  file: string;
+  args: readonly string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  timeoutSeconds: number;
+  redactor: Redactor;
+  /** Argument positions shown as *** in the echoed command line. */
+  maskedArgs?: ReadonlySet<number>;
+  /** Stream output to the log as it comes (true), or only keep it for the caller (false). */
+  echoOutput?: boolean;
+}
+
+export interface ProcessOutcome {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  /** Set when the program could not be started at all (missing file, no permission). */
+  startError?: string;
+  /** Redacted stdout and stderr, interleaved, at most the last 64 KB. */
+  output: string;
+}
+
+const KEPT_OUTPUT = 64 * 1024;
+const KILL_GRACE_MS = 5000;
+const isWindows = process.platform === "win32";
+
+/** Children still running, so a cancelled task can stop them before it removes their home. */
+const running = new Set<ChildProcess>();
+
+export function stopAllProcesses(): void {
+  for (const child of running) terminate(child, "SIGKILL");
+}
+
+export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
+  echoCommand(request.file, request.args, request.maskedArgs ?? new Set());
+  const echo = request.echoOutput ?? true;
+  let kept = "";
+  const keep = (text: string) => {
+    kept = (kept + text).slice(-KEPT_OUTPUT);
+  };
+  const out = new LineRedactingStream(request.redactor, (text) => {
+    keep(text);
+    if (echo) process.stdout.write(text);
+  });
+  const err = new LineRedactingStream(request.redactor, (text) => {
+    keep(text);
+    if (echo) process.stderr.write(text);
+  });
+
+  return new Promise((resolve) => {
+    let child: ChildProcess;
+    try {
+      child = spawn(request.file, [...request.args], {
+        cwd: request.cwd,
+        env: request.env,
+        // No stdin: a CLI that asks a question gets end-of-file instead of waiting for ever.
+        stdio: ["ignore", "pipe", "pipe"],
+        // Its own process group on POSIX, so the time limit stops the programs it started too.
+        detached: !isWindows,
+        windowsHide: true,
+      });
+    } catch (error) {
+      resolve({ exitCode: null, signal: null, timedOut: false, startError: String(error), output: "" });
+      return;
+    }
+    running.add(child);
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => out.write(chunk));
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => err.write(chunk));
+
+    let timedOut = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const limitTimer = setTimeout(() => {
+      timedOut = true;
+      terminate(child, "SIGTERM");
+      killTimer = setTimeout(() => terminate(child, "SIGKILL"), KILL_GRACE_MS);
+    }, request.timeoutSeconds * 1000);
+
+    let settled = false;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    let drainTimer: NodeJS.Timeout | undefined;
+    const finish = (startError?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(limitTimer);
+      if (killTimer) clearTimeout(killTimer);
+      if (drainTimer) clearTimeout(drainTimer);
+      running.delete(child);
+      out.end();
+      err.end();
+      resolve({ exitCode: exit?.code ?? null, signal: exit?.signal ?? null, timedOut, startError, output: kept });
+    };
+    child.on("error", (error) => {
+      // A program that never started emits no exit; one that did is settled by "close".
+      if (child.pid === undefined) finish(error.message);
+    });
+    child.on("exit", (code, signal) => {
+      exit = { code, signal };
+      clearTimeout(limitTimer);
+      // A program it left behind may hold the pipes open; stop waiting for them after a moment.
+      drainTimer = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        finish();
+      }, 2000);
+    });
+    child.on("close", () => finish());
+  });
+}
+
+function terminate(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    if (isWindows) child.kill(signal);
+    else process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}

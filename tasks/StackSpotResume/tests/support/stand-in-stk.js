@@ -1,0 +1,125 @@
+// A stand-in for the STK CLI, installed by the stand-in install.sh (see installer-server.ts). It records
+// every invocation (arguments, HOME, working directory, environment) as one JSON line in the file named
+// by STANDIN_RECORD, and behaves as STANDIN_MODE says (comma-separated):
+//   fail-login     `stk login` exits 3 and logs the failure
+//   fail-resume    `stk resume workflow` exits 7 and logs the failure
+//   fail-upgrade   `stk upgrade` exits 5
+//   upgrade-new    `stk upgrade` installs a newer stand-in into $HOME/.stk/bin
+//   echo-key       `stk login` prints the client key back (split over two writes), to stderr too, and
+//                  writes it into its log
+//   hang-resume    `stk resume workflow` never ends, and starts a child that never ends either
+// Like the real CLI it keeps its session, logs (~/.stk/logs) and, with HTTP_ENABLE_FILE_DEBUG=true, an
+// HTTP trace (~/.stk/debug/http.txt) under HOME.
+const fs = require("fs");
+const path = require("path");
+const { spawn } = require("child_process");
+
+const VERSION = "__STANDIN_VERSION__";
+const args = process.argv.slice(2);
+const home = process.env.HOME;
+const stkDir = path.join(home, ".stk");
+const modes = new Set((process.env.STANDIN_MODE || "").split(",").filter(Boolean));
+
+function record(extra) {
+  const entry = { tool: "stk", version: VERSION, executable: __filename, args, home, cwd: process.cwd(), env: process.env, ...extra };
+  if (process.env.STANDIN_RECORD) fs.appendFileSync(process.env.STANDIN_RECORD, JSON.stringify(entry) + "\n");
+}
+
+function log(line) {
+  fs.mkdirSync(path.join(stkDir, "logs"), { recursive: true });
+  fs.appendFileSync(path.join(stkDir, "logs", "stk.log"), `${new Date().toISOString()} ${line}\n`);
+}
+
+function trace(line) {
+  if (process.env.HTTP_ENABLE_FILE_DEBUG !== "true") return;
+  fs.mkdirSync(path.join(stkDir, "debug"), { recursive: true });
+  fs.appendFileSync(path.join(stkDir, "debug", "http.txt"), line + "\n");
+}
+
+function flag(name) {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+const sessionFile = path.join(stkDir, "session.json");
+
+async function main() {
+  if (args[0] === "--version") {
+    console.log(`stk version ${VERSION}`);
+    return 0;
+  }
+  if (args[0] === "upgrade") {
+    log("upgrade requested");
+    if (modes.has("fail-upgrade")) {
+      log("upgrade failed: update server unreachable");
+      console.error("Error: could not reach the update server");
+      return 5;
+    }
+    if (modes.has("upgrade-new")) {
+      const newer = VERSION.replace(/^(\d+)\.(\d+)\.\d+/, (_, major, minor) => `${major}.${Number(minor) + 1}.0`);
+      const target = path.join(stkDir, "bin", "stk");
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, fs.readFileSync(__filename, "utf8").replace(`"${VERSION}"`, `"${newer}"`), { mode: 0o755 });
+      console.log(`STK CLI upgraded to ${newer}`);
+      return 0;
+    }
+    console.log("STK CLI is up to date");
+    return 0;
+  }
+  if (args[0] === "login") {
+    const id = flag("--client-id");
+    const key = flag("--client-key");
+    const realm = flag("--realm");
+    trace(`POST https://idm.stackspot.com/${realm}/oidc/oauth/token`);
+    trace(`Authorization: Basic ${Buffer.from(`${id}:${key}`).toString("base64")}`);
+    trace(`body: grant_type=client_credentials&client_id=${encodeURIComponent(id)}&client_secret=${encodeURIComponent(key)}`);
+    if (modes.has("echo-key")) {
+      process.stdout.write(`debug: using key ${key.slice(0, 3)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      process.stdout.write(`${key.slice(3)} for ${id}\n`);
+      console.error(`warning: key ${key} printed on stderr`);
+      log(`login with client ${id} and key ${key}`);
+    }
+    if (modes.has("fail-login")) {
+      log(`login failed for client ${id} in realm ${realm}: invalid_client`);
+      console.error("Error: invalid client credentials");
+      return 3;
+    }
+    const token = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFuZC1pbiJ9.${Math.random().toString(36).slice(2)}sig`;
+    fs.mkdirSync(stkDir, { recursive: true });
+    fs.writeFileSync(sessionFile, JSON.stringify({ realm, clientId: id, access_token: token }));
+    trace(`HTTP/1.1 200 OK {"access_token": "${token}", "expires_in": 1200}`);
+    log(`logged in as ${id} on ${realm}`);
+    console.log(`Logged in as ${id} on realm ${realm}`);
+    return 0;
+  }
+  if (args[0] === "resume" && args[1] === "workflow") {
+    const id = args[2];
+    if (!fs.existsSync(sessionFile)) {
+      log("resume refused: no session");
+      console.error("Error: you are not logged in");
+      return 4;
+    }
+    const session = JSON.parse(fs.readFileSync(sessionFile, "utf8"));
+    trace(`GET https://workflow-api.stackspot.com/v1/workflows/${id} Authorization: Bearer ${session.access_token}`);
+    if (modes.has("fail-resume")) {
+      log(`workflow ${id} failed at step apply-plugin: plugin not found`);
+      console.error(`Error: workflow ${id} failed`);
+      return 7;
+    }
+    if (modes.has("hang-resume")) {
+      const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "inherit" });
+      record({ hangingChild: child.pid });
+      console.log(`Resuming workflow ${id}...`);
+      await new Promise(() => {});
+    }
+    log(`workflow ${id} resumed`);
+    console.log(`Workflow ${id} resumed`);
+    return 0;
+  }
+  console.error(`stand-in stk: unknown command ${args.join(" ")}`);
+  return 64;
+}
+
+record({});
+main().then((code) => process.exit(code));
