@@ -1,0 +1,26 @@
+// Public API of the Azure DevOps access layer (Node-safe: no extension SDK here; the hub builds its
+// clients with ./sdkClients). Keep these exports stable: the hub, the CLI and the engine use them.
+
+// Clients and their factories.
+export { createClients, createPatClients, createBearerClients, normalizeOrgUrl } from "./clients";
+export type { AdoClients, CreateClientsOptions, ClientsOptionsWithoutAuth, ClientArea } from "./clients";
+
+// Typed errors: every failure has `userMessage` and `remedy`.
+export {
+  AdoError, PermissionDeniedError, AuthenticationError, NotFoundError, NetworkError,
+  ServiceUnavailableError, ConflictError, BranchPolicyError, InvalidRequestError,
+} from "./errors";
+export type { AdoErrorDetails, PermissionHint, RequestDescription } from "./errors";
+
+// Retry policy (injectable timings) and the request observer type.
+export { defaultRetryPolicy, resolveRetryPolicy, backoffDelay, parseRetryAfter, RetryBudget } from "./retry";
+export type { RetryPolicy } from "./retry";
+export type { FetchLike, RequestEvent } from "./transport";
+
+// The pipeline-permissions client the library lacks.
+export { PipelinePermissionsRestClient, isPipelineAuthorized } from "./pipelinePermissionsClient";
+export type { PipelinePermission, PipelineResourceType, ResourcePipelinePermissions } from "./pipelinePermissionsClient";
+
+// What each REST call is, in the user's words.
+export { describeOperation } from "./operations";
+export type { OperationInfo } from "./operations";

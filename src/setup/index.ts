@@ -1,0 +1,39 @@
+// Public API of the set-up engine. Plain TypeScript: no React, no SDK, no globals; it receives REST
+// clients (src/ado) and options. The hub and the CLI render what it decides. Keep these exports stable.
+//
+//   const state = await readProjectState(clients, options);   // 2 waves of parallel reads
+//   const plan = planSetup(state, options);                     // pure: steps, decisions, checklist
+//   const result = await applyPlan(clients, plan, options, onProgress);
+//   // or all three, with one re-plan on a conflict:
+//   const result = await runSetup(clients, options, { onProgress });
+
+// Options (what the user asks for) and their defaults.
+export { resolveOptions, InvalidOptionsError } from "./options";
+export type { SetupOptions, ResolvedOptions, PoolOption, CredentialsOption, StackSpotCredentials } from "./options";
+
+// Reading, planning, applying.
+export { readProjectState } from "./state";
+export { planSetup } from "./plan";
+export { applyPlan } from "./apply";
+export { runSetup } from "./runSetup";
+export type { RunSetupHooks } from "./runSetup";
+export type {
+  ProjectState, RepositoryState, PipelineFileState, DefinitionState, VariableState, ServiceConnectionState, PullRequestState,
+  SetupPlan, PlanStep, StepKind, StepSpec, VariableChange, Decision, DecisionId,
+  ChecklistItem, ChecklistKey, ChecklistState,
+  SetupProgressEvent, ProgressListener, ApplyResult, SetupResult, SetupOutcome,
+} from "./types";
+
+// The pipeline file: write it, classify an existing one.
+export { renderPipelineFile, renderPipelineBody, sealPipelineFile, classifyPipelineFile, sameFileContent, PIPELINE_FILE_FORMAT } from "./pipelineFile";
+export type { PipelineFileClass, PipelineFileSettings } from "./pipelineFile";
+
+// The Workflow URL to paste into the StackSpot portal.
+export { workflowUrl, InvalidOrganizationUrlError } from "./workflowUrl";
+
+// The hub's Runs list.
+export { listStackspotRuns } from "./runs";
+export type { StackspotRun, RunStateName, RunResultName } from "./runs";
+
+// The contract's names.
+export * as contract from "./contract";

@@ -1,0 +1,97 @@
+// What the user asks of the set-up. Defaults follow the StackSpot manual.
+import {
+  DEFAULT_REPOSITORY_NAME, DEFAULT_SERVICE_CONNECTION_NAME, HOSTED_QUEUE_NAME,
+} from "./contract";
+
+/** StackSpot credentials: client id, client key, realm. The key is a secret: never log it. */
+export interface StackSpotCredentials {
+  clientId: string;
+  clientKey: string;
+  realm: string;
+}
+
+/** Where the pipeline runs. */
+export type PoolOption =
+  /** Microsoft-hosted ubuntu-latest (queue "Azure Pipelines"). */
+  | { kind: "hosted" }
+  /** A self-hosted agent pool, by the name of its queue in the project. */
+  | { kind: "self-hosted"; queue: string };
+
+/** Where the task finds the StackSpot credentials. */
+export type CredentialsOption =
+  /**
+   * A service connection of type "stackspot", by name. When it does not exist and `create` is given,
+   * the set-up creates it; without `create` a missing connection is a decision for the user.
+   */
+  | { kind: "service-connection"; name: string; create?: StackSpotCredentials }
+  /**
+   * Secret pipeline variables STK_CLIENT_ID / STK_CLIENT_KEY / STK_REALM on the pipeline. `values`
+   * are written only where a variable is missing: an existing value is never overwritten.
+   */
+  | { kind: "variables"; values?: StackSpotCredentials };
+
+export interface SetupOptions {
+  /** Project name (or id). */
+  project: string;
+  /** Repository holding /stackspot.yml. Default "repo-runner-actions". */
+  repository?: string;
+  /** Default: hosted ubuntu-latest. */
+  pool?: PoolOption;
+  /** Default: the service connection named "stackspot" (existing). */
+  credentials?: CredentialsOption;
+  /** Replace a /stackspot.yml that someone edited (or that this product did not write). Default false. */
+  replaceEditedFile?: boolean;
+  /** Re-point a pipeline named "stackspot" that runs another repository or file. Default false. */
+  takeOverPipeline?: boolean;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedOptions {
+  project: string;
+  repository: string;
+  pool: PoolOption;
+  /** The queue name the pipeline definition uses. */
+  queueName: string;
+  credentials: CredentialsOption;
+  replaceEditedFile: boolean;
+  takeOverPipeline: boolean;
+}
+
+/** Thrown for options that cannot work (empty names, line breaks in names). */
+export class InvalidOptionsError extends Error {
+  readonly userMessage: string;
+  readonly remedy: string;
+  constructor(message: string, remedy: string) {
+    super(message);
+    this.name = "InvalidOptionsError";
+    this.userMessage = message;
+    this.remedy = remedy;
+  }
+}
+
+export function resolveOptions(options: SetupOptions): ResolvedOptions {
+  const pool = options.pool ?? { kind: "hosted" };
+  const credentials = options.credentials ?? { kind: "service-connection", name: DEFAULT_SERVICE_CONNECTION_NAME };
+  const resolved: ResolvedOptions = {
+    project: options.project,
+    repository: options.repository ?? DEFAULT_REPOSITORY_NAME,
+    pool,
+    queueName: pool.kind === "hosted" ? HOSTED_QUEUE_NAME : pool.queue,
+    credentials,
+    replaceEditedFile: options.replaceEditedFile ?? false,
+    takeOverPipeline: options.takeOverPipeline ?? false,
+  };
+  requireName("project", resolved.project);
+  requireName("repository", resolved.repository);
+  requireName("agent queue", resolved.queueName);
+  if (credentials.kind === "service-connection") requireName("service connection", credentials.name);
+  return resolved;
+}
+
+function requireName(what: string, value: string): void {
+  if (!value || !value.trim()) throw new InvalidOptionsError(`The ${what} name is empty.`, `Give a ${what} name.`);
+  // Names end up in YAML and URLs; Azure DevOps itself refuses control characters in them.
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InvalidOptionsError(`The ${what} name contains a line break or control character.`, `Type the ${what} name on one line.`);
+  }
+}

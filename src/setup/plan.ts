@@ -1,0 +1,196 @@
+// Turns the gap between a project's state and the StackSpot contract into steps (what each changes
+// and why), decisions only the user may take, and a checklist for display. Pure: no I/O.
+import { DEFAULT_BRANCH, HOSTED_QUEUE_NAME, HOSTED_VM_IMAGE, PIPELINE_FILE_PATH, PIPELINE_NAME, SERVICE_CONNECTION_TYPE } from "./contract";
+import { isPipelineAuthorized } from "../ado";
+import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
+import { renderPipelineFile, sameFileContent } from "./pipelineFile";
+import { describeVariableChanges, judgePipeline, planVariables } from "./planPipeline";
+import type { ChecklistItem, ChecklistKey, Decision, PlanStep, ProjectState, SetupPlan, StepSpec } from "./types";
+
+const LABELS: Record<ChecklistKey, string> = {
+  repository: "Repository",
+  pipelineFile: "Pipeline file",
+  pipeline: "Pipeline",
+  variables: "Variables",
+  credentials: "Credentials",
+  agentPool: "Agent pool",
+};
+
+export function planSetup(state: ProjectState, options: SetupOptions | ResolvedOptions): SetupPlan {
+  const o = "queueName" in options ? options : resolveOptions(options);
+  const steps: PlanStep[] = [];
+  const decisions: Decision[] = [];
+  const checklist = new Map<ChecklistKey, ChecklistItem>();
+  const check = (key: ChecklistKey, st: ChecklistItem["state"], detail: string, link?: string) =>
+    checklist.set(key, { key, label: LABELS[key], state: st, detail, ...(link ? { link } : {}) });
+  const add = (id: string, items: ChecklistKey[], change: string, reason: string, dependsOn: string[], spec: StepSpec) => {
+    steps.push({ id, kind: spec.kind, items, change, reason, dependsOn: dependsOn.filter((d) => steps.some((s) => s.id === d)), spec });
+  };
+
+  // Repository.
+  const repo = state.repository;
+  if (!repo) {
+    check("repository", "will-change", `The repository "${o.repository}" will be created.`);
+    add("create-repository", ["repository"], `Create the Git repository "${o.repository}"`, "StackSpot's pipeline file lives in it.", [], { kind: "create-repository", name: o.repository });
+  } else {
+    check("repository", "ok", repo.defaultBranch ? `"${repo.name}" exists.` : `"${repo.name}" exists and is empty; the set-up adds the main branch.`, repo.webUrl);
+  }
+
+  // Agent pool: the only prerequisite the set-up cannot create.
+  const hosted = o.pool.kind === "hosted";
+  if (!state.queue) {
+    check("agentPool", "blocked", hosted
+      ? `The project has no "${HOSTED_QUEUE_NAME}" queue for Microsoft-hosted agents. Add it in Project settings → Agent pools, or choose a self-hosted pool.`
+      : `The project has no agent queue named "${o.queueName}". Add the pool to the project in Project settings → Agent pools, or choose another pool.`);
+  } else {
+    check("agentPool", "ok", hosted ? `Microsoft-hosted ${HOSTED_VM_IMAGE} (queue "${state.queue.name}").` : `Self-hosted pool "${state.queue.name}".`);
+  }
+
+  // Pipeline file.
+  const content = renderPipelineFile(o);
+  const branch = repo?.defaultBranch ?? DEFAULT_BRANCH;
+  const branchName = branch.replace(/^refs\/heads\//, "");
+  const writeFile = (mode: "add" | "update" | "upgrade" | "replace", change: string, reason: string) => {
+    check("pipelineFile", "will-change", `${change}.`);
+    add("write-file", ["pipelineFile"], change, reason, ["create-repository"],
+      { kind: "write-file", mode, content, branch, oldObjectId: repo?.headObjectId ?? null });
+  };
+  const file = state.file;
+  if (file && file.classification.kind === "current" && sameFileContent(file.content, content)) {
+    check("pipelineFile", "ok", `${PIPELINE_FILE_PATH} on ${branchName} is current.`);
+  } else if (state.pullRequest) {
+    check("pipelineFile", "waiting-for-pull-request",
+      `Branch policies on ${branchName} require a pull request: complete pull request ${state.pullRequest.id} ("${state.pullRequest.title}") to add ${PIPELINE_FILE_PATH}.`,
+      state.pullRequest.url);
+  } else if (!file) {
+    writeFile("add", `Add ${PIPELINE_FILE_PATH} on ${branchName}`, "StackSpot's pipeline runs this file.");
+  } else if (file.classification.kind === "current") {
+    writeFile("update", `Update ${PIPELINE_FILE_PATH} on ${branchName} to the chosen agent pool and credentials`, "The file was written by this extension for other settings.");
+  } else if (file.classification.kind === "upgradable") {
+    writeFile("upgrade", `Upgrade ${PIPELINE_FILE_PATH} on ${branchName} from format ${file.classification.formatVersion}`, "A newer format of the managed file exists; the file was not edited since it was written.");
+  } else if (o.replaceEditedFile) {
+    writeFile("replace", `Replace ${PIPELINE_FILE_PATH} on ${branchName}`, "You chose to replace the existing file with the managed one.");
+  } else {
+    const why = file.classification.kind === "foreign"
+      ? `${PIPELINE_FILE_PATH} was not written by this extension${file.classification.stackspotLike ? " (it looks hand-written, e.g. from StackSpot's manual)" : ""}`
+      : file.classification.kind === "newer"
+        ? `${PIPELINE_FILE_PATH} was written by a newer version of this extension`
+        : `${PIPELINE_FILE_PATH} was edited after the set-up wrote it`;
+    check("pipelineFile", "needs-decision", `${why}; it is left as it is.`);
+    decisions.push({ id: "replace-edited-file", item: "pipelineFile", question: `${why}. Replace it with the managed file?`,
+      consequence: "The file is overwritten with the managed version (the old one stays in the repository's history).", option: "replaceEditedFile" });
+  }
+
+  // Pipeline, variables, credentials.
+  const verdict = judgePipeline(state, o);
+  const target = verdict.kind === "ours" ? verdict.definition : verdict.kind === "foreign" && verdict.takeOver ? verdict.definition : undefined;
+  const vars = planVariables(target?.variables ?? {}, o);
+  const varText = describeVariableChanges(vars.changes);
+  let pipelineStep: string | undefined;
+  if (verdict.kind === "create") {
+    pipelineStep = "create-pipeline";
+    check("pipeline", "will-change", `The pipeline "${PIPELINE_NAME}" will be created in the root folder on ${PIPELINE_FILE_PATH}.`);
+    add("create-pipeline", ["pipeline", "variables", ...(o.credentials.kind === "variables" ? ["credentials" as const] : [])],
+      `Create the pipeline "${PIPELINE_NAME}" in \\ on ${PIPELINE_FILE_PATH} of "${o.repository}"${varText ? ` with variables: ${varText}` : ""}`,
+      "StackSpot queues the pipeline by this name.", ["create-repository"], { kind: "create-pipeline", variables: vars.changes });
+  } else if (verdict.kind === "foreign" && !verdict.takeOver) {
+    const d = verdict.definition;
+    check("pipeline", "needs-decision", `A pipeline named "${PIPELINE_NAME}" already runs ${d.repositoryName ?? "another repository"}${d.yamlFilename ? ` (${d.yamlFilename})` : ""}; it is not taken over without your consent.`, d.webUrl);
+    decisions.push({ id: "take-over-pipeline", item: "pipeline",
+      question: `The pipeline "${PIPELINE_NAME}" (id ${d.id}) runs ${d.repositoryName ?? "another repository"}${d.yamlFilename ? ` ${d.yamlFilename}` : ""}. Point it at ${PIPELINE_FILE_PATH} of "${o.repository}"?`,
+      consequence: "Whoever relies on that pipeline's current file loses it; its variables and history are kept.", option: "takeOverPipeline" });
+  } else if (target) {
+    const rename = verdict.kind === "ours" && verdict.rename;
+    const moveToRoot = verdict.kind === "ours" && verdict.moveToRoot;
+    const repoint = verdict.kind === "foreign";
+    const pipelineParts = [rename ? `rename "${target.name}" to "${PIPELINE_NAME}"` : "", moveToRoot ? "move it to the root folder" : "",
+      repoint ? `point it at ${PIPELINE_FILE_PATH} of "${o.repository}"` : ""].filter(Boolean);
+    const what = varText ? [...pipelineParts, varText] : pipelineParts;
+    if (pipelineParts.length) check("pipeline", "will-change", `Pipeline ${target.id}: ${pipelineParts.join(", ")}.`, target.webUrl);
+    else check("pipeline", "ok", `"${PIPELINE_NAME}" (id ${target.id}) runs ${PIPELINE_FILE_PATH} of "${o.repository}".`, target.webUrl);
+    if (what.length) {
+      pipelineStep = "update-pipeline";
+      add("update-pipeline", [...(rename || moveToRoot || repoint ? ["pipeline" as const] : []), ...(vars.changes.length ? ["variables" as const] : [])],
+        `Update pipeline ${target.id}: ${what.join("; ")}`, "StackSpot needs this exact name, folder, file and variables.", ["create-repository"],
+        { kind: "update-pipeline", definitionId: target.id, rename, moveToRoot, repoint, variables: vars.changes });
+    }
+  }
+  planVariablesChecklist(check, verdict.kind === "foreign" && !verdict.takeOver, vars.changes.filter((c) => !c.credential && !isCredentialName(c.name)).length > 0);
+
+  // Credentials.
+  const pipelineKnown = target !== undefined || verdict.kind === "create";
+  const definitionId = target?.id;
+  if (o.credentials.kind === "variables") {
+    if (!pipelineKnown) check("credentials", "needs-decision", "Waits for the decision about the pipeline.");
+    else if (vars.missingCredentials.length) {
+      check("credentials", "needs-decision", `${vars.missingCredentials.join(", ")} missing on the pipeline: give the StackSpot client id, client key and realm.`);
+      decisions.push({ id: "provide-credentials", item: "credentials", question: "Which StackSpot client id, client key and realm should the pipeline use?",
+        consequence: "They are stored as secret pipeline variables.", option: "credentials" });
+    } else {
+      const creds = vars.changes.filter((c) => isCredentialName(c.name));
+      check("credentials", creds.length ? "will-change" : "ok", creds.length ? `Secret variables: ${describeVariableChanges(creds)}.` : "STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM are secret variables of the pipeline.");
+    }
+  } else {
+    const name = o.credentials.name;
+    const conn = state.serviceConnection;
+    let endpointStep: string | undefined;
+    if (conn && conn.type.toLowerCase() !== SERVICE_CONNECTION_TYPE) {
+      check("credentials", "blocked", `The service connection "${name}" is of type "${conn.type}", not "${SERVICE_CONNECTION_TYPE}". Choose another name.`);
+    } else if (!conn && !o.credentials.create) {
+      check("credentials", "needs-decision", `No service connection named "${name}": give the StackSpot client id, client key and realm to create it.`);
+      decisions.push({ id: "provide-credentials", item: "credentials", question: `Create the StackSpot service connection "${name}"? It needs the client id, client key and realm.`,
+        consequence: "A service connection of type StackSpot is created and only the stackspot pipeline is allowed to use it.", option: "credentials" });
+    } else {
+      if (!conn) {
+        endpointStep = "create-service-connection";
+        add("create-service-connection", ["credentials"], `Create the StackSpot service connection "${name}"`, "It holds the client id, client key and realm the task logs in with.", [],
+          { kind: "create-service-connection", name });
+      }
+      const authorized = conn && definitionId !== undefined && isPipelineAuthorized(state.endpointPermissions ?? undefined, definitionId);
+      if (!pipelineKnown) check("credentials", conn ? "ok" : "will-change", `${conn ? `"${name}" exists` : `"${name}" will be created`}; authorizing it waits for the decision about the pipeline.`);
+      else if (authorized) check("credentials", "ok", `"${name}" exists and the pipeline may use it.`);
+      else {
+        check("credentials", "will-change", `${conn ? `"${name}" exists` : `"${name}" will be created`}; the pipeline will be allowed to use it, so that a queued run never waits for approval.`);
+        add("authorize-service-connection", ["credentials"], `Allow the pipeline "${PIPELINE_NAME}" to use the service connection "${name}"`,
+          "Otherwise each run StackSpot queues waits for someone to approve the connection.", [endpointStep ?? "", pipelineStep === "create-pipeline" ? pipelineStep : ""],
+          { kind: "authorize-service-connection", endpointId: conn?.id, definitionId, checkFirst: !!conn && definitionId === undefined });
+      }
+    }
+  }
+
+  // The queue must let the pipeline in too, or the first run waits for approval.
+  if (state.queue && pipelineKnown) {
+    const open = definitionId !== undefined && isPipelineAuthorized(state.queuePermissions ?? undefined, definitionId);
+    if (!open) {
+      add("authorize-queue", ["agentPool"], `Allow the pipeline "${PIPELINE_NAME}" to use the agent queue "${state.queue.name}"${definitionId === undefined ? " (unless it is open to all pipelines)" : ""}`,
+        "Otherwise the first run waits for someone to approve the queue.", [pipelineStep === "create-pipeline" ? pipelineStep : ""],
+        { kind: "authorize-queue", queueId: state.queue.id, definitionId, checkFirst: definitionId === undefined });
+      if (definitionId !== undefined) check("agentPool", "will-change", `${checklist.get("agentPool")?.detail} The pipeline will be allowed to use it.`);
+    }
+  }
+
+  const items = (["repository", "pipelineFile", "pipeline", "variables", "credentials", "agentPool"] as ChecklistKey[]).map((k) => checklist.get(k) as ChecklistItem);
+  const blocked = items.some((i) => i.state === "blocked");
+  return {
+    options: o,
+    state,
+    steps,
+    decisions,
+    checklist: items,
+    pipelineId: target?.id,
+    blocked,
+    upToDate: !blocked && !steps.length && !decisions.length && items.every((i) => i.state === "ok"),
+  };
+}
+
+function isCredentialName(name: string): boolean {
+  return /^STK_(CLIENT_ID|CLIENT_KEY|REALM)$/i.test(name);
+}
+
+function planVariablesChecklist(
+  check: (key: ChecklistKey, st: ChecklistItem["state"], detail: string) => void, waiting: boolean, changing: boolean,
+): void {
+  if (waiting) check("variables", "needs-decision", "Waits for the decision about the pipeline.");
+  else if (changing) check("variables", "will-change", "secret_cli_login and secret_git will be secret, settable at queue time (values kept; new ones empty).");
+  else check("variables", "ok", "secret_cli_login and secret_git are secret and settable at queue time.");
+}

@@ -1,0 +1,150 @@
+// Reads what the planner needs in two waves of parallel requests, whatever the size of the project:
+// everything is looked up by name (never by listing every repository or definition).
+//   wave 1: project, repository by name, definitions named "stackspot", definitions on
+//           /stackspot.yml, the agent queue by name, the service connection by name;
+//   wave 2 (each as soon as what it needs is known): the default branch's head, the file, an open
+//           set-up pull request, and which pipelines may use the connection and the queue.
+import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
+import { PullRequestStatus } from "azure-devops-extension-api/Git/Git";
+import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
+import { PIPELINE_FILE_PATH, PIPELINE_NAME, SETUP_TOPIC_BRANCH } from "./contract";
+import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
+import { classifyPipelineFile } from "./pipelineFile";
+import type { DefinitionState, PipelineFileState, ProjectState, PullRequestState, RepositoryState, VariableState } from "./types";
+
+/** YAML process type of the Build API. */
+const YAML_PROCESS = 2;
+
+export async function readProjectState(clients: AdoClients, options: SetupOptions | ResolvedOptions): Promise<ProjectState> {
+  const o = "queueName" in options ? options : resolveOptions(options);
+  const project = o.project;
+  const connectionName = o.credentials.kind === "service-connection" ? o.credentials.name : undefined;
+
+  const projectP = clients.core.getProject(project).catch((e) => {
+    throw e instanceof NotFoundError
+      ? new NotFoundError(`the project "${project}"`, e.details, "Check the project name and that you are a member of the project.")
+      : e;
+  });
+  const repoP = orNull(clients.git.getRepository(o.repository, project));
+  const namedP = clients.build.getDefinitions(project, PIPELINE_NAME, undefined, undefined, undefined, undefined, undefined, undefined,
+    undefined, undefined, undefined, undefined, true);
+  const onFileP = clients.build.getDefinitions(project, undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+    undefined, undefined, undefined, undefined, true, undefined, undefined, YAML_PROCESS, PIPELINE_FILE_PATH);
+  const queueP = clients.taskAgent.getAgentQueues(project, o.queueName)
+    .then((queues) => queues.find((q) => sameName(q.name, o.queueName)) ?? null);
+  const connectionP = connectionName === undefined ? Promise.resolve(undefined)
+    : clients.serviceEndpoint.getServiceEndpointsByNames(project, [connectionName])
+      .then((eps) => eps.find((e) => sameName(e.name, connectionName)) ?? null);
+
+  // Wave 2, repository side: head of the default branch, the file, an open set-up pull request.
+  const repoSideP = repoP.then(async (repo) => {
+    if (!repo) return { repository: null, file: null, pullRequest: null };
+    const branch = repo.defaultBranch || null;
+    const [head, file, pullRequest] = branch
+      ? await Promise.all([
+          readBranchHead(clients, project, repo.id, branch),
+          readFile(clients, project, repo.id, branch),
+          readSetupPullRequest(clients, project, repo.id, branch),
+        ])
+      : [null, null, null];
+    const repository: RepositoryState = { id: repo.id, name: repo.name, defaultBranch: branch, headObjectId: head, webUrl: repo.webUrl };
+    return { repository, file, pullRequest };
+  });
+
+  // Wave 2, pipeline side: permissions on the connection and the queue, once a pipeline exists.
+  // includeAllProperties makes the list return full definitions (variables, repository, process).
+  const defsP = Promise.all([namedP as unknown as Promise<BuildDefinition[]>, onFileP as unknown as Promise<BuildDefinition[]>, repoP]).then(([named, onFile, repo]) => ({
+    named: named.map(toDefinitionState),
+    onFile: onFile.filter((d) => repo && sameId(d.repository?.id, repo.id)).map(toDefinitionState),
+  }));
+  const permissionsP = Promise.all([defsP, queueP, connectionP]).then(async ([defs, queue, connection]) => {
+    if (!defs.named.length && !defs.onFile.length) return { endpoint: undefined, queue: undefined };
+    const [endpoint, queuePerm] = await Promise.all([
+      connection ? readPermissions(clients, project, "endpoint", connection.id) : Promise.resolve(undefined),
+      queue ? readPermissions(clients, project, "queue", String(queue.id)) : Promise.resolve(undefined),
+    ]);
+    return { endpoint, queue: queuePerm };
+  });
+
+  const [proj, repoSide, defs, queue, connection, permissions] = await Promise.all([projectP, repoSideP, defsP, queueP, connectionP, permissionsP]);
+  return {
+    project: { id: proj.id, name: proj.name },
+    repository: repoSide.repository,
+    file: repoSide.file,
+    pipelinesNamedStackspot: defs.named,
+    pipelinesOnFile: defs.onFile,
+    queue: queue ? { id: queue.id, name: queue.name } : null,
+    serviceConnection: connection === undefined ? undefined
+      : connection === null ? null : { id: connection.id, name: connection.name, type: connection.type, isReady: connection.isReady },
+    endpointPermissions: permissions.endpoint,
+    queuePermissions: permissions.queue,
+    pullRequest: repoSide.pullRequest,
+  };
+}
+
+/** A 404 means "not there", which is an answer, not a failure. */
+export async function orNull<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof NotFoundError) return null;
+    throw e;
+  }
+}
+
+export function sameName(a: string | undefined, b: string): boolean {
+  return (a ?? "").localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+}
+
+function sameId(a: string | undefined, b: string): boolean {
+  return !!a && a.toLowerCase() === b.toLowerCase();
+}
+
+export async function readBranchHead(clients: AdoClients, project: string, repositoryId: string, branch: string): Promise<string | null> {
+  const refs = await clients.git.getRefs(repositoryId, project, branch.replace(/^refs\//, ""));
+  return refs.find((r) => r.name === branch)?.objectId ?? null;
+}
+
+export async function readFile(clients: AdoClients, project: string, repositoryId: string, branch: string): Promise<PipelineFileState | null> {
+  const item = await orNull(clients.git.getItem(repositoryId, PIPELINE_FILE_PATH, project, undefined, undefined, undefined, undefined, undefined,
+    { version: branch.replace(/^refs\/heads\//, ""), versionType: 0 /* branch */, versionOptions: 0 }, true));
+  if (!item || typeof item.content !== "string") return null;
+  return { content: item.content, classification: classifyPipelineFile(item.content) };
+}
+
+export async function readSetupPullRequest(clients: AdoClients, project: string, repositoryId: string, targetBranch: string): Promise<PullRequestState | null> {
+  const prs = await clients.git.getPullRequests(repositoryId,
+    { sourceRefName: SETUP_TOPIC_BRANCH, targetRefName: targetBranch, status: PullRequestStatus.Active } as Parameters<AdoClients["git"]["getPullRequests"]>[1], project);
+  const pr = prs.find((p) => p.sourceRefName === SETUP_TOPIC_BRANCH);
+  return pr ? toPullRequestState(pr.pullRequestId, pr.title, pr.repository?.webUrl, pr.url) : null;
+}
+
+export function toPullRequestState(id: number, title: string, repoWebUrl: string | undefined, apiUrl: string | undefined): PullRequestState {
+  return { id, title, url: repoWebUrl ? `${repoWebUrl}/pullrequest/${id}` : apiUrl ?? `#${id}` };
+}
+
+async function readPermissions(clients: AdoClients, project: string, type: "endpoint" | "queue", id: string): Promise<ResourcePipelinePermissions | null> {
+  return orNull(clients.pipelinePermissions.getPipelinePermissionsForResource(project, type, id));
+}
+
+export function toDefinitionState(d: BuildDefinition): DefinitionState {
+  const variables: Record<string, VariableState> = {};
+  for (const [name, v] of Object.entries(d.variables ?? {})) {
+    variables[name] = { value: v?.value ?? undefined, isSecret: v?.isSecret === true, allowOverride: v?.allowOverride === true };
+  }
+  const process = d.process as { type?: number; yamlFilename?: string } | undefined;
+  const links = (d as unknown as { _links?: { web?: { href?: string } } })._links;
+  return {
+    id: d.id,
+    name: d.name,
+    path: d.path ?? "\\",
+    revision: d.revision,
+    repositoryId: d.repository?.id,
+    repositoryName: d.repository?.name,
+    yamlFilename: process?.yamlFilename,
+    queueId: d.queue?.id,
+    variables,
+    webUrl: links?.web?.href,
+    raw: d,
+  };
+}

@@ -1,0 +1,114 @@
+// Step: write /stackspot.yml on the default branch with one commit. When branch policies refuse a
+// direct push (TF402455), the same commit goes to a topic branch and a pull request is opened, once.
+import { BranchPolicyError } from "../../ado";
+import { PIPELINE_FILE_PATH, SETUP_TOPIC_BRANCH } from "../contract";
+import { sameFileContent } from "../pipelineFile";
+import { readBranchHead, readFile, readSetupPullRequest, toPullRequestState } from "../state";
+import type { StepSpec } from "../types";
+import { writeOnce } from "../writeOnce";
+import { required, StepContext, StepOutcome } from "./context";
+
+const ZERO = "0000000000000000000000000000000000000000";
+type WriteFileSpec = Extract<StepSpec, { kind: "write-file" }>;
+
+const COMMIT_MESSAGES: Record<WriteFileSpec["mode"], string> = {
+  add: "Add the StackSpot pipeline file",
+  update: "Update the StackSpot pipeline file to the chosen settings",
+  upgrade: "Upgrade the StackSpot pipeline file to the current format",
+  replace: "Replace the StackSpot pipeline file with the managed version",
+};
+
+interface PushArgs {
+  branch: string;
+  /** Head the push builds on (for a new branch: the commit it starts from); null for an empty repository. */
+  oldObjectId: string | null;
+  /** Does the file exist on the commit the push builds on? */
+  fileExists: boolean;
+  content: string;
+  message: string;
+}
+
+function pushBody(a: PushArgs): unknown {
+  return {
+    refUpdates: [{ name: a.branch, oldObjectId: a.oldObjectId ?? ZERO }],
+    commits: [{
+      comment: a.message,
+      changes: [{
+        changeType: a.fileExists ? "edit" : "add",
+        item: { path: PIPELINE_FILE_PATH },
+        newContent: { content: a.content, contentType: "rawtext" },
+      }],
+    }],
+  };
+}
+
+/** Pushes once; if the push's fate is unknown or it conflicts, the branch is re-read to see whether our content is there. */
+async function pushOnce(ctx: StepContext, repositoryId: string, a: PushArgs): Promise<string> {
+  const { git } = ctx.clients;
+  return writeOnce(ctx.clients.retry, {
+    write: async () => {
+      const push = await git.createPush(pushBody(a) as Parameters<typeof git.createPush>[0], repositoryId, ctx.project);
+      return push.commits?.[0]?.commitId ?? push.refUpdates?.[0]?.newObjectId ?? "";
+    },
+    verify: async () => {
+      const [file, head] = await Promise.all([readFile(ctx.clients, ctx.project, repositoryId, a.branch), readBranchHead(ctx.clients, ctx.project, repositoryId, a.branch)]);
+      return file && head && sameFileContent(file.content, a.content) ? head : undefined;
+    },
+  });
+}
+
+export async function writePipelineFile(ctx: StepContext, spec: WriteFileSpec): Promise<StepOutcome> {
+  const repo = required(ctx.repository, "the repository");
+  const args: PushArgs = {
+    branch: spec.branch,
+    oldObjectId: spec.oldObjectId,
+    fileExists: spec.mode !== "add",
+    content: spec.content,
+    message: COMMIT_MESSAGES[spec.mode],
+  };
+  try {
+    const commit = await pushOnce(ctx, repo.id, args);
+    return { detail: `${COMMIT_MESSAGES[spec.mode]} on ${shortBranch(spec.branch)} (commit ${commit.slice(0, 8)}).`, link: repo.webUrl };
+  } catch (e) {
+    if (!(e instanceof BranchPolicyError) || !spec.oldObjectId) throw e;
+    const pr = await proposeThroughPullRequest(ctx, repo.id, args, spec.oldObjectId);
+    ctx.pullRequest = pr;
+    return { detail: `Branch policies protect ${shortBranch(spec.branch)}: opened pull request ${pr.id} with ${PIPELINE_FILE_PATH}. Complete it to finish the set-up.`, link: pr.url };
+  }
+}
+
+/** Commits the file on the topic branch (created from the target's head when missing) and opens one pull request. */
+async function proposeThroughPullRequest(ctx: StepContext, repositoryId: string, target: PushArgs, targetHead: string) {
+  const { git } = ctx.clients;
+  const [existingPr, topicHead, topicFile] = await Promise.all([
+    readSetupPullRequest(ctx.clients, ctx.project, repositoryId, target.branch),
+    readBranchHead(ctx.clients, ctx.project, repositoryId, SETUP_TOPIC_BRANCH),
+    readFile(ctx.clients, ctx.project, repositoryId, SETUP_TOPIC_BRANCH),
+  ]);
+  if (!topicFile || !sameFileContent(topicFile.content, target.content)) {
+    // A new topic branch starts from the target's head: the push names that commit as its base.
+    await pushOnce(ctx, repositoryId, {
+      ...target,
+      branch: SETUP_TOPIC_BRANCH,
+      oldObjectId: topicHead ?? targetHead,
+      fileExists: topicHead ? topicFile !== null : target.fileExists,
+    });
+  }
+  if (existingPr) return existingPr;
+  const created = await writeOnce(ctx.clients.retry, {
+    write: () => git.createPullRequest({
+      sourceRefName: SETUP_TOPIC_BRANCH,
+      targetRefName: target.branch,
+      title: "Set up the StackSpot pipeline file",
+      description: `Adds ${PIPELINE_FILE_PATH}, the pipeline StackSpot queues to run its workflows. Opened by the StackSpot set-up because branch policies do not allow direct pushes.`,
+    } as Parameters<typeof git.createPullRequest>[0], repositoryId, ctx.project)
+      .then((pr) => toPullRequestState(pr.pullRequestId, pr.title, pr.repository?.webUrl ?? ctx.repository?.webUrl, pr.url)),
+    verify: async () => (await readSetupPullRequest(ctx.clients, ctx.project, repositoryId, target.branch)) ?? undefined,
+  });
+  return created;
+}
+
+function shortBranch(ref: string): string {
+  return ref.replace(/^refs\/heads\//, "");
+}
+
