@@ -104,7 +104,7 @@ export function createContractChecker(options: ContractCheckerOptions = {}): Con
       }
       const op = match.op;
       const problems: string[] = [];
-      if (r.version && r.specVersion) problems.push(...checkOperationVersion(op, r.version, r.format.apiVersion!));
+      if (r.version && r.specVersion && r.versionProblems.length === 0) problems.push(...checkOperationVersion(op, r.version, r.format.apiVersion!));
       problems.push(...checkPathParams(op, match.pathValues));
       problems.push(...checkQueryParams(op, req.query ?? {}));
       problems.push(...checkRequestBody(op, req, req.body, r.format, strict));

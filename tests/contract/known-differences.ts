@@ -129,8 +129,10 @@ export const SCHEMA_OVERRIDES: SchemaOverride[] = [
   { id: "properties-collection-map", definition: "PropertiesCollection", schema: { type: "object" },
     reason: "PropertiesCollection is declared with .NET members (count, item, keys, values) but serializes as a " +
       "property bag: a map of name → value or {$type, $value}." },
-  { id: "jtoken-any", definition: "JToken", schema: {}, reason: "Newtonsoft JToken: any JSON value." },
-  { id: "jobject-any", definition: "JObject", schema: { type: "object" }, reason: "Newtonsoft JObject: any JSON object." },
+  { id: "jtoken-any", definition: "JToken", schema: {},
+    reason: "JToken is declared with Newtonsoft's .NET members (parent, type, ...); on the wire it is any JSON value." },
+  { id: "jobject-any", definition: "JObject", schema: { type: "object" },
+    reason: "JObject is declared with Newtonsoft's .NET members (item, type, ...); on the wire it is any JSON object." },
 ];
 
 /** `{type: object}` with nothing else is how the generator renders .NET `object`: any JSON value. */
