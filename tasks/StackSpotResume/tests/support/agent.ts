@@ -52,6 +52,8 @@ export interface RunOptions {
   extraEnv?: Record<string, string>;
   /** Kill the task if it runs longer than this (a test safety net, not a behaviour). */
   killAfterMs?: number;
+  /** Send `signal` to the task once its stdout contains `stdoutIncludes` (the agent cancelling a run). */
+  interrupt?: { stdoutIncludes: string; signal: NodeJS.Signals };
 }
 
 export interface VsoCommand {
@@ -160,7 +162,14 @@ export async function runTask(sandbox: AgentSandbox, options: RunOptions): Promi
   const child = spawn(process.execPath, [BUNDLE], { env: environmentFor(sandbox, options), cwd: sandbox.work, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+  let interrupted = false;
+  child.stdout.setEncoding("utf8").on("data", (c: string) => {
+    stdout += c;
+    if (options.interrupt && !interrupted && stdout.includes(options.interrupt.stdoutIncludes)) {
+      interrupted = true;
+      child.kill(options.interrupt.signal);
+    }
+  });
   child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
   const killer = setTimeout(() => child.kill("SIGKILL"), options.killAfterMs ?? 45000);
   const exitCode = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));

@@ -20,6 +20,8 @@ export interface InstallerServerOptions {
   version?: string;
   /** Answers for successive requests to /install.sh; after the last one, "ok". */
   plan?: InstallerAnswer[];
+  /** Serve this text as install.sh instead of the stand-in installer. */
+  script?: string;
 }
 
 const STAND_IN_SOURCE = path.join(__dirname, "stand-in-stk.js");
@@ -55,7 +57,7 @@ export class InstallerServer {
 
   constructor(options: InstallerServerOptions = {}) {
     this.plan = [...(options.plan ?? [])];
-    this.script = installerScript(options.version ?? "5.3.1");
+    this.script = options.script ?? installerScript(options.version ?? "5.3.1");
     this.server = http.createServer((request, response) => this.answer(request, response));
     this.server.on("connection", (socket) => {
       this.sockets.add(socket);
