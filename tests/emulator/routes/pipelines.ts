@@ -45,7 +45,7 @@ function runJson(req: ApiRequest, project: Project, def: StoredDefinition, run: 
     createdDate: new Date(run.createdDate),
     ...(run.finishedDate ? { finishedDate: new Date(run.finishedDate) } : {}),
     url,
-    resources: { repositories: { self: { repository: { id: def.repositoryId, type: "azureReposGit" }, refName: run.refName, ...(run.version ? { version: run.version } : {}) } } },
+    resources: { repositories: { self: { repository: { id: def.repositoryId, type: enumValue(req.wire, "azureReposGit", 2) }, refName: run.refName, ...(run.version ? { version: run.version } : {}) } } },
     ...(Object.keys(variables).length ? { variables } : {}),
     id: run.id,
     name: run.name,
