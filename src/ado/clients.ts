@@ -1,12 +1,12 @@
 // Builds the REST clients the set-up engine uses, all on one transport (time-outs, retries, typed
 // errors). Node-safe: nothing here touches the extension SDK; the hub's SDK flavour is sdkClients.ts.
-import { BuildRestClient } from "azure-devops-extension-api/Build/BuildClient";
-import { CoreRestClient } from "azure-devops-extension-api/Core/CoreClient";
-import { GitRestClient } from "azure-devops-extension-api/Git/GitClient";
-import { PipelinesRestClient } from "azure-devops-extension-api/Pipelines/PipelinesClient";
-import { ServiceEndpointRestClient } from "azure-devops-extension-api/ServiceEndpoint/ServiceEndpointClient";
-import { TaskAgentRestClient } from "azure-devops-extension-api/TaskAgent/TaskAgentClient";
-import type { IVssRestClientOptions } from "azure-devops-extension-api/Common/Context";
+import { BuildRestClient } from "azure-devops-extension-api/Build";
+import { CoreRestClient } from "azure-devops-extension-api/Core";
+import { GitRestClient } from "azure-devops-extension-api/Git";
+import { PipelinesRestClient } from "azure-devops-extension-api/Pipelines";
+import { ServiceEndpointRestClient } from "azure-devops-extension-api/ServiceEndpoint";
+import { TaskAgentRestClient } from "azure-devops-extension-api/TaskAgent";
+import type { IVssRestClientOptions } from "azure-devops-extension-api/Common";
 import { PipelinePermissionsRestClient } from "./pipelinePermissionsClient";
 import { resolveRetryPolicy, RetryPolicy } from "./retry";
 import { FetchLike, installTransport, RequestEvent } from "./transport";

@@ -2,12 +2,12 @@
 // sent as Bearer) and the real root URL of each REST area from the host's location service. This is
 // the only file that imports the SDK, so the engine, the CLI and Node tests never load it.
 import * as SDK from "azure-devops-extension-sdk";
-import { CommonServiceIds, ILocationService } from "azure-devops-extension-api/Common/CommonServices";
-import { BuildRestClient } from "azure-devops-extension-api/Build/BuildClient";
-import { CoreRestClient } from "azure-devops-extension-api/Core/CoreClient";
-import { GitRestClient } from "azure-devops-extension-api/Git/GitClient";
-import { ServiceEndpointRestClient } from "azure-devops-extension-api/ServiceEndpoint/ServiceEndpointClient";
-import { TaskAgentRestClient } from "azure-devops-extension-api/TaskAgent/TaskAgentClient";
+import { CommonServiceIds, ILocationService } from "azure-devops-extension-api/Common";
+import { BuildRestClient } from "azure-devops-extension-api/Build";
+import { CoreRestClient } from "azure-devops-extension-api/Core";
+import { GitRestClient } from "azure-devops-extension-api/Git";
+import { ServiceEndpointRestClient } from "azure-devops-extension-api/ServiceEndpoint";
+import { TaskAgentRestClient } from "azure-devops-extension-api/TaskAgent";
 import { AdoClients, ClientArea, ClientsOptionsWithoutAuth, createClients } from "./clients";
 
 /** Must be called after `SDK.init()` has resolved. */

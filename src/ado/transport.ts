@@ -7,7 +7,6 @@
 // globals, and it is the only place where the HTTP status, the Retry-After header and the raw
 // network failure are still visible (the library's own fetch wrapper turns a reset into a bare
 // "TF400893" and logs the URL to the console).
-import { deserializeVssJsonObject } from "azure-devops-extension-api/Common/Util/Serialization";
 import type { RestClientRequestParams } from "azure-devops-extension-api/Common/RestClientBase";
 import { AdoError } from "./errors";
 import { mapHttpFailure, mapNetworkFailure, parseServiceError } from "./errorMapping";
@@ -80,8 +79,9 @@ async function fetchOnce(
 ): Promise<{ status: number; value: unknown }> {
   const accept = params.httpResponseType ?? "application/json";
   const headers: Record<string, string> = {
-    // Unlike the library, enums stay strings (as the REST specs document them), and links are kept.
-    Accept: `${accept};api-version=${apiVersion};msDateFormat=true;noArrayWrap=true`,
+    // Unlike the library, enums stay strings and dates ISO strings (as the REST specs document
+    // them), and links are kept. noArrayWrap: lists come as bare arrays, as the clients expect.
+    Accept: `${accept};api-version=${apiVersion};noArrayWrap=true`,
     "X-VSS-ReauthenticationAction": "Suppress",
     "X-TFS-FedAuthRedirect": "Suppress",
     Authorization: await options.authHeader(refreshToken),
@@ -110,7 +110,10 @@ async function fetchOnce(
     }
     if (params.returnRawResponse) return { status: response.status, value: response };
     const kind = accept.toLowerCase();
-    if (kind.includes("json")) return { status: response.status, value: deserializeVssJsonObject(await response.text()) };
+    if (kind.includes("json")) {
+      const text = await response.text();
+      return { status: response.status, value: text ? JSON.parse(text) : null };
+    }
     if (kind === "text/plain") return { status: response.status, value: await response.text() };
     return { status: response.status, value: await response.arrayBuffer() };
   } catch (e) {

@@ -5,7 +5,6 @@
 //   wave 2 (each as soon as what it needs is known): the default branch's head, the file, an open
 //           set-up pull request, and which pipelines may use the connection and the queue.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
-import { PullRequestStatus } from "azure-devops-extension-api/Git/Git";
 import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
 import { PIPELINE_FILE_PATH, PIPELINE_NAME, SETUP_TOPIC_BRANCH } from "./contract";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
@@ -114,7 +113,7 @@ export async function readFile(clients: AdoClients, project: string, repositoryI
 
 export async function readSetupPullRequest(clients: AdoClients, project: string, repositoryId: string, targetBranch: string): Promise<PullRequestState | null> {
   const prs = await clients.git.getPullRequests(repositoryId,
-    { sourceRefName: SETUP_TOPIC_BRANCH, targetRefName: targetBranch, status: PullRequestStatus.Active } as Parameters<AdoClients["git"]["getPullRequests"]>[1], project);
+    { sourceRefName: SETUP_TOPIC_BRANCH, targetRefName: targetBranch, status: "active" } as unknown as Parameters<AdoClients["git"]["getPullRequests"]>[1], project);
   const pr = prs.find((p) => p.sourceRefName === SETUP_TOPIC_BRANCH);
   return pr ? toPullRequestState(pr.pullRequestId, pr.title, pr.repository?.webUrl, pr.url) : null;
 }
