@@ -5,6 +5,7 @@
 //   wave 2 (each as soon as what it needs is known): the default branch's head, the file, an open
 //           set-up pull request, and which pipelines may use the connection and the queue.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
+import type { GitVersionDescriptor } from "azure-devops-extension-api/Git/Git";
 import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
 import { PIPELINE_FILE_PATH, PIPELINE_NAME, SETUP_TOPIC_BRANCH } from "./contract";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
@@ -106,7 +107,7 @@ export async function readBranchHead(clients: AdoClients, project: string, repos
 
 export async function readFile(clients: AdoClients, project: string, repositoryId: string, branch: string): Promise<PipelineFileState | null> {
   const item = await orNull(clients.git.getItem(repositoryId, PIPELINE_FILE_PATH, project, undefined, undefined, undefined, undefined, undefined,
-    { version: branch.replace(/^refs\/heads\//, ""), versionType: 0 /* branch */, versionOptions: 0 }, true));
+    { version: branch.replace(/^refs\/heads\//, ""), versionType: "branch" } as unknown as GitVersionDescriptor, true));
   if (!item || typeof item.content !== "string") return null;
   return { content: item.content, classification: classifyPipelineFile(item.content) };
 }

@@ -1,0 +1,79 @@
+// Set-up engine figures: sequential request waves and request counts for an empty project and for
+// an already set-up one, and the status check's requests on a small project against one seeded with
+// 5,000 repositories and 10,000 definitions. A wave is a maximal group of requests overlapping in
+// time (from the emulator's request log). Baselines measured in the same run: a fully sequential
+// client (one wave per request) for the waves, and the small project for the status check.
+import { performance } from "node:perf_hooks";
+import { createPatClients } from "../src/ado";
+import { readProjectState, runSetup, SetupOptions } from "../src/setup";
+import { startEmulator } from "../tests/emulator";
+import type { Emulator, RequestRecord } from "../tests/emulator/types";
+
+const LATENCY_MS = 20;
+
+function waves(requests: RequestRecord[]): number {
+  const sorted = [...requests].sort((a, b) => a.startedAt - b.startedAt);
+  let count = 0;
+  let end = -Infinity;
+  for (const r of sorted) {
+    if (r.startedAt > end) count++;
+    end = Math.max(end, r.endedAt);
+  }
+  return count;
+}
+
+function options(project: string): SetupOptions {
+  return { project, credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: "key", realm: "realm" } } };
+}
+
+async function measure(emu: Emulator, label: string, run: () => Promise<unknown>) {
+  emu.clearRequests();
+  const t0 = performance.now();
+  await run();
+  const ms = performance.now() - t0;
+  const log = [...emu.requests];
+  const w = waves(log);
+  return { label, waves: w, requests: log.length, writes: log.filter((r) => r.write).length, ms, log };
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => String(c).padEnd(i === 0 ? 44 : 12)).join("");
+}
+
+async function main() {
+  const emu = await startEmulator({ latencyMs: LATENCY_MS, contractCheck: false });
+  try {
+    const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token });
+    emu.addProject("Small");
+    emu.addProject("Large");
+    emu.seedBulk("Large", { repositories: 5000, definitions: 10000 });
+
+    const empty = await measure(emu, "set-up, empty project", () => runSetup(clients, options("Small")));
+    const again = await measure(emu, "set-up, already set up", () => runSetup(clients, options("Small")));
+    await runSetup(clients, options("Large"));
+    const statusSmall = await measure(emu, "status, small project", () => readProjectState(clients, options("Small")));
+    const statusLarge = await measure(emu, "status, 5,000 repos + 10,000 definitions", () => readProjectState(clients, options("Large")));
+
+    console.log(`emulator latency per request: ${LATENCY_MS} ms`);
+    console.log(row(["scenario", "waves", "requests", "writes", "ms", "waves/requests (sequential = 1.00)"]));
+    for (const m of [empty, again, statusSmall, statusLarge]) {
+      console.log(row([m.label, m.waves, m.requests, m.writes, m.ms.toFixed(0), (m.waves / m.requests).toFixed(2)]));
+    }
+    console.log(`status requests, large / small: ${statusLarge.requests} / ${statusSmall.requests} = ${(statusLarge.requests / statusSmall.requests).toFixed(2)}`);
+    console.log(`status time, large / small: ${(statusLarge.ms / statusSmall.ms).toFixed(2)}`);
+    console.log(`targets: set-up ≤ 4 waves (got ${empty.waves}), status ≤ 2 waves (got ${statusSmall.waves}), equal status requests (${statusLarge.requests === statusSmall.requests ? "yes" : "NO"})`);
+    if (process.env.BENCH_VERBOSE) {
+      for (const m of [empty, again, statusSmall]) {
+        console.log(`\n${m.label}:`);
+        const t0 = Math.min(...m.log.map((r) => r.startedAt));
+        for (const r of [...m.log].sort((a, b) => a.startedAt - b.startedAt)) {
+          console.log(`  ${(r.startedAt - t0).toFixed(0).padStart(5)}-${(r.endedAt - t0).toFixed(0).padStart(5)} ${r.status} ${r.method} ${r.path}${Object.keys(r.query).length ? "?" + new URLSearchParams(r.query) : ""}`);
+        }
+      }
+    }
+  } finally {
+    await emu.stop();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
