@@ -16,7 +16,7 @@
 //   declared property present must have the declared type.
 import type { ContractChecker, ContractViolation } from "../emulator/types";
 import { readBody, withoutNulls } from "./body-values";
-import { API_VERSION_RULES } from "./known-differences";
+import { API_VERSION_RULES, ROUTES_WITHOUT_SPECS } from "./known-differences";
 import { headerValue, Headers, parseApiVersion, ParsedApiVersion, readRequestFormat, RequestFormat, specVersionOf } from "./media-type";
 import { checkPathParams, checkQueryParams } from "./params-check";
 import { checkResponseAgainst } from "./response-check";
@@ -94,6 +94,7 @@ export function createContractChecker(options: ContractCheckerOptions = {}): Con
     },
 
     checkRequest(req) {
+      if (outsideSpecs(req.path)) return [];
       const r = resolve(req);
       const out: ContractViolation[] = r.versionProblems.map((m) => violation("request", req, m));
       const match = r.route.match;
@@ -112,12 +113,18 @@ export function createContractChecker(options: ContractCheckerOptions = {}): Con
     },
 
     checkResponse(req, status, body) {
+      if (outsideSpecs(req.path)) return [];
       const r = resolve(req);
       const match = r.route.match;
       if (!match) return []; // reported on the request side
       return checkResponseAgainst(match.op, r.format, req.query ?? {}, status, body).map((m) => violation("response", req, m, match.op));
     },
   };
+}
+
+function outsideSpecs(path: string): boolean {
+  const bare = path.split("?")[0];
+  return ROUTES_WITHOUT_SPECS.patterns.some((p) => p.test(bare));
 }
 
 function checkOperationVersion(op: SpecOperation, v: ParsedApiVersion, sent: string): string[] {

@@ -26,7 +26,7 @@ export function isMsDate(s: string): boolean {
 }
 
 function engine(doc: SpecDocument, mode: ValidationMode): Engine {
-  const key = `${doc.key}|${modeKey(mode)}`;
+  const key = `${doc.file}|${modeKey(mode)}`;
   const existing = engines.get(key);
   if (existing) return existing;
   const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false });
