@@ -1,0 +1,47 @@
+// The demo seeding (through the real clients) and `npm start` as a user runs it: a child process that
+// prints its URLs, serves the page, and stops on Ctrl-C.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { startEmulator } from "./index";
+import { seedDemo } from "./demo";
+import { clientsFor } from "./clients";
+
+it("seeds the demo organization", async () => {
+  const emu = await startEmulator();
+  try {
+    seedDemo(emu);
+    const c = clientsFor(emu);
+    expect((await c.core.getProjects()).map((p) => p.name)).toEqual(["Demo"]);
+    expect((await c.git.getRepositories("Demo")).map((r) => r.name)).toEqual(["infrastructure", "web-app"]);
+    const queues = await c.taskAgent.getAgentQueues("Demo");
+    expect(queues.map((q) => [q.name, q.pool.isHosted])).toEqual([["Azure Pipelines", true], ["Self-Hosted Linux", false]]);
+    expect((await c.build.getDefinitions("Demo")).map((d) => d.name)).toEqual(["web-app CI"]);
+  } finally {
+    await emu.stop();
+  }
+});
+
+it("npm start serves the page naming the emulator, and stops on SIGINT", async () => {
+  const root = path.resolve(__dirname, "..", "..");
+  const child = spawn(process.execPath, [path.join(root, "scripts", "start.js")], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  try {
+    const deadline = Date.now() + 30000;
+    while (!/Azure DevOps emulator: (\S+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const pageUrl = /Playground: (\S+)/.exec(out)?.[1];
+    const emulatorUrl = /Azure DevOps emulator: (\S+)/.exec(out)?.[1];
+    expect(pageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(emulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/demo-org\/$/);
+    const html = await (await fetch(pageUrl!)).text();
+    expect(html).toContain("The StackSpot hub arrives here with its issue");
+    expect(html).toContain(emulatorUrl);
+    expect((await fetch(`${emulatorUrl}_apis/projects`)).status).toBe(401); // there, and guarded
+  } finally {
+    child.kill("SIGINT");
+  }
+  expect(await exited).toBe(0);
+  expect(out).toContain("Playground stopped.");
+});
