@@ -102,9 +102,15 @@ export function usedClientCalls(clients: Record<string, object>, dirs: string[] 
 }
 
 /**
+ * Placeholder arguments, tried in turn until the method sends its request: plain strings ("p0", "p1", …)
+ * fill every route value; one-string arrays (["p0"], …) suit methods that join list arguments, and still
+ * print as "p0" in a route.
+ */
+const PLACEHOLDERS: ((i: number) => unknown)[] = [(i) => `p${i}`, (i) => [`p${i}`]];
+
+/**
  * Runs each call through the engine's transport with a fetch that records and answers 200, and returns
- * the requests it issued. Arguments are placeholders ("p0", "p1", …): they fill every route value, which
- * is what the real calls do for the routes they use.
+ * the requests it issued.
  */
 export async function issuedRequests(calls: ClientCall[]): Promise<IssuedRequest[]> {
   const out: IssuedRequest[] = [];
@@ -120,11 +126,14 @@ export async function issuedRequests(calls: ClientCall[]): Promise<IssuedRequest
   for (const call of calls) {
     current = call;
     const fn = (clients[call.client] as Record<string, (...a: unknown[]) => Promise<unknown>>)[call.method];
-    const args = Array.from({ length: Math.max(fn.length, 8) }, (_, i) => `p${i}`);
-    try {
-      await fn.apply(clients[call.client], args);
-    } catch {
-      // Placeholder arguments may upset a method after its request went out; the request is what counts.
+    const before = out.length;
+    for (const placeholder of PLACEHOLDERS) {
+      try {
+        await fn.apply(clients[call.client], Array.from({ length: Math.max(fn.length, 8) }, (_, i) => placeholder(i)));
+      } catch {
+        // Placeholder arguments may upset a method before or after its request; only the request counts.
+      }
+      if (out.length > before) break;
     }
     current = undefined;
   }

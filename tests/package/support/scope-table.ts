@@ -6,7 +6,8 @@ import { loadSpecIndex, readJsonWithBom, SpecOperation } from "../../contract/sp
 import { REPO_ROOT } from "./paths";
 
 export interface ScopeTable {
-  areas: Record<string, { scope: string; calls: string }>;
+  /** Area → the scopes that, together, allow every call the hub makes in it. */
+  areas: Record<string, { scopes: string[]; calls: string }>;
   implies: Record<string, string[]>;
 }
 
@@ -14,10 +15,10 @@ export function loadScopeTable(): ScopeTable {
   return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "configs/scopes.json"), "utf8")) as ScopeTable;
 }
 
-/** A scope and every scope it includes, transitively. */
-export function closure(table: ScopeTable, scope: string): Set<string> {
+/** Scopes and every scope they include, transitively. */
+export function closure(table: ScopeTable, scopes: string | Iterable<string>): Set<string> {
   const out = new Set<string>();
-  const todo = [scope];
+  const todo = typeof scopes === "string" ? [scopes] : [...scopes];
   while (todo.length) {
     const s = todo.pop()!;
     if (out.has(s)) continue;
@@ -27,11 +28,10 @@ export function closure(table: ScopeTable, scope: string): Set<string> {
   return out;
 }
 
-/** Everything a set of declared scopes grants. */
-export function granted(table: ScopeTable, scopes: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const s of scopes) for (const g of closure(table, s)) out.add(g);
-  return out;
+/** The scopes of a list that no other scope of the list includes (what a manifest must declare). */
+export function fewest(table: ScopeTable, scopes: Iterable<string>): string[] {
+  const list = [...new Set(scopes)];
+  return list.filter((s) => !list.some((o) => o !== s && closure(table, o).has(s))).sort();
 }
 
 /** The path after `_apis/`, lower case; undefined for a path that is not a REST route. */
