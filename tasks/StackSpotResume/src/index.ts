@@ -1,6 +1,8 @@
 // StackSpotResume@1: reads the inputs, finds or installs the STK CLI, logs in and resumes the workflow
 // execution. Every step is a small function in its own file; this file only orders them and makes
 // sure the job directory (the CLI's home, holding the StackSpot session) is removed at the end.
+// First: silences the libraries' load-time debug line that carries the proxy password.
+import { endQuietLoad } from "./quiet-load";
 import * as os from "os";
 import * as path from "path";
 import * as tl from "azure-pipelines-task-lib/task";
@@ -48,6 +50,7 @@ function removeOnCancel(job: JobDirectory): void {
 }
 
 async function run(): Promise<void> {
+  endQuietLoad();
   tl.setResourcePath(path.join(__dirname, "task.json"));
   const redactor = new Redactor();
   // Step 1, before anything else: the key is read and registered as a secret inside readInputs.

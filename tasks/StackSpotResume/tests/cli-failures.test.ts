@@ -1,0 +1,127 @@
+import * as fs from "fs";
+import * as path from "path";
+import { AgentSandbox, runTask, RunOptions, stkArgumentLists } from "./support/agent";
+import { buildBundle } from "./support/bundle";
+import { inputCredentials } from "./support/credentials";
+import { InstallerServer } from "./support/installer-server";
+
+describe("when the STK CLI fails", () => {
+  let server: InstallerServer;
+  let sandbox: AgentSandbox;
+
+  beforeAll(buildBundle);
+  beforeEach(async () => {
+    server = new InstallerServer({ version: "5.3.1" });
+    await server.start();
+    sandbox = new AgentSandbox();
+  });
+  afterEach(async () => {
+    await server.stop();
+    sandbox.remove();
+  });
+
+  async function runWith(mode: string[], extra: Partial<RunOptions> & { inputs?: Record<string, string> } = {}) {
+    const { key, inputs } = inputCredentials();
+    const run = await runTask(sandbox, {
+      ...extra,
+      mode,
+      inputs: { ...inputs, executionId: "exec-3", installerBaseUrl: server.baseUrl, ...extra.inputs },
+      secrets: [key],
+    });
+    return { run, key };
+  }
+
+  const jobDirectoriesLeft = () => fs.readdirSync(sandbox.temp).filter((f) => /^stackspot-[^.]+$/.test(f));
+
+  test("a failed login fails the task with the command, the exit code and the last log lines", async () => {
+    const { run } = await runWith(["fail-login"]);
+    expect(run.result).toBe("Failed");
+    expect(run.resultMessage).toContain("`stk login` failed with exit code 3.");
+    expect(run.resultMessage).toContain("Check the client id, the client key and the realm");
+    expect(run.resultMessage).toMatch(/login failed for client 3f2c9a54-client-id in realm acme-realm: invalid_client/);
+    expect(run.stdout).toContain("##[group]Last lines of the STK CLI log stk.log (secrets removed):");
+    expect(stkArgumentLists(run).map((a) => a[0])).toEqual(["--version", "upgrade", "login"]);
+    expect(jobDirectoriesLeft()).toEqual([]);
+  });
+
+  test("a CLI that prints the key back, in its output and its log, has it masked everywhere", async () => {
+    const { run } = await runWith(["echo-key", "fail-login"]);
+    expect(run.result).toBe("Failed");
+    // The key was written in two pieces 50 ms apart; the redactor still caught it whole.
+    expect(run.stdout).toContain("debug: using key *** for 3f2c9a54-client-id");
+    expect(run.stderr).toContain("warning: key *** printed on stderr");
+    expect(run.stdout).toMatch(/login with client 3f2c9a54-client-id and key \*\*\*/);
+  });
+
+  test("a failed resume fails the task with the CLI's reason", async () => {
+    const { run } = await runWith(["fail-resume"]);
+    expect(run.result).toBe("Failed");
+    expect(run.resultMessage).toContain("`stk resume workflow` failed with exit code 7.");
+    expect(run.resultMessage).toContain("workflow exec-3 failed at step apply-plugin: plugin not found");
+    expect(jobDirectoriesLeft()).toEqual([]);
+  });
+
+  test("a failed upgrade is a warning: login and resume still run", async () => {
+    const { run } = await runWith(["fail-upgrade"]);
+    expect(run.result).toBe("Succeeded");
+    expect(run.warnings).toEqual(["`stk upgrade` failed (`stk upgrade` failed with exit code 5.); continuing with STK CLI 5.3.1."]);
+    expect(stkArgumentLists(run).map((a) => a[0])).toEqual(["--version", "upgrade", "login", "resume"]);
+  });
+
+  test("upgradeCli false skips `stk upgrade`", async () => {
+    const { run } = await runWith([], { inputs: { upgradeCli: "false" } });
+    expect(run.result).toBe("Succeeded");
+    expect(stkArgumentLists(run).map((a) => a[0])).toEqual(["--version", "login", "resume"]);
+  });
+
+  test("an upgrade that installs a newer CLI into the job's home is cached and used", async () => {
+    const { run } = await runWith(["upgrade-new"]);
+    expect(run.result).toBe("Succeeded");
+    const newer = path.join(sandbox.tools, "stk", "5.4.0", process.arch, "stk");
+    const login = run.records.find((r) => r.tool === "stk" && r.args?.[0] === "login");
+    expect(login?.executable).toBe(newer);
+    expect(login?.version).toBe("5.4.0");
+    expect(run.stdout).toContain("`stk upgrade` installed STK CLI 5.4.0");
+
+    const next = await runWith([]);
+    expect(next.run.stdout).toContain("Using STK CLI 5.4.0 from the agent's tool cache");
+  });
+
+  test("a command that hangs is stopped at the time limit, with the programs it started", async () => {
+    const { run } = await runWith(["hang-resume"], { inputs: { cliTimeoutSeconds: "2" } });
+    expect(run.result).toBe("Failed");
+    expect(run.resultMessage).toContain("`stk resume workflow` did not finish within 2 seconds and was stopped.");
+    expect(run.resultMessage).toContain("Raise cliTimeoutSeconds");
+    const child = run.records.find((r) => r.hangingChild !== undefined)?.hangingChild;
+    expect(child).toBeDefined();
+    expect(isAlive(child!)).toBe(false);
+    expect(jobDirectoriesLeft()).toEqual([]);
+  });
+
+  test("a time limit that is not a number is refused before any download", async () => {
+    const { run } = await runWith([], { inputs: { cliTimeoutSeconds: "10m" } });
+    expect(run.result).toBe("Failed");
+    expect(run.resultMessage).toContain("The input cliTimeoutSeconds is not a whole number of seconds");
+    expect(server.requests).toEqual([]);
+  });
+
+  test("a run cancelled by the agent stops the CLI and removes its home", async () => {
+    const { run } = await runWith(["hang-resume"], { interrupt: { stdoutIncludes: "Resuming workflow exec-3", signal: "SIGINT" } });
+    expect(run.result).toBe("Cancelled");
+    const child = run.records.find((r) => r.hangingChild !== undefined)?.hangingChild;
+    expect(isAlive(child!)).toBe(false);
+    expect(jobDirectoriesLeft()).toEqual([]);
+  });
+});
+
+/** Alive and not a zombie (in a container, nobody may reap an orphan that was killed). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, "utf8") : "";
+  const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  return state !== "Z" && state !== "X";
+}
