@@ -53,7 +53,8 @@ it("replays Microsoft's recorded examples against the emulator", async () => {
   ];
   for (const v of verdicts) {
     const o = v.outcome;
-    const head = `${v.open.length === 0 ? "ok  " : "FAIL"} ${o.example.id} (${o.example.operationId}) ${o.request.method} ${o.request.path} → ${o.status} (recorded ${o.recordedStatus})`;
+    const label = v.open.length === 0 ? "ok      " : excusedExamples.has(o.example.id) ? "EXCUSED " : "MISMATCH";
+    const head = `${label} ${o.example.id} (${o.example.operationId}) ${o.request.method} ${o.request.path} → ${o.status} (recorded ${o.recordedStatus})`;
     lines.push(head, ...v.open.map((l) => `       ${l}`), ...v.excused.map((l) => `       ${l}`));
   }
   lines.push("field excuses:", ...FIELD_EXCUSES.map((e) => `  ${e.path} [${e.examples.join(", ")}]: ${e.reason}`));
