@@ -105,6 +105,20 @@ describe("refs and pushes", () => {
     expect(main[0].objectId).toBe(emu.listCommits("Demo", "app", "main")[0].commitId);
   });
 
+  it("creates, moves and deletes refs with updateRefs, reporting stale and policy-blocked updates per ref", async () => {
+    const head = emu.listCommits("Demo", "app", "main")[0].commitId;
+    const [created] = await git.updateRefs([{ name: "refs/heads/topic", oldObjectId: ZERO, newObjectId: head }] as never, "app", "Demo");
+    expect(created).toMatchObject({ name: "refs/heads/topic", success: true, updateStatus: 0 });
+    const [stale] = await git.updateRefs([{ name: "refs/heads/topic", oldObjectId: ZERO, newObjectId: head }] as never, "app", "Demo");
+    expect(stale).toMatchObject({ success: false, updateStatus: 2 });
+    emu.protectBranch("Demo", "app", "main");
+    const [blocked] = await git.updateRefs([{ name: "refs/heads/main", oldObjectId: head, newObjectId: ZERO }] as never, "app", "Demo");
+    expect(blocked).toMatchObject({ success: false, updateStatus: 13 });
+    const [deleted] = await git.updateRefs([{ name: "refs/heads/topic", oldObjectId: head, newObjectId: ZERO }] as never, "app", "Demo");
+    expect(deleted.success).toBe(true);
+    expect(emu.listBranches("Demo", "app")).toEqual(["main"]);
+  });
+
   it("adds and edits files; every commit gets a new object id", async () => {
     const head = emu.listCommits("Demo", "app", "main")[0].commitId;
     const added = await git.createPush(push("main", head, [{ type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "trigger: none\n" }]), "app", "Demo");
@@ -181,6 +195,15 @@ describe("branch policies and pull requests", () => {
     const again = await failure(git.createPullRequest({ sourceRefName: "refs/heads/stackspot/setup", targetRefName: "refs/heads/main", title: "again" } as never, "app", "Demo"));
     expect(again.status).toBe(409);
     expect(again.message).toMatch(/^TF401179:/);
+
+    // A reviewer completes it: the file reaches the protected branch, and the pull request is no longer active.
+    emu.commitFile("Demo", "app", "main", "/meanwhile.txt", "kept");
+    const merged = emu.completePullRequest("Demo", "app", pr.pullRequestId);
+    expect(emu.listCommits("Demo", "app", "main")[0].commitId).toBe(merged);
+    expect(emu.getFile("Demo", "app", "main", "/stackspot.yml")).toBe("y");
+    expect(emu.getFile("Demo", "app", "main", "/meanwhile.txt")).toBe("kept");
+    expect((await git.getPullRequest("app", pr.pullRequestId, "Demo")).status).toBe(3); // completed
+    expect((await git.getPullRequests("app", {} as never, "Demo")).length).toBe(0); // default: active only
   });
 
   it("refuses a pull request from a branch that does not exist, or without PullRequestContribute", async () => {

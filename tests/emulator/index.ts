@@ -94,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     deny: (permission: Permission) => void state.denied.add(permission),
     allow: (permission: Permission) => void state.denied.delete(permission),
     protectBranch: (project, repository, branch) => void seeder.repo(project, repository).protectedBranches.add(fullRef(branch)),
+    completePullRequest: (project, repository, pullRequestId) => seeder.completePullRequest(project, repository, pullRequestId),
     addFault: (rule: FaultRule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     setLatency: (ms: number) => void (latencyMs = ms),

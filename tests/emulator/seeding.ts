@@ -6,7 +6,7 @@ import type {
 } from "./types";
 import type { Project, State } from "./state";
 import { addRun, createDefinition } from "./buildStore";
-import { fullRef, type GitRepo, normalizePath } from "./gitStore";
+import { type FileChange, fullRef, type GitRepo, normalizePath } from "./gitStore";
 
 const ANOTHER_USER = { name: "Another User", email: "another.user@example.com" };
 
@@ -110,6 +110,27 @@ export class Seeder {
         yamlFilename: "azure-pipelines.yml",
       });
     }
+  }
+
+  completePullRequest(project: string, repository: string, pullRequestId: number): string {
+    const repo = this.repo(project, repository);
+    const pr = repo.pullRequests.get(pullRequestId);
+    if (!pr || pr.status !== "active") throw new Error(`Emulator: no active pull request ${pullRequestId} in "${repository}".`);
+    const base = repo.commits.get(pr.targetCommitId)!.files;
+    const source = repo.headOf(pr.sourceRefName)?.files ?? new Map();
+    const target = repo.headOf(pr.targetRefName);
+    if (!target) throw new Error(`Emulator: the target branch ${pr.targetRefName} no longer exists.`);
+    const changes: FileChange[] = [];
+    for (const [path, blob] of source) {
+      if (base.get(path)?.objectId === blob.objectId) continue; // unchanged on the source side
+      if (target.files.get(path)?.objectId === blob.objectId) continue;
+      changes.push({ changeType: target.files.has(path) ? 2 : 1, path, content: blob.content });
+    }
+    for (const path of base.keys()) if (!source.has(path) && target.files.has(path)) changes.push({ changeType: 16, path });
+    const merged = repo.createCommit(target.commitId, changes, `Merged PR ${pr.pullRequestId}: ${pr.title}`, { ...ANOTHER_USER, date: new Date() });
+    repo.setRef(pr.targetRefName, merged.commitId);
+    pr.status = "completed";
+    return merged.commitId;
   }
 
   // --- inspection ---

@@ -161,11 +161,13 @@ export interface Emulator {
   getFile(project: string, repository: string, branch: string, path: string): string | undefined;
   /** Commits reachable from the branch, newest first. */
   listCommits(project: string, repository: string, branch: string): { commitId: string; comment: string }[];
+  /** Branch names without "refs/heads/" (e.g. "main", "stackspot/setup"), sorted. */
   listBranches(project: string, repository: string): string[];
   listDefinitions(project: string): DefinitionRecord[];
   listQueues(project: string): QueueRecord[];
   listServiceEndpoints(project: string): ServiceEndpointRecord[];
   listPullRequests(project: string, repository: string): PullRequestRecord[];
+  /** Newest first, as the REST list answers. Secret variable values are included (the emulator's own view). */
   listRuns(project: string, pipelineId: number): RunRecord[];
   /** Pipelines authorized on a resource (resourceType e.g. "endpoint", "queue"); allPipelines when open to all. */
   pipelinePermissions(project: string, resourceType: string, resourceId: string): { allPipelines: boolean; pipelineIds: number[] };
@@ -176,6 +178,11 @@ export interface Emulator {
 
   // --- branch policies: direct pushes to a protected branch are rejected with TF402455 ---
   protectBranch(project: string, repository: string, branch: string): void;
+  /**
+   * Completes an active pull request as a reviewer would (a squash merge: the source branch's changes
+   * since the pull request was created land on the target in one commit). Returns the new target commit id.
+   */
+  completePullRequest(project: string, repository: string, pullRequestId: number): string;
 
   // --- faults ---
   addFault(rule: FaultRule): void;
