@@ -49,7 +49,8 @@ it("replays Microsoft's recorded examples against the emulator", async () => {
   const withFieldExcuses = matched.filter((v) => v.excused.length > 0).length;
   const lines = [
     `replayed ${outcomes.length} examples, ${matched.length} matched (${withFieldExcuses} of them with excused fields); ` +
-      `${verdicts.length - matched.length} not matched, of which ${verdicts.filter((v) => v.open.length > 0 && excusedExamples.has(v.outcome.example.id)).length} excused`,
+      `${verdicts.length - matched.length} not matched, of which ${verdicts.filter((v) => v.open.length > 0 && excusedExamples.has(v.outcome.example.id)).length} excused; ` +
+      `status as recorded: ${outcomes.filter((o) => o.status === o.recordedStatus).length}/${outcomes.length}`,
   ];
   for (const v of verdicts) {
     const o = v.outcome;
