@@ -5,7 +5,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { engineClients, issuedRequests, IssuedRequest, usedClientCalls } from "./support/client-calls";
 import { REPO_ROOT } from "./support/paths";
-import { allows, areaOf, closure, fewest, loadScopeTable, matchOperations, MatchedOperation } from "./support/scope-table";
+import { recordSetupTraffic } from "./support/setup-traffic";
+import { startEmulator } from "../emulator";
+import type { Emulator } from "../emulator/types";
+import { allows, areaOf, closure, fewest, loadScopeTable, matchOperations, MatchedOperation, routeAfterApis } from "./support/scope-table";
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "vss-extension.json"), "utf8")) as { scopes: string[] };
 const table = loadScopeTable();
@@ -80,4 +83,34 @@ test("the README's Permissions (scopes) section lists each declared scope, and n
   expect(section).not.toBeNull();
   const rows = [...section![1].matchAll(/^\| `(vso\.[a-z_]+)` \|/gm)].map((m) => m[1]);
   expect([...rows].sort()).toEqual([...manifest.scopes].sort());
+});
+
+describe("on the wire: the engine's real requests during set-up are allowed by the manifest's scopes", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator.stop();
+  });
+
+  test("set-up of an empty project, set-up through a pull request on a protected branch, the runs list", async () => {
+    const traffic = await recordSetupTraffic(emulator);
+    const seen = traffic.filter((r) => routeAfterApis(r.path) !== undefined);
+    const methods = new Set(seen.map((r) => `${r.method} ${areaOf(table, r.path)}`));
+    // The scenarios reach every kind of write the set-up makes, or they prove less than they claim.
+    expect([...methods]).toEqual(expect.arrayContaining(["POST git", "POST build", "POST serviceendpoint", "PATCH pipelines/pipelinepermissions"]));
+    expect(seen.some((r) => /pullrequests$/i.test(r.path) && r.method === "POST")).toBe(true);
+
+    const all = closure(table, manifest.scopes);
+    const problems: string[] = [];
+    for (const r of seen) {
+      const relative = r.path.slice(new URL(emulator.orgUrl).pathname.length);
+      const ops = matchOperations(r.method, relative);
+      if (!areaOf(table, r.path)) problems.push(`${r.method} ${r.path}: no area in configs/scopes.json`);
+      else if (ops.length === 0) problems.push(`${r.method} ${r.path}: no operation in the specs`);
+      else if (!ops.every((op) => allows(all, op))) problems.push(`${r.method} ${r.path}: needs one of ${ops.map((o) => o.anyOf.join("|")).join(", ")}`);
+    }
+    expect(problems).toEqual([]);
+  });
 });
