@@ -22,7 +22,7 @@ import { checkPathParams, checkQueryParams } from "./params-check";
 import { checkResponseAgainst } from "./response-check";
 import { matchRoute, RouteResult } from "./route-match";
 import { checkServiceRequired } from "./service-required";
-import { DEFAULT_SPECS_DIR, loadSpecIndex, SpecIndex, SpecOperation, SpecVersion } from "./spec-index";
+import { DEFAULT_SPECS_DIR, loadSpecIndex, SpecOperation, SpecVersion } from "./spec-index";
 import { describeErrors, validatorFor } from "./validators";
 
 export interface ContractCheckerOptions {
@@ -163,4 +163,3 @@ function schemaName(schema: unknown): string {
   return ref ? ref.replace("#/definitions/", "") : "JSON";
 }
 
-export type { SpecIndex };

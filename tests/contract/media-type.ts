@@ -26,10 +26,10 @@ export interface ParsedApiVersion {
 }
 
 export function headerValue(headers: Headers, name: string): string | undefined {
-  const direct = headers[name] ?? headers[name.toLowerCase()];
-  let value = direct;
+  const lower = name.toLowerCase();
+  let value = headers[lower];
   if (value === undefined) {
-    const lower = name.toLowerCase();
+    // Node lower-cases incoming header names; hand-built requests may not.
     for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === lower) value = v;
   }
   return Array.isArray(value) ? value.join(",") : value;
