@@ -98,6 +98,17 @@ describe("requests", () => {
     expect(messages(checker.checkRequest(r))).toEqual(expect.arrayContaining([expect.stringContaining('body/project/id must match format "uuid"')]));
   });
 
+  it("never quotes body values in its messages (bodies carry secrets)", () => {
+    const secret = "s3cr3t-Cl13nt-K3y";
+    const badDef = { ...goodDefinition, process: 2, variables: { secret_cli_login: { value: secret, isSecret: "yes", allowOverride: true, extra: secret } } };
+    const notJson = { ...defReq(undefined), headers: { accept: clientAccept("7.2-preview.8"), "content-type": "application/json" }, body: `{"name": "${secret}"` };
+    const all = [...messages(checker.checkRequest(defReq(badDef))), ...messages(checker.checkRequest(notJson))];
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.filter((m) => m.includes(secret))).toEqual([]);
+    const text = req("GET", `${ORG}/git/repositories/${REPO}`, { v: "7.2-preview.2" });
+    expect(messages(checker.checkResponse(text, 200, `{"token":"${secret}"`)).join("\n")).not.toContain(secret);
+  });
+
   it("catches a missing body, a body where none is taken, and a missing Content-Type", () => {
     expect(messages(checker.checkRequest(pushReq(undefined)))).toEqual([expect.stringContaining("a request body is required")]);
     expect(messages(checker.checkRequest(req("GET", `${ORG}/git/repositories`, { v: "7.2-preview.2", body: { a: 1 } })))).toEqual([
