@@ -65,8 +65,8 @@ export const errors = {
     new ServiceError(400, message, typeKey, typeKey === "ArgumentException" || typeKey === "ArgumentNullException" ? `System.${typeKey}, mscorlib` : WEBAPI),
   injected: (status: number, retryAfter?: number) =>
     new ServiceError(status, status === 429
-      ? "TF400733: The request has been throttled: too many requests. Try again later."
-      : `TF400898: An Internal Error Occurred (injected ${status}).`,
+      ? "The request was throttled (injected 429). Try again later."
+      : `An internal error occurred (injected ${status}).`,
       status === 429 ? "RequestBlockedException" : "VssServiceException", WEBAPI,
       retryAfter !== undefined ? { "Retry-After": String(retryAfter) } : {}),
 
@@ -98,7 +98,7 @@ export const errors = {
   pullRequestRefsMissing: () =>
     new ServiceError(400, "TF401398: The pull request cannot be activated because the source and/or the target branch no longer exists, or the requested refs are not branches", "InvalidArgumentValueException", `${WEBAPI}.InvalidArgumentValueException, ${WEBAPI}`),
   pushNotFound: (id: number) =>
-    new ServiceError(404, `TF401176: The push ${id} could not be found.`, "GitPushNotFoundException", GIT),
+    new ServiceError(404, `The push ${id} could not be found.`, "GitPushNotFoundException", GIT),
   pullRequestNotFound: () =>
     new ServiceError(404, "TF401180: The requested pull request was not found.", "GitPullRequestNotFoundException", GIT),
 

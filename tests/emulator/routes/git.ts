@@ -36,7 +36,7 @@ function createRepository(req: ApiRequest): ApiResult {
   const name = typeof body.name === "string" ? body.name.trim() : "";
   if (!name) throw errors.badRequest("Value cannot be null.\r\nParameter name: repositoryToCreate.Name", "ArgumentNullException");
   if (/[\\/:*?"<>|;#$,{}+=[\]]/.test(name) || name.startsWith(".") || name.startsWith("_")) {
-    throw errors.badRequest(`TF401025: '${name}' is not a valid name. Names cannot contain reserved characters or start with '_' or '.'.`, "InvalidGitRepoNameException");
+    throw errors.badRequest(`'${name}' is not a valid name. Names cannot contain reserved characters or start with '_' or '.'.`, "InvalidGitRepoNameException");
   }
   demand({ ...req, project }, "CreateRepository", denials.createRepository({ ...req, project }));
   if (project.reposByName.has(name.toLowerCase())) throw errors.repositoryExists(name);

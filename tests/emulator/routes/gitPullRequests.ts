@@ -47,7 +47,7 @@ function createPullRequest(req: ApiRequest): ApiResult {
   if (!sourceCommit || !targetCommit || !source.startsWith("refs/heads/") || !target.startsWith("refs/heads/")) {
     throw errors.pullRequestRefsMissing();
   }
-  if (source === target) throw errors.badRequest("TF401389: The source and target branches of a pull request cannot be the same.", "InvalidArgumentValueException");
+  if (source === target) throw errors.badRequest("The source and target branches of a pull request cannot be the same.", "InvalidArgumentValueException");
   for (const pr of repo.pullRequests.values()) {
     if (pr.status === "active" && pr.sourceRefName === source && pr.targetRefName === target) throw errors.pullRequestExists();
   }

@@ -52,7 +52,7 @@ function createPush(req: ApiRequest): ApiResult {
   if (refUpdates.length !== 1) throw errors.badRequest("A push must update exactly one ref.", "InvalidArgumentValueException");
   if (commits.length === 0) throw errors.badRequest("A push must contain at least one commit.", "InvalidArgumentValueException");
   const name = refUpdates[0].name ?? "";
-  if (!/^refs\/(heads|tags)\/.+/.test(name)) throw errors.badRequest(`TF401255: The ref name '${name}' is not valid.`, "InvalidArgumentValueException");
+  if (!/^refs\/(heads|tags)\/.+/.test(name)) throw errors.badRequest(`The ref name '${name}' is not valid.`, "InvalidArgumentValueException");
   const oldObjectId = (refUpdates[0].oldObjectId ?? ZERO_ID).toLowerCase();
   const current = repo.refs.get(name);
   // An existing ref must still be at oldObjectId. A new ref starts from oldObjectId (all zeros: a root commit).
