@@ -159,21 +159,28 @@ function createPackage(options = {}) {
   if (opts.publisher) overrides.publisher = opts.publisher;
   const effective = effectiveManifest(manifest, overrides);
 
-  const work = path.join(root, ".tmp", "package", opts.config);
+  // A work folder per process, and the .vsix renamed into place: two packagings at once (parallel
+  // tests) never see each other's half-written files.
+  const work = path.join(root, ".tmp", "package", `${opts.config}-${process.pid}`);
   const stageRoot = path.join(work, "root");
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(stageRoot, { recursive: true });
-  fs.copyFileSync(path.join(root, "vss-extension.json"), path.join(stageRoot, "vss-extension.json"));
-  for (const rel of manifestPaths(effective)) stagePath(rel, stageRoot);
-  const tasks = checkTaskVersions(effective, stageRoot, version);
-  const overridesFile = path.join(work, "overrides.json");
-  fs.writeFileSync(overridesFile, JSON.stringify(overrides, null, 2) + "\n");
+  try {
+    fs.copyFileSync(path.join(root, "vss-extension.json"), path.join(stageRoot, "vss-extension.json"));
+    for (const rel of manifestPaths(effective)) stagePath(rel, stageRoot);
+    const tasks = checkTaskVersions(effective, stageRoot, version);
+    const overridesFile = path.join(work, "overrides.json");
+    fs.writeFileSync(overridesFile, JSON.stringify(overrides, null, 2) + "\n");
 
-  const vsixPath = path.join(root, "dist", `${effective.publisher}.${effective.id}-${version}.vsix`);
-  fs.mkdirSync(path.dirname(vsixPath), { recursive: true });
-  fs.rmSync(vsixPath, { force: true });
-  const { warnings } = runTfx(stageRoot, overridesFile, vsixPath);
-  return { vsixPath, size: fs.statSync(vsixPath).size, version, publisher: effective.publisher, id: effective.id, tasks, warnings };
+    const vsixPath = path.join(root, "dist", `${effective.publisher}.${effective.id}-${version}.vsix`);
+    const written = path.join(work, path.basename(vsixPath));
+    const { warnings } = runTfx(stageRoot, overridesFile, written);
+    fs.mkdirSync(path.dirname(vsixPath), { recursive: true });
+    fs.renameSync(written, vsixPath);
+    return { vsixPath, size: fs.statSync(vsixPath).size, version, publisher: effective.publisher, id: effective.id, tasks, warnings };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
 module.exports = { PackageError, createPackage, manifestPaths, isExcluded, parseArgs };
