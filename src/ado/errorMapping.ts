@@ -48,10 +48,8 @@ export function mapHttpFailure(f: HttpFailure): AdoError {
     // A 5xx may have been raised after the change was made; a 429 is refused up front.
     return new ServiceUnavailableError({ ...details, retryable: true, outcomeUnknown: f.status >= 500, retryAfterMs: f.retryAfterMs });
   }
-  if (f.status === 401) {
-    // A bad token gets a bare 401; a valid token short of a permission gets the service's JSON explanation.
-    return f.info.permission && f.body?.message ? new PermissionDeniedError(f.info.permission, details) : new AuthenticationError(details);
-  }
+  // 401 is about the credentials (TF400813 for a wrong or expired token); missing permissions are 403.
+  if (f.status === 401) return new AuthenticationError(details);
   if (f.status === 403) {
     if (is("GitRefUpdateRejectedByPolicyException", "TF402455")) return new BranchPolicyError("the branch", details);
     if (f.info.permission) return new PermissionDeniedError(f.info.permission, details);

@@ -8,8 +8,8 @@
 //   const result = await runSetup(clients, options, { onProgress });
 
 // Options (what the user asks for) and their defaults.
-export { resolveOptions, InvalidOptionsError } from "./options";
-export type { SetupOptions, ResolvedOptions, PoolOption, CredentialsOption, StackSpotCredentials } from "./options";
+export { resolveOptions, redactOptions, InvalidOptionsError } from "./options";
+export type { SetupOptions, ResolvedOptions, DisplayOptions, PoolOption, CredentialsOption, StackSpotCredentials } from "./options";
 
 // Reading, planning, applying.
 export { readProjectState } from "./state";

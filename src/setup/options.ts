@@ -88,6 +88,22 @@ export function resolveOptions(options: SetupOptions): ResolvedOptions {
   return resolved;
 }
 
+/** Options as a plan shows them: the client key is never kept (client id and realm are not secrets). */
+export type DisplayOptions = Omit<ResolvedOptions, "credentials"> & {
+  credentials:
+    | { kind: "service-connection"; name: string; create?: { clientId: string; realm: string } }
+    | { kind: "variables"; values?: { clientId: string; realm: string } };
+};
+
+export function redactOptions(o: ResolvedOptions): DisplayOptions {
+  const c = o.credentials;
+  const keep = (v: StackSpotCredentials | undefined) => (v ? { clientId: v.clientId, realm: v.realm } : undefined);
+  const credentials: DisplayOptions["credentials"] = c.kind === "service-connection"
+    ? { kind: c.kind, name: c.name, ...(c.create ? { create: keep(c.create) } : {}) }
+    : { kind: c.kind, ...(c.values ? { values: keep(c.values) } : {}) };
+  return { ...o, credentials };
+}
+
 function requireName(what: string, value: string): void {
   if (!value || !value.trim()) throw new InvalidOptionsError(`The ${what} name is empty.`, `Give a ${what} name.`);
   // Names end up in YAML and URLs; Azure DevOps itself refuses control characters in them.

@@ -2,7 +2,7 @@
 // and why), decisions only the user may take, and a checklist for display. Pure: no I/O.
 import { DEFAULT_BRANCH, HOSTED_QUEUE_NAME, HOSTED_VM_IMAGE, PIPELINE_FILE_PATH, PIPELINE_NAME, SERVICE_CONNECTION_TYPE } from "./contract";
 import { isPipelineAuthorized } from "../ado";
-import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
+import { redactOptions, resolveOptions, ResolvedOptions, SetupOptions } from "./options";
 import { renderPipelineFile, sameFileContent } from "./pipelineFile";
 import { describeVariableChanges, judgePipeline, planVariables } from "./planPipeline";
 import type { ChecklistItem, ChecklistKey, Decision, PlanStep, ProjectState, SetupPlan, StepSpec } from "./types";
@@ -172,7 +172,7 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
   const items = (["repository", "pipelineFile", "pipeline", "variables", "credentials", "agentPool"] as ChecklistKey[]).map((k) => checklist.get(k) as ChecklistItem);
   const blocked = items.some((i) => i.state === "blocked");
   return {
-    options: o,
+    options: redactOptions(o),
     state,
     steps,
     decisions,

@@ -2,7 +2,7 @@
 // The hub and the CLI render these; they decide nothing themselves.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
 import type { AdoError, ResourcePipelinePermissions } from "../ado";
-import type { ResolvedOptions } from "./options";
+import type { DisplayOptions } from "./options";
 import type { PipelineFileClass } from "./pipelineFile";
 
 // ---------------------------------------------------------------- state
@@ -180,8 +180,8 @@ export interface Decision {
 }
 
 export interface SetupPlan {
-  /** Options with defaults filled (no secret values: applyPlan receives the options again). */
-  options: ResolvedOptions;
+  /** Options with defaults filled, without the client key (applyPlan receives the options again). */
+  options: DisplayOptions;
   state: ProjectState;
   steps: PlanStep[];
   decisions: Decision[];

@@ -10,8 +10,9 @@ export const FAST_RETRY: Partial<RetryPolicy> = {
   maxAttempts: 4,
   baseDelayMs: 5,
   maxDelayMs: 20,
-  maxElapsedMs: 3_000,
-  requestTimeoutMs: 400,
+  maxElapsedMs: 30_000,
+  // Generous: the emulator checks every request against the REST specs, on a busy 2-core machine.
+  requestTimeoutMs: 15_000,
   maxRetryAfterMs: 2_000,
 };
 
