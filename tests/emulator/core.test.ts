@@ -131,3 +131,16 @@ describe("Accept options", () => {
     emu.clearViolations();
   });
 });
+
+describe("browsers", () => {
+  it("answers CORS preflights without authentication and allows the requested headers", async () => {
+    const res = await fetch(emu.baseUrl + "/demo-org/_apis/projects", {
+      method: "OPTIONS",
+      headers: { Origin: "http://127.0.0.1:9", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization,x-tfs-fedauthredirect" },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-headers")).toBe("authorization,x-tfs-fedauthredirect");
+    expect(emu.requests).toEqual([]);
+  });
+});

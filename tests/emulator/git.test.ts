@@ -2,7 +2,7 @@
 import { GitVersionType, ItemContentType, VersionControlChangeType, type GitPush } from "azure-devops-extension-api/Git";
 import { startEmulator } from "./index";
 import type { Emulator } from "./types";
-import { clientsFor, failure } from "./clients";
+import { clientAccept, clientsFor, failure, rawFetch } from "./clients";
 
 const ZERO = "0000000000000000000000000000000000000000";
 let emu: Emulator;
@@ -76,6 +76,17 @@ describe("items", () => {
     expect(text).toBe("export {};\n");
     const noContent = await git.getItem("app", "/README.md", "Demo");
     expect(noContent.content).toBeUndefined();
+  });
+
+  it("honours $format and the octet-stream form", async () => {
+    const base = "/demo-org/Demo/_apis/git/repositories/app/items?path=%2FREADME.md&versionDescriptor.version=main&versionDescriptor.versionType=branch";
+    const asText = await rawFetch(emu, "GET", base + "&$format=text");
+    expect(asText.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(asText.text).toBe("hello\n");
+    const asJson = await rawFetch(emu, "GET", base + "&$format=json&includeContent=true&includeContentMetadata=true", { accept: clientAccept("7.2-preview.1", "text/plain") });
+    expect(asJson.json).toMatchObject({ path: "/README.md", content: "hello\n", contentMetadata: { fileName: "README.md" } });
+    const bytes = await git.getItemContent("app", "/README.md", "Demo");
+    expect(Buffer.from(bytes).toString("utf8")).toBe("hello\n");
   });
 
   it("answers 404 TF401174 for a missing file and TF401175 for a missing branch", async () => {

@@ -73,7 +73,9 @@ export class EmulatorServer {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const method = (req.method ?? "GET").toUpperCase();
     if (method === "OPTIONS") {
-      res.writeHead(204, CORS_HEADERS).end();
+      // A browser preflight: allow whatever headers the page's client wants to send.
+      const wanted = headerValue(req.headers, "access-control-request-headers");
+      res.writeHead(204, { ...CORS_HEADERS, ...(wanted ? { "Access-Control-Allow-Headers": wanted } : {}) }).end();
       return;
     }
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
