@@ -1,0 +1,143 @@
+// stackspot-ado from argv to exit code, with its streams and environment passed in (main.ts passes
+// the process's). Order of work: parse, read the environment, check the organization once, list the
+// projects, run them, summarize. Nothing reaches a stream without going through the Redactor.
+import { AdoError, AuthenticationError, NetworkError, NotFoundError, RequestEvent } from "../ado";
+import { CommandArgs, parseCommandLine } from "./args";
+import { AdoAuth, clientsFor, Env, resolveAuth } from "./auth";
+import { checkSetupOptions, resolveOrgUrl, resolveStackSpotCredentials, setupOptionsFor } from "./config";
+import { CliError, OrganizationError } from "./errors";
+import { ExitCode } from "./exitCodes";
+import { helpText } from "./help";
+import { listAllProjects } from "./projects";
+import { Redactor, tokenForms } from "./redact";
+import type { Renderer, TextStream } from "./render/renderer";
+import { JsonRenderer } from "./render/json";
+import { PlainRenderer } from "./render/plain";
+import { TtyRenderer } from "./render/tty";
+import { countStatuses, exitCodeFor, RunReport } from "./report";
+import { runProjects } from "./runProjects";
+
+export interface CliIo {
+  stdout: TextStream;
+  stderr: TextStream;
+  env: Env;
+  version?: string;
+}
+
+/** The checks before any project: fail in about a second when the organization is unreachable. */
+const PREFLIGHT_RETRY = { maxAttempts: 2, maxElapsedMs: 5_000, requestTimeoutMs: 10_000 };
+
+export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+  const redactor = new Redactor();
+  for (const name of ["AZURE_DEVOPS_EXT_PAT", "SYSTEM_ACCESSTOKEN", "STK_CLIENT_KEY"]) {
+    const value = io.env[name]?.trim();
+    if (value) for (const form of tokenForms(value)) redactor.add(form);
+  }
+  const stdout = redacting(io.stdout, redactor);
+  const stderr = redacting(io.stderr, redactor);
+  let json = false;
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed.kind === "help") {
+      stdout.write(helpText(parsed.command));
+      return ExitCode.Ready;
+    }
+    if (parsed.kind === "version") {
+      stdout.write(`stackspot-ado ${io.version ?? "unknown"}\n`);
+      return ExitCode.Ready;
+    }
+    json = parsed.args.json;
+    return await execute(parsed.args, io.env, stdout, stderr);
+  } catch (e) {
+    const known = e instanceof CliError;
+    const message = known ? e.userMessage : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const remedy = known ? e.remedy : "Run again with --verbose; if it keeps failing, report this message.";
+    const code = known ? e.exitCode : ExitCode.Failed;
+    stderr.write(`stackspot-ado: ${message}\n${remedy}\n`);
+    if (json && code !== ExitCode.Usage) stdout.write(`${JSON.stringify({ exitCode: code, error: { message, remedy } }, null, 2)}\n`);
+    return code;
+  }
+}
+
+async function execute(args: CommandArgs, env: Env, stdout: TextStream, stderr: TextStream): Promise<ExitCode> {
+  const auth = resolveAuth(env);
+  const org = resolveOrgUrl(args.orgUrl, env);
+  const credentials = resolveStackSpotCredentials(env);
+  checkSetupOptions(args, credentials);
+
+  const renderer = chooseRenderer(args, env, stdout, stderr);
+  if (args.verbose) {
+    renderer.log(`organization: ${org.url} (from ${org.source})`);
+    renderer.log(`token: from ${auth.source}, sent as ${auth.scheme}`);
+    renderer.log(`StackSpot credentials: ${credentials ? "from STK_CLIENT_ID, STK_CLIENT_KEY, STK_REALM" : "none (an existing service connection is expected)"}`);
+  }
+  const onRequest = args.verbose ? (e: RequestEvent) => renderer.log(describeRequest(e)) : undefined;
+  await checkOrganization(org.url, org.source, auth, onRequest);
+  const clients = clientsFor(org.url, auth, { onRequest });
+  const projects = args.allProjects ? await listAllProjects(clients) : args.projects;
+
+  const started = performance.now();
+  renderer.start({ command: args.command, organization: clients.orgUrl, projects, concurrency: args.concurrency });
+  const reports = await runProjects({
+    command: args.command,
+    clients,
+    projects,
+    concurrency: args.concurrency,
+    optionsFor: (project) => setupOptionsFor(project, args, credentials),
+    onEvent: (project, event) => renderer.event(project, event),
+    onDone: (report) => renderer.done(report),
+  });
+  const run: RunReport = {
+    command: args.command,
+    organization: clients.orgUrl,
+    exitCode: exitCodeFor(reports),
+    total: reports.length,
+    counts: countStatuses(reports),
+    durationMs: Math.round(performance.now() - started),
+    projects: reports,
+  };
+  renderer.finish(run);
+  return run.exitCode;
+}
+
+function chooseRenderer(args: CommandArgs, env: Env, stdout: TextStream, stderr: TextStream): Renderer {
+  if (args.json) return new JsonRenderer(stdout, stderr);
+  if (stdout.isTTY) return new TtyRenderer(stdout, { style: { color: !env.NO_COLOR, symbols: true } });
+  return new PlainRenderer(stdout, args.verbose);
+}
+
+/** One request read before any project: the organization answers, and accepts the token. */
+async function checkOrganization(orgUrl: string, source: string, auth: AdoAuth, onRequest?: (e: RequestEvent) => void): Promise<void> {
+  const clients = clientsFor(orgUrl, auth, { retry: PREFLIGHT_RETRY, onRequest });
+  try {
+    await clients.core.getProjects(undefined, 1);
+  } catch (e) {
+    if (e instanceof NetworkError) {
+      throw new OrganizationError(`Could not reach Azure DevOps at ${orgUrl}: ${e.userMessage}`,
+        `Check the organization URL (from ${source}) and the network (proxy, VPN, firewall).`);
+    }
+    if (e instanceof AuthenticationError) {
+      throw new OrganizationError(`Azure DevOps at ${orgUrl} did not accept the token from ${auth.source} (it is wrong, expired, or not for this organization).`,
+        "Create a new personal access token in this organization with the scopes listed in --help, and set it in AZURE_DEVOPS_EXT_PAT.");
+    }
+    if (e instanceof NotFoundError) {
+      throw new OrganizationError(`There is no Azure DevOps organization at ${orgUrl}.`,
+        `Check the organization URL (from ${source}): https://dev.azure.com/ORG, or the collection URL on Azure DevOps Server.`);
+    }
+    if (e instanceof AdoError) throw new OrganizationError(e.userMessage, e.remedy);
+    throw e;
+  }
+}
+
+function describeRequest(e: RequestEvent): string {
+  const outcome = e.status !== undefined ? `${e.status}` : e.error ? e.error.name : "ok";
+  return `  ${e.method} ${e.path} → ${outcome}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ""}`;
+}
+
+function redacting(stream: TextStream, redactor: Redactor): TextStream {
+  return {
+    write: (chunk: string) => stream.write(redactor.redact(chunk)),
+    get isTTY() { return stream.isTTY; },
+    get columns() { return stream.columns; },
+  };
+}

@@ -1,0 +1,38 @@
+// --all-projects: every project of the organization, through the core client, page by page. The
+// service pages the list with $top / $skip and, when more remain, an x-ms-continuationtoken header
+// (which the client returns as `continuationToken`); both are followed, so neither a service that
+// sends tokens nor one that only honours $skip stops the listing early.
+import type { AdoClients } from "../ado";
+
+/** The service's own page size for projects. */
+export const PROJECT_PAGE_SIZE = 100;
+/** A guard against a service that keeps answering the same page. */
+const MAX_PAGES = 10_000;
+
+export async function listAllProjects(clients: Pick<AdoClients, "core">, pageSize = PROJECT_PAGE_SIZE): Promise<string[]> {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  let skip = 0;
+  let token: number | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const list = await clients.core.getProjects(undefined, pageSize, token === undefined ? skip : undefined, token);
+    const items = Array.isArray(list) ? list : [];
+    let added = 0;
+    for (const p of items) {
+      if (!p?.id || seen.has(p.id)) continue;
+      seen.add(p.id);
+      names.push(p.name);
+      added++;
+    }
+    const next = (list as { continuationToken?: unknown }).continuationToken;
+    const nextToken = next === null || next === undefined || next === "" ? undefined : Number(next);
+    if (nextToken !== undefined && Number.isFinite(nextToken) && nextToken !== token) {
+      token = nextToken;
+      continue;
+    }
+    if (items.length < pageSize || added === 0) break;
+    token = undefined;
+    skip = seen.size;
+  }
+  return names.sort((a, b) => a.localeCompare(b));
+}

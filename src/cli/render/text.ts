@@ -1,0 +1,52 @@
+// The words for a finished project, shared by the terminal and the plain renderers: a head line and
+// the lines under it (what is missing, what would change, what failed and what to do).
+import type { CommandName } from "../args";
+import type { ProjectReport } from "../report";
+import { itemMark, paint, statusLabel, Style } from "./style";
+
+/** "Payments: ready — Workflow URL: https://…" / "Billing: FAILED". */
+export function headLine(style: Style, report: ProjectReport): string {
+  const name = paint(style, "bold", report.project);
+  const url = report.workflowUrl ? ` — Workflow URL: ${paint(style, "cyan", report.workflowUrl)}` : "";
+  const pending = report.status === "changes-pending" ? ` (${report.steps.length} change${report.steps.length === 1 ? "" : "s"})` : "";
+  return `${name}: ${statusLabel(style, report.status)}${pending}${url}`;
+}
+
+/** The lines under the head line, indented. */
+export function detailLines(style: Style, command: CommandName, report: ProjectReport): string[] {
+  const lines: string[] = [];
+  const indent = "    ";
+  if (report.status === "ready") return lines;
+  if (report.error) {
+    lines.push(`${indent}${paint(style, "red", "error:")} ${report.error.message}`);
+    lines.push(`${indent}what to do: ${report.error.remedy}`);
+  }
+  if (command === "status") {
+    for (const item of report.checklist) {
+      if (item.state === "ok") continue;
+      lines.push(`${indent}${itemMark(style, item.state)} ${item.label}: ${item.detail}`);
+    }
+  } else {
+    const shown = command === "plan" ? report.steps : report.steps.filter((s) => s.state === "planned" && !report.error);
+    for (const step of shown) lines.push(`${indent}${paint(style, "yellow", style.symbols ? "+" : "[change]")} ${step.change}`);
+  }
+  for (const d of report.decisions) {
+    lines.push(`${indent}${paint(style, "yellow", style.symbols ? "?" : "[decide]")} ${d.question} ${d.answer}`);
+  }
+  if (report.pullRequest && report.status === "waiting-for-pull-request") {
+    lines.push(`${indent}complete pull request ${report.pullRequest.id} ("${report.pullRequest.title}"): ${report.pullRequest.url}`);
+  }
+  return lines;
+}
+
+/** One short phrase for the summary table's last column. */
+export function summaryDetail(report: ProjectReport): string {
+  switch (report.status) {
+    case "ready": return report.workflowUrl ?? "";
+    case "failed":
+    case "blocked": return report.error?.message ?? "";
+    case "needs-decision": return report.decisions.map((d) => d.answer).filter((a, i, all) => all.indexOf(a) === i).join(" ");
+    case "waiting-for-pull-request": return report.pullRequest ? `complete pull request ${report.pullRequest.id}: ${report.pullRequest.url}` : "complete the set-up's pull request";
+    case "changes-pending": return `${report.steps.length} change${report.steps.length === 1 ? "" : "s"} to make: run setup`;
+  }
+}
