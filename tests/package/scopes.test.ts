@@ -85,6 +85,14 @@ test("the README's Permissions (scopes) section lists each declared scope, and n
   expect([...rows].sort()).toEqual([...manifest.scopes].sort());
 });
 
+test("the Marketplace page's Permissions table lists each declared scope, and no other", () => {
+  const overview = fs.readFileSync(path.join(REPO_ROOT, "overview.md"), "utf8");
+  const section = /^## Permissions\n([\s\S]*?)(?=^## )/m.exec(overview);
+  expect(section).not.toBeNull();
+  const rows = [...section![1].matchAll(/^\|[^|\n]*`(vso\.[a-z_]+)`[^|\n]*\|/gm)].map((m) => m[1]);
+  expect([...rows].sort()).toEqual([...manifest.scopes].sort());
+});
+
 describe("on the wire: the engine's real requests during set-up are allowed by the manifest's scopes", () => {
   let emulator: Emulator;
   beforeAll(async () => {
