@@ -68,7 +68,6 @@ function productionNodeModules(direct: string[]): { packages: number; files: str
 
 /** The hub built with the project's webpack configuration, minification off. */
 async function unminifiedHub(outDir: string): Promise<string[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(REPO_ROOT, "webpack.config.js")) as (env: Record<string, unknown>) => webpack.Configuration;
   const config = makeConfig({ outDir });
   config.optimization = { ...config.optimization, minimize: false };

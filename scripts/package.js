@@ -68,11 +68,6 @@ function manifestPaths(manifest) {
   return [...paths];
 }
 
-/** The manifest with the overrides applied, as tfx will see it (a shallow merge, as tfx's overrides are). */
-function effectiveManifest(manifest, overrides) {
-  return { ...manifest, ...overrides };
-}
-
 /** Copies one manifest path into the staging root, refusing anything outside the repository or linked. */
 function stagePath(rel, stageRoot) {
   const src = path.resolve(root, rel);
@@ -128,7 +123,7 @@ function runBuild() {
   if (r.status !== 0) throw new PackageError("The production build failed (see above).", "Fix the build, then run `npm run package` again.");
 }
 
-/** Runs tfx (offline: `extension create` only reads files) and returns its JSON summary. */
+/** Runs tfx (offline: `extension create` only reads files) and returns the warnings it printed. */
 function runTfx(stageRoot, overridesFile, vsixPath) {
   const tfx = require.resolve("tfx-cli/_build/tfx-cli.js");
   const args = [tfx, "extension", "create", "--root", stageRoot, "--manifests", "vss-extension.json",
@@ -137,11 +132,9 @@ function runTfx(stageRoot, overridesFile, vsixPath) {
   if (r.status !== 0) {
     throw new PackageError(`tfx extension create failed:\n${(r.stdout || "") + (r.stderr || "")}`.trim(), "Fix the manifest or the staged files named above.");
   }
-  // tfx prints warnings before its JSON result: keep the warnings, parse the result.
+  // tfx prints warnings before its JSON summary: keep the warnings, drop the summary (we print our own).
   const out = r.stdout.trim();
-  const start = out.lastIndexOf("\n{") + 1;
-  const warnings = (out.slice(0, start) + (r.stderr || "")).trim();
-  return { result: JSON.parse(out.slice(start)), warnings };
+  return (out.slice(0, out.lastIndexOf("\n{") + 1) + (r.stderr || "")).trim();
 }
 
 /**
@@ -157,7 +150,8 @@ function createPackage(options = {}) {
   const manifest = readJson(path.join(root, "vss-extension.json"));
   const overrides = { ...readJson(path.join(root, "configs", `${opts.config}.json`)), version };
   if (opts.publisher) overrides.publisher = opts.publisher;
-  const effective = effectiveManifest(manifest, overrides);
+  // The manifest as tfx will see it: its overrides are a shallow merge.
+  const effective = { ...manifest, ...overrides };
 
   // A work folder per process, and the .vsix renamed into place: two packagings at once (parallel
   // tests) never see each other's half-written files.
@@ -174,7 +168,7 @@ function createPackage(options = {}) {
 
     const vsixPath = path.join(root, "dist", `${effective.publisher}.${effective.id}-${version}.vsix`);
     const written = path.join(work, path.basename(vsixPath));
-    const { warnings } = runTfx(stageRoot, overridesFile, written);
+    const warnings = runTfx(stageRoot, overridesFile, written);
     fs.mkdirSync(path.dirname(vsixPath), { recursive: true });
     fs.renameSync(written, vsixPath);
     return { vsixPath, size: fs.statSync(vsixPath).size, version, publisher: effective.publisher, id: effective.id, tasks, warnings };
@@ -183,7 +177,7 @@ function createPackage(options = {}) {
   }
 }
 
-module.exports = { PackageError, createPackage, manifestPaths, isExcluded, parseArgs };
+module.exports = { PackageError, createPackage };
 
 if (require.main === module) {
   try {
