@@ -75,6 +75,9 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
 
 function parseCommand(command: CommandName, argv: string[]): ParsedCommandLine {
   const options = COMMAND_OPTIONS[command];
+  // Help wins over everything else on the line, even a mistyped flag.
+  const beforeTerminator = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  if (beforeTerminator.includes("--help") || beforeTerminator.includes("-h")) return { kind: "help", command };
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as typeof values;
@@ -143,7 +146,7 @@ function toUsageError(command: CommandName, e: unknown): UsageError {
     return new UsageError(`Unknown option ${flag} for "${command}".${hint}`, help, command);
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    const flag = flagName(quoted.split(" ")[0]);
+    const flag = /--[\w-]+/.exec(quoted)?.[0] ?? flagName(quoted.split(" ")[0]);
     return /argument missing/.test(message)
       ? new UsageError(`${flag} needs a value.`, help, command)
       : new UsageError(`${flag} does not take a value.`, help, command);

@@ -30,8 +30,11 @@ export function detailLines(style: Style, command: CommandName, report: ProjectR
     const shown = command === "plan" ? report.steps : report.steps.filter((s) => s.state === "planned" && !report.error);
     for (const step of shown) lines.push(`${indent}${paint(style, "yellow", style.symbols ? "+" : "[change]")} ${step.change}`);
   }
-  for (const d of report.decisions) {
-    lines.push(`${indent}${paint(style, "yellow", style.symbols ? "?" : "[decide]")} ${d.question} ${d.answer}`);
+  if (command === "status") {
+    // The checklist already says what is undecided; say once how to decide it.
+    for (const answer of new Set(report.decisions.map((d) => d.answer))) lines.push(`${indent}to decide: ${answer}`);
+  } else {
+    for (const d of report.decisions) lines.push(`${indent}${paint(style, "yellow", style.symbols ? "?" : "[decide]")} ${d.question} ${d.answer}`);
   }
   if (report.pullRequest && report.status === "waiting-for-pull-request") {
     lines.push(`${indent}complete pull request ${report.pullRequest.id} ("${report.pullRequest.title}"): ${report.pullRequest.url}`);
