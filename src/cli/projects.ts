@@ -16,7 +16,9 @@ export async function listAllProjects(clients: Pick<AdoClients, "core">, pageSiz
   let token: number | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const list = await clients.core.getProjects(undefined, pageSize, token === undefined ? skip : undefined, token);
-    const items = Array.isArray(list) ? list : [];
+    // Bare array (noArrayWrap, as the transport asks) or, should a server ignore that, {count, value}.
+    const wrapped = (list as unknown as { value?: unknown }).value;
+    const items = (Array.isArray(list) ? list : Array.isArray(wrapped) ? wrapped : []) as { id?: string; name: string }[];
     let added = 0;
     for (const p of items) {
       if (!p?.id || seen.has(p.id)) continue;
