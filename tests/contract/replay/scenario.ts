@@ -91,6 +91,10 @@ export async function replayAll(emu: Emulator, index: SpecIndex, specsDir: strin
   for (const sel of SELECTED_EXAMPLES) {
     const op = operation(index, sel);
     const ex = loadRecorded(specsDir, sel.file);
+    if (sel.id === "pull-requests-completed") {
+      // The recording lists a completed pull request: complete the one pull-request-create opened.
+      emu.completePullRequest(PROJECT, prRepo.name, Number(created.pullRequestId));
+    }
     if (sel.id === "pull-requests-target") {
       // The recording lists a pull request into master: open one through the API first.
       await send(emu, recordedRequest(operation(index, { ...sel, operationId: "Pull Requests_Create" }), ex, {
