@@ -51,7 +51,8 @@ export const API_VERSION_RULES: KnownDifference = {
     "(the query wins when both are present); 7.2 exists only as a preview (every 7.2 operation references an " +
     "api-Version-preview.N parameter) and the service refuses \"7.2\" without -preview; an operation declared " +
     "preview.N refuses a request without -preview and a resource version above N. Only 7.1 and 7.2 are covered " +
-    "by the specs, so any other version is reported.",
+    "by the specs, so any other version is reported. A request without any api-version is reported even for a GET " +
+    "(which the service may serve with a default version): the specs declare it required and every client sends one.",
 };
 
 /** Routes, query names and enum names are case-insensitive on the way in. */
