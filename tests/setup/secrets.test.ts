@@ -8,6 +8,9 @@ let emu: Emulator;
 beforeAll(async () => { emu = await newEmulator(); });
 afterAll(async () => { await emu.stop(); });
 
+/** JSON.stringify replacer that keeps an error's message and stack as well as its fields. */
+const errorsToo = (_key: string, v: unknown) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v);
+
 /** Captures everything written to the console and to stdout/stderr while `fn` runs. */
 async function captureOutput(fn: () => Promise<unknown>): Promise<string> {
   const chunks: string[] = [];
@@ -56,9 +59,9 @@ it.each([
   emu.clearFaults();
   const everything = [
     output,
-    JSON.stringify(outcome, (_k, v) => (v instanceof Error ? { message: v.message, stack: v.stack, ...v } : v)),
-    JSON.stringify(events, (_k, v) => (v instanceof Error ? { message: v.message, stack: v.stack, ...v } : v)),
-    JSON.stringify(requests, (_k, v) => (v instanceof Error ? { message: v.message, stack: v.stack, ...v } : v)),
+    JSON.stringify(outcome, errorsToo),
+    JSON.stringify(events, errorsToo),
+    JSON.stringify(requests, errorsToo),
   ].join("\n");
   expect(everything.length).toBeGreaterThan(100);
   expect(everything).not.toContain(CREDENTIALS.clientKey);
