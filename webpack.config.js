@@ -5,6 +5,9 @@ const fs = require("node:fs");
 const path = require("node:path");
 const esbuild = require("esbuild");
 const MiniCssExtractPlugin = require("mini-css-extract-plugin");
+const webpack = require("webpack");
+
+const EMPTY_CSS = path.resolve(__dirname, "src/hub/empty.css");
 
 /**
  * webpack's own CSS minifier only runs with experiments.css; we extract CSS with mini-css-extract-plugin
@@ -51,9 +54,20 @@ module.exports = (env = {}) => {
     mode: env.development ? "development" : "production",
     target: ["web", "es2020"],
     entry: { hub: baseline ? "./bench/baseline/index.tsx" : "./src/hub/index.tsx" },
-    output: { path: outDir, filename: "[name].js", publicPath: "auto", clean: true },
+    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].chunk.js", publicPath: "auto", clean: true },
     devtool: env.development ? "eval-source-map" : false,
-    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    resolve: {
+      extensions: [".tsx", ".ts", ".js"],
+      // Polyfills for browsers Azure DevOps no longer supports (it needs fetch, Promise, Object.assign,
+      // the ES2015 string methods and IntersectionObserver natively): left out of the bundle.
+      alias: {
+        "whatwg-fetch": false,
+        "es6-promise/auto": false,
+        "es6-object-assign/auto": false,
+        "es6-string-polyfills": false,
+        "intersection-observer": false,
+      },
+    },
     module: {
       rules: [
         {
@@ -63,17 +77,19 @@ module.exports = (env = {}) => {
           exclude: /node_modules/,
         },
         {
+          // The engine and the access layer are plain modules without side effects: let the bundle
+          // drop what their public index re-exports but the hub's first download does not use.
+          test: /[\\/]src[\\/](setup|ado)[\\/]/,
+          sideEffects: false,
+        },
+        {
           test: /\.css$/,
           use: [
             MiniCssExtractPlugin.loader,
             {
               loader: "css-loader",
-              options: {
-                // azure-devops-ui declares its Fluent icon fonts (1.3 MB) but only uses them under the
-                // .fluent-icons-enabled class, which this hub never sets: leave those URLs unresolved so
-                // the fonts stay out of the extension package. The MDL2 icon font (58 KB) is emitted.
-                url: { filter: (url) => !/fluent-(filled|regular)-/.test(url) },
-              },
+              // Fonts and images the CSS names are emitted beside it (the MDL2 icon font, 58 KB).
+              options: {},
             },
           ],
         },
@@ -81,12 +97,15 @@ module.exports = (env = {}) => {
       ],
     },
     plugins: [
+      // azure-devops-ui's Fluent icon styles need 1.3 MB of fonts: left out; src/hub/icons.css maps the
+      // icons the hub shows to the MDL2 icon font (58 KB) that azure-devops-ui also ships.
+      new webpack.NormalModuleReplacementPlugin(/azure-devops-ui[\\/]Components[\\/]Icon[\\/]FluentIcons\.css$/, EMPTY_CSS),
       new MiniCssExtractPlugin({ filename: "[name].css" }),
       new HubPagePlugin(path.resolve(__dirname, "static/hub.html")),
     ],
     optimization: {
       minimizer: ["...", new EsbuildCssMinifyPlugin()],
-      // One file each for JS and CSS: the hub page loads exactly hub.js and hub.css.
+      // The page loads hub.js and hub.css; what only a set-up needs comes later as its own chunks.
       splitChunks: false,
     },
     performance: { hints: false },

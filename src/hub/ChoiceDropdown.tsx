@@ -1,0 +1,38 @@
+// A single-choice azure-devops-ui Dropdown driven by a value, as React forms are: the selection
+// follows `selectedId`, and picking an item calls `onChange` with its id.
+import * as React from "react";
+import { Dropdown } from "azure-devops-ui/Dropdown";
+import type { IListBoxItem } from "azure-devops-ui/ListBox";
+import { DropdownSelection } from "azure-devops-ui/Utilities/DropdownSelection";
+
+export interface ChoiceDropdownProps {
+  items: IListBoxItem[];
+  selectedId: string | undefined;
+  onChange(id: string): void;
+  ariaLabel: string;
+  inputId?: string;
+  disabled?: boolean;
+  placeholder?: string;
+}
+
+export function ChoiceDropdown({ items, selectedId, onChange, ariaLabel, inputId, disabled, placeholder }: ChoiceDropdownProps): JSX.Element {
+  const selection = React.useMemo(() => new DropdownSelection(), []);
+  React.useEffect(() => {
+    const index = items.findIndex((i) => i.id === selectedId);
+    if (index < 0) selection.clear();
+    else if (!selection.selected(index)) selection.select(index);
+  }, [items, selectedId, selection]);
+  return (
+    <Dropdown
+      className="ss-dropdown"
+      items={items}
+      selection={selection}
+      onSelect={(_e, item) => onChange(item.id)}
+      ariaLabel={ariaLabel}
+      inputId={inputId}
+      disabled={disabled}
+      placeholder={placeholder}
+      showFilterBox={items.length > 8}
+    />
+  );
+}

@@ -1,0 +1,133 @@
+// "Plan and apply": the file that will be committed (with a diff when it replaces one), the
+// "Set up" / "Repair" button, each step's progress live, and on error the step, the message, the
+// remedy and "Retry".
+import * as React from "react";
+import { Button } from "azure-devops-ui/Button";
+import { Card } from "azure-devops-ui/Card";
+import { Link } from "azure-devops-ui/Link";
+import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
+import { Status, Statuses, StatusSize, type IStatusProps } from "azure-devops-ui/Status";
+import type { SetupPlan } from "../setup";
+import type { SetupActions, SetupModel, StepStatus } from "./useSetup";
+import { YamlDiff } from "./YamlDiff";
+
+const stepStatus: Record<StepStatus, { status: IStatusProps; text: string }> = {
+  queued: { status: Statuses.Queued, text: "Waiting" },
+  running: { status: Statuses.Running, text: "Running" },
+  done: { status: Statuses.Success, text: "Done" },
+  failed: { status: Statuses.Failed, text: "Failed" },
+  skipped: { status: Statuses.Skipped, text: "Skipped" },
+};
+
+export interface PlanSectionProps {
+  model: SetupModel;
+  actions: SetupActions;
+  /** The first problem of the options, if any: nothing can start until it is fixed. */
+  optionsProblem?: string;
+}
+
+/** "Set up" for a project without the pipeline, "Repair" for one that has drifted. */
+export function actionLabel(plan: SetupPlan): string {
+  const exists = plan.state.pipelinesNamedStackspot.length > 0 || plan.state.file !== null;
+  return exists ? "Repair" : "Set up";
+}
+
+export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps): JSX.Element {
+  const { plan, applying, planning, progress, failure, outcome } = model;
+  const write = plan?.steps.find((s) => s.spec.kind === "write-file");
+  const content = write?.spec.kind === "write-file" ? write.spec : undefined;
+  const canApply = !!plan && !applying && !planning && !plan.upToDate && !plan.blocked && !optionsProblem;
+  return (
+    <Card className="ss-section" titleProps={{ text: "Plan and apply", ariaLevel: 2 }}>
+      <div className="ss-fill flex-column rhythm-vertical-16">
+        {!plan && <span className="ss-skeleton ss-skeleton-block" aria-hidden="true" />}
+        {plan && content && (
+          <div>
+            <h3 className="ss-subtitle">
+              {content.mode === "add" ? "/stackspot.yml will be committed" : "/stackspot.yml will be replaced"}
+              <span className="secondary-text"> on {content.branch.replace(/^refs\/heads\//, "")}</span>
+            </h3>
+            <YamlDiff
+              label="Pipeline file"
+              before={content.mode === "add" ? undefined : plan.state.file?.content}
+              after={content.content}
+            />
+          </div>
+        )}
+        {plan && !content && plan.state.file && <p className="secondary-text">/stackspot.yml stays as it is.</p>}
+        {plan && plan.decisions.some((d) => d.option === "credentials") && (
+          <MessageCard severity={MessageCardSeverity.Warning} className="ss-message">
+            Choose the credentials in Options: the set-up cannot finish without them.
+          </MessageCard>
+        )}
+        {plan && (
+          <div className="flex-row flex-center rhythm-horizontal-8">
+            <Button
+              primary
+              text={applying ? "Working…" : plan.upToDate ? "Up to date" : actionLabel(plan)}
+              disabled={!canApply}
+              onClick={actions.setUp}
+              id="ss-apply"
+            />
+            {plan.upToDate && <span className="secondary-text">Nothing to do: the project meets StackSpot&apos;s contract.</span>}
+            {plan.blocked && <span className="secondary-text">Fix what the checklist marks as blocked first.</span>}
+            {!plan.upToDate && !plan.blocked && optionsProblem && <span className="secondary-text">Complete the options first: {optionsProblem}</span>}
+          </div>
+        )}
+        {progress.length > 0 && (
+          <ol className="ss-progress" aria-label="Set-up progress" aria-live="polite">
+            {progress.map((p) => (
+              <li key={p.step.id} className="ss-progress-row" data-status={p.status}>
+                <Status {...stepStatus[p.status].status} size={StatusSize.m} animated={p.status === "running"} ariaLabel={stepStatus[p.status].text} />
+                <span className="ss-progress-text">
+                  {p.step.change}
+                  {p.detail && p.status !== "failed" && <span className="secondary-text"> — {p.detail}</span>}
+                  {p.link && (
+                    <>
+                      {" "}
+                      <Link href={p.link} target="_blank" rel="noopener noreferrer">
+                        Open
+                      </Link>
+                    </>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+        {model.note && <p className="secondary-text">{model.note}</p>}
+        {failure && !applying && (
+          <MessageCard
+            severity={MessageCardSeverity.Error}
+            className="ss-message ss-failure"
+            role="alert"
+            buttonProps={[{ text: "Retry", onClick: actions.retry, id: "ss-retry" }]}
+          >
+            <div className="flex-column rhythm-vertical-4">
+              <span className="font-weight-semibold">Failed: {failure.what}</span>
+              <span>{failure.message}</span>
+              <span>
+                <span className="font-weight-semibold">What to do: </span>
+                {failure.remedy}
+              </span>
+            </div>
+          </MessageCard>
+        )}
+        {outcome === "waiting-for-pull-request" && model.pullRequest && !applying && (
+          <MessageCard severity={MessageCardSeverity.Info} className="ss-message ss-pull-request">
+            The default branch is protected by policies, so the file waits in pull request{" "}
+            <Link href={model.pullRequest.url} target="_blank" rel="noopener noreferrer">
+              #{model.pullRequest.id} {model.pullRequest.title}
+            </Link>
+            . Everything else is set up; complete the pull request to finish.
+          </MessageCard>
+        )}
+        {outcome === "needs-decision" && !applying && (
+          <MessageCard severity={MessageCardSeverity.Warning} className="ss-message">
+            Everything else is set up. What you chose to keep is left as it is; the checklist shows what it still needs.
+          </MessageCard>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+// "Status": the engine's checklist, each item with its state and, where the set-up will change
+// something, what and why. Skeleton rows until the first read is done.
+import * as React from "react";
+import { Card } from "azure-devops-ui/Card";
+import { Link } from "azure-devops-ui/Link";
+import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
+import { Status, Statuses, StatusSize, type IStatusProps } from "azure-devops-ui/Status";
+import type { ChecklistItem, ChecklistState, SetupPlan } from "../setup";
+
+const stateView: Record<ChecklistState, { status: IStatusProps; text: string }> = {
+  ok: { status: Statuses.Success, text: "OK" },
+  "will-change": { status: Statuses.Information, text: "Will be set up" },
+  "needs-decision": { status: Statuses.Warning, text: "Needs your decision" },
+  blocked: { status: Statuses.Failed, text: "Blocked" },
+  "waiting-for-pull-request": { status: Statuses.Waiting, text: "Waiting for a pull request" },
+};
+
+/** The items in the order the engine reports them; the labels show in the skeleton too. */
+const skeletonLabels = ["Repository", "Pipeline file", "Pipeline", "Variables", "Credentials", "Agent pool"];
+
+export interface StatusSectionProps {
+  plan?: SetupPlan;
+  planning: boolean;
+}
+
+export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Element {
+  React.useEffect(() => {
+    // The first meaningful paint, for the bench: the checklist with real states is on screen.
+    if (plan && !document.body.dataset.checklistRenderedAt) {
+      document.body.dataset.checklistRenderedAt = String(performance.timeOrigin + performance.now());
+      performance.mark("stackspot-checklist-rendered");
+    }
+  }, [plan]);
+  return (
+    <Card
+      className="ss-section"
+      titleProps={{ text: "Status", ariaLevel: 2 }}
+      headerDescriptionProps={plan ? { text: summary(plan) } : undefined}
+    >
+      <div className="ss-fill">
+        {planning && plan && <Spinner size={SpinnerSize.small} label="Reading the project…" className="ss-inline-spinner" ariaLive="polite" />}
+        <ul className="ss-checklist" aria-label="Set-up checklist" aria-busy={!plan}>
+          {plan ? plan.checklist.map((item) => <ChecklistRow key={item.key} item={item} plan={plan} />) : skeletonLabels.map((label) => <SkeletonRow key={label} label={label} />)}
+        </ul>
+      </div>
+    </Card>
+  );
+}
+
+function summary(plan: SetupPlan): string {
+  if (plan.upToDate) return "This project is connected to StackSpot.";
+  if (plan.blocked) return "Something the set-up cannot create is missing.";
+  return "The set-up will make the changes below.";
+}
+
+function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }): JSX.Element {
+  const view = stateView[item.state];
+  const steps = plan.steps.filter((s) => s.items.includes(item.key));
+  return (
+    <li className="ss-check-row" data-item={item.key} data-state={item.state}>
+      <Status {...view.status} size={StatusSize.m} ariaLabel={view.text} className="ss-check-icon" />
+      <div className="ss-check-body">
+        <div className="ss-check-title">
+          <span className="font-weight-semibold">{item.label}</span>
+          <span className="secondary-text ss-check-state">{view.text}</span>
+        </div>
+        <div className="ss-check-detail">
+          {item.detail}
+          {item.link && (
+            <>
+              {" "}
+              <Link href={item.link} target="_blank" rel="noopener noreferrer">
+                Open
+              </Link>
+            </>
+          )}
+        </div>
+        {steps.length > 0 && (
+          <ul className="ss-check-changes" aria-label={`Changes to ${item.label}`}>
+            {steps.map((s) => (
+              <li key={s.id}>
+                <span>{s.change}</span>
+                <span className="secondary-text"> — {s.reason}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function SkeletonRow({ label }: { label: string }): JSX.Element {
+  return (
+    <li className="ss-check-row ss-skeleton-row" aria-hidden="true">
+      <span className="ss-skeleton ss-skeleton-icon" />
+      <div className="ss-check-body">
+        <div className="ss-check-title">
+          <span className="font-weight-semibold">{label}</span>
+        </div>
+        <span className="ss-skeleton ss-skeleton-line" />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,100 @@
+// Everything a browser test of the hub needs, started once per test file: the REST emulator, the SDK
+// test host in front of it, and one Chromium. Each test takes a project of its own (the emulator keeps
+// projects apart) and a browser context of its own, so tests share nothing but the processes.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
+import { startEmulator } from "../emulator";
+import type { Emulator, EmulatorOptions, Permission } from "../emulator/types";
+import { startTestHost, type TestHost } from "../host/server";
+import type { ThemeName } from "../host/page/themes";
+import { findRepoRoot } from "../host/httpUtil";
+import { launchChromium } from "./browser";
+
+export interface HubSession {
+  page: Page;
+  /** The hub's frame, inside the test host page. */
+  hub: FrameLocator;
+  /** Every console line and page error of the host page and the hub, for assertions on what leaked. */
+  output: string[];
+  close(): Promise<void>;
+}
+
+export class HubHarness {
+  private projectCount = 0;
+  private readonly contexts = new Set<BrowserContext>();
+
+  private constructor(readonly emulator: Emulator, readonly host: TestHost, readonly browser: Browser) {}
+
+  static async start(options: EmulatorOptions = {}): Promise<HubHarness> {
+    ensureHubBuilt();
+    const emulator = await startEmulator(options);
+    let host: TestHost | undefined;
+    try {
+      host = await startTestHost({ emulator });
+      const browser = await launchChromium();
+      return new HubHarness(emulator, host, browser);
+    } catch (e) {
+      await host?.stop();
+      await emulator.stop();
+      throw e;
+    }
+  }
+
+  /** A new, empty project with a unique name (it has the "Azure Pipelines" hosted queue, as every project). */
+  newProject(prefix = "Project"): string {
+    const name = `${prefix}-${++this.projectCount}`;
+    this.emulator.addProject(name);
+    return name;
+  }
+
+  /** Opens the hub of `project` in the test host, in a fresh browser context. */
+  async open(project: string, opts: { theme?: ThemeName; deny?: Permission[] } = {}): Promise<HubSession> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    this.contexts.add(context);
+    const page = await context.newPage();
+    const output: string[] = [];
+    page.on("console", (m) => output.push(`[${m.type()}] ${m.text()}`));
+    page.on("pageerror", (e) => output.push(`[pageerror] ${e.message}`));
+    await page.goto(this.host.hubPageUrl(project, opts));
+    return {
+      page,
+      hub: page.frameLocator("#hub-frame"),
+      output,
+      close: async () => {
+        this.contexts.delete(context);
+        await context.close();
+      },
+    };
+  }
+
+  async stop(): Promise<void> {
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.browser.close().catch(() => undefined);
+    await this.host.stop();
+    await this.emulator.stop();
+  }
+}
+
+/** Builds the hub when dist/hub is missing or older than its sources (`npm test` builds it first anyway). */
+export function ensureHubBuilt(): void {
+  const root = findRepoRoot(__dirname);
+  const bundle = path.join(root, "dist/hub/hub.js");
+  const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
+  const sources = [path.join(root, "src"), path.join(root, "static/hub.html"), path.join(root, "webpack.config.js")];
+  if (built && newestMtime(sources) <= built) return;
+  const result = spawnSync(process.execPath, [path.join(root, "scripts/build-hub.js")], { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`Building the hub failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  for (const p of paths) {
+    if (!fs.existsSync(p)) continue;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) newest = Math.max(newest, newestMtime(fs.readdirSync(p).map((f) => path.join(p, f))));
+    else newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
+}
