@@ -12,11 +12,23 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/**
+ * Exits once both streams have flushed. Exiting explicitly matters: Node's fetch keeps idle
+ * keep-alive connections open for a few seconds, which would hold the process after the work is done.
+ */
+function exitAfterFlush(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => { if (--pending === 0) process.exit(code); };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, version }).then(
-  (code) => { process.exitCode = code; },
+  (code) => exitAfterFlush(code),
   (e) => {
     // runCli catches and redacts everything; this last resort prints no message (it could carry a secret).
     process.stderr.write(`stackspot-ado: internal error (${e instanceof Error ? e.name : typeof e})\n`);
-    process.exitCode = 1;
+    exitAfterFlush(1);
   },
 );
