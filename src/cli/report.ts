@@ -150,9 +150,15 @@ export function reportFromError(project: string, e: unknown, durationMs: number)
 
 function blockedProblem(plan: SetupPlan): Problem {
   const item = plan.checklist.find((i) => i.state === "blocked");
+  // The item's detail already says what to add and where; the remedy adds the command-line way out.
+  const remedy = item?.key === "agentPool"
+    ? "Add the agent pool to the project, or name another one with --pool (leave it out for Microsoft-hosted agents); then run the command again."
+    : item?.key === "credentials"
+      ? "Name a StackSpot service connection with --service-connection, or free the name; then run the command again."
+      : "Add what is missing, then run the command again.";
   return {
     message: item ? `${item.label}: ${item.detail}` : "A prerequisite the set-up cannot create is missing.",
-    remedy: "Add what is missing (see above) and run the command again.",
+    remedy,
     kind: "Blocked",
   };
 }

@@ -35,9 +35,9 @@ export async function runProjects(o: RunProjectsOptions): Promise<ProjectReport[
     emit({ type: "started" });
     let report: ProjectReport;
     try {
-      report = await runOne(o.command, o.clients, o.optionsFor(project), emit, () => now() - started);
+      report = await runOne(o.command, o.clients, o.optionsFor(project), emit, () => Math.round(now() - started));
     } catch (e) {
-      report = reportFromError(project, e, now() - started);
+      report = reportFromError(project, e, Math.round(now() - started));
     }
     o.onDone?.(report);
     return report;

@@ -103,3 +103,19 @@ it("runs as a pipeline would: SYSTEM_ACCESSTOKEN as Bearer and SYSTEM_COLLECTION
   expect(run.stdout).toContain("(from SYSTEM_COLLECTIONURI)");
   expectContract(emu, "InPipeline", creatingOptions("InPipeline"));
 });
+
+it("--pool names a self-hosted pool; a pool the project lacks blocks the project (exit 1) and says how to fix it", async () => {
+  emu.addProject("SelfHosted");
+  emu.addQueue("SelfHosted", "linux-agents", { hosted: false });
+  const env = emulatorEnv(emu, CREDENTIALS_ENV);
+
+  const missing = await runCli(["setup", "--project", "SelfHosted", "--pool", "gpu-agents"], env);
+  expect(missing.code).toBe(1);
+  expect(missing.stdout).toMatch(/SelfHosted\s+blocked\s+Agent pool: The project has no agent queue named "gpu-agents"/);
+  expect(missing.stdout).toContain("name another one with --pool");
+  expect(emu.listRepositories("SelfHosted")).toEqual([]);
+
+  const run = await runCli(["setup", "--project", "SelfHosted", "--pool", "linux-agents"], env);
+  expect(run.code).toBe(0);
+  expectContract(emu, "SelfHosted", { ...creatingOptions("SelfHosted"), pool: { kind: "self-hosted", queue: "linux-agents" } });
+});

@@ -26,7 +26,8 @@ export function detailLines(style: Style, command: CommandName, report: ProjectR
       if (item.state === "ok") continue;
       lines.push(`${indent}${itemMark(style, item.state)} ${item.label}: ${item.detail}`);
     }
-  } else {
+  } else if (report.status !== "blocked") {
+    // A blocked project changes nothing, so its steps would only mislead.
     const shown = command === "plan" ? report.steps : report.steps.filter((s) => s.state === "planned" && !report.error);
     for (const step of shown) lines.push(`${indent}${paint(style, "yellow", style.symbols ? "+" : "[change]")} ${step.change}`);
   }
