@@ -8,10 +8,18 @@ import * as os from "os";
 import * as path from "path";
 import { assertNoSecretLeak } from "./leaks";
 
-export const REPO_ROOT = path.resolve(__dirname, "../../../..");
+/** The repository root, found by walking up (this file also runs bundled, from .tmp/, in the bench). */
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "tasks", "StackSpotResume", "task.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no repository root above ${start}`);
+  }
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
 export const BUNDLE_DIR = path.join(REPO_ROOT, "dist", "task", "StackSpotResume");
 export const BUNDLE = path.join(BUNDLE_DIR, "index.js");
-export const TASK_SOURCE_DIR = path.resolve(__dirname, "../..");
+export const TASK_SOURCE_DIR = path.join(REPO_ROOT, "tasks", "StackSpotResume");
 
 /** One agent machine: its temp and tools directories survive across runs, like a self-hosted agent's. */
 export class AgentSandbox {
@@ -90,6 +98,8 @@ export interface TaskRun {
   records: StandInRecord[];
   /** `[command]…` lines the task echoed. */
   echoedCommands: string[];
+  /** Wall time of the task process, from spawn to exit. */
+  wallMs: number;
 }
 
 function taskDefaults(): Record<string, string> {
@@ -159,6 +169,7 @@ function readRecords(sandbox: AgentSandbox): StandInRecord[] {
 
 export async function runTask(sandbox: AgentSandbox, options: RunOptions): Promise<TaskRun> {
   fs.rmSync(path.join(sandbox.records, "invocations.jsonl"), { force: true });
+  const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [BUNDLE], { env: environmentFor(sandbox, options), cwd: sandbox.work, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -174,6 +185,7 @@ export async function runTask(sandbox: AgentSandbox, options: RunOptions): Promi
   const killer = setTimeout(() => child.kill("SIGKILL"), options.killAfterMs ?? 45000);
   const exitCode = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   clearTimeout(killer);
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 
   const commands = parseCommands(stdout);
   const complete = commands.filter((c) => c.name === "task.complete").pop();
@@ -193,6 +205,7 @@ export async function runTask(sandbox: AgentSandbox, options: RunOptions): Promi
     attachments,
     records: readRecords(sandbox),
     echoedCommands: stdout.split(/\r?\n/).filter((l) => l.startsWith("[command]")),
+    wallMs,
   };
   assertNoSecretLeak(run, options.secrets, sandbox);
   return run;

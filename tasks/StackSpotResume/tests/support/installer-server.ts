@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as net from "net";
 import * as path from "path";
+import { TASK_SOURCE_DIR } from "./agent";
 
 export type InstallerAnswer = "ok" | "error500" | "truncated" | "notFound";
 
@@ -24,7 +25,7 @@ export interface InstallerServerOptions {
   script?: string;
 }
 
-const STAND_IN_SOURCE = path.join(__dirname, "stand-in-stk.js");
+const STAND_IN_SOURCE = path.join(TASK_SOURCE_DIR, "tests", "support", "stand-in-stk.js");
 
 export function installerScript(version: string): string {
   const cli = fs.readFileSync(STAND_IN_SOURCE, "utf8").replace("__STANDIN_VERSION__", version);
