@@ -2,15 +2,15 @@
 // everything is looked up by name (never by listing every repository or definition).
 //   wave 1: project, repository by name, definitions named "stackspot", definitions on
 //           /stackspot.yml, the agent queue by name, the service connection by name;
-//   wave 2 (each as soon as what it needs is known): the default branch's head, the file, an open
-//           set-up pull request, and which pipelines may use the connection and the queue.
+//   wave 2: the default branch's head, the file, an open set-up pull request, and which pipelines
+//           may use the connection and the queue.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
 import type { GitVersionDescriptor } from "azure-devops-extension-api/Git/Git";
 import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
 import { PIPELINE_FILE_PATH, PIPELINE_NAME, SETUP_TOPIC_BRANCH } from "./contract";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
 import { classifyPipelineFile } from "./pipelineFile";
-import type { DefinitionState, PipelineFileState, ProjectState, PullRequestState, RepositoryState, VariableState } from "./types";
+import type { DefinitionState, PipelineFileState, ProjectState, PullRequestState, VariableState } from "./types";
 
 /** YAML process type of the Build API. */
 const YAML_PROCESS = 2;
@@ -36,49 +36,37 @@ export async function readProjectState(clients: AdoClients, options: SetupOption
     : clients.serviceEndpoint.getServiceEndpointsByNames(project, [connectionName])
       .then((eps) => eps.find((e) => sameName(e.name, connectionName)) ?? null);
 
-  // Wave 2, repository side: head of the default branch, the file, an open set-up pull request.
-  const repoSideP = repoP.then(async (repo) => {
-    if (!repo) return { repository: null, file: null, pullRequest: null };
-    const branch = repo.defaultBranch || null;
-    const [head, file, pullRequest] = branch
-      ? await Promise.all([
-          readBranchHead(clients, project, repo.id, branch),
-          readFile(clients, project, repo.id, branch),
-          readSetupPullRequest(clients, project, repo.id, branch),
-        ])
-      : [null, null, null];
-    const repository: RepositoryState = { id: repo.id, name: repo.name, defaultBranch: branch, headObjectId: head, webUrl: repo.webUrl };
-    return { repository, file, pullRequest };
-  });
-
-  // Wave 2, pipeline side: permissions on the connection and the queue, once a pipeline exists.
+  // One barrier between the waves: the second starts when the whole first is in, so the status
+  // check is two round trips on any connection (and reads the same way every time).
+  const [proj, repo, namedRaw, onFileRaw, queue, connection] = await Promise.all([projectP, repoP, namedP, onFileP, queueP, connectionP]);
   // includeAllProperties makes the list return full definitions (variables, repository, process).
-  const defsP = Promise.all([namedP as unknown as Promise<BuildDefinition[]>, onFileP as unknown as Promise<BuildDefinition[]>, repoP]).then(([named, onFile, repo]) => ({
-    named: named.map(toDefinitionState),
-    onFile: onFile.filter((d) => repo && sameId(d.repository?.id, repo.id)).map(toDefinitionState),
-  }));
-  const permissionsP = Promise.all([defsP, queueP, connectionP]).then(async ([defs, queue, connection]) => {
-    if (!defs.named.length && !defs.onFile.length) return { endpoint: undefined, queue: undefined };
-    const [endpoint, queuePerm] = await Promise.all([
-      connection ? readPermissions(clients, project, "endpoint", connection.id) : Promise.resolve(undefined),
-      queue ? readPermissions(clients, project, "queue", String(queue.id)) : Promise.resolve(undefined),
-    ]);
-    return { endpoint, queue: queuePerm };
-  });
+  const named = (namedRaw as unknown as BuildDefinition[]).map(toDefinitionState);
+  const onFile = (onFileRaw as unknown as BuildDefinition[]).filter((d) => repo && sameId(d.repository?.id, repo.id)).map(toDefinitionState);
+  const branch = repo?.defaultBranch || null;
+  const pipelineExists = named.length > 0 || onFile.length > 0;
 
-  const [proj, repoSide, defs, queue, connection, permissions] = await Promise.all([projectP, repoSideP, defsP, queueP, connectionP, permissionsP]);
+  // Wave 2: the default branch's head, the file, an open set-up pull request; and, once a pipeline
+  // exists, which pipelines may use the connection and the queue.
+  const none = Promise.resolve(null);
+  const [head, file, pullRequest, endpointPermissions, queuePermissions] = await Promise.all([
+    repo && branch ? readBranchHead(clients, project, repo.id, branch) : none,
+    repo && branch ? readFile(clients, project, repo.id, branch) : none,
+    repo && branch ? readSetupPullRequest(clients, project, repo.id, branch) : none,
+    pipelineExists && connection ? readPermissions(clients, project, "endpoint", connection.id) : Promise.resolve(undefined),
+    pipelineExists && queue ? readPermissions(clients, project, "queue", String(queue.id)) : Promise.resolve(undefined),
+  ]);
   return {
     project: { id: proj.id, name: proj.name },
-    repository: repoSide.repository,
-    file: repoSide.file,
-    pipelinesNamedStackspot: defs.named,
-    pipelinesOnFile: defs.onFile,
+    repository: repo ? { id: repo.id, name: repo.name, defaultBranch: branch, headObjectId: head, webUrl: repo.webUrl } : null,
+    file,
+    pipelinesNamedStackspot: named,
+    pipelinesOnFile: onFile,
     queue: queue ? { id: queue.id, name: queue.name } : null,
     serviceConnection: connection === undefined ? undefined
       : connection === null ? null : { id: connection.id, name: connection.name, type: connection.type, isReady: connection.isReady },
-    endpointPermissions: permissions.endpoint,
-    queuePermissions: permissions.queue,
-    pullRequest: repoSide.pullRequest,
+    endpointPermissions,
+    queuePermissions,
+    pullRequest,
   };
 }
 
