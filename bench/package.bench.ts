@@ -77,6 +77,16 @@ async function unminifiedHub(outDir: string): Promise<string[]> {
   return filesUnder(outDir);
 }
 
+/** Compressed bytes of the .vsix's entries, by part: the task folder, the hub folder, everything else. */
+function vsixParts(vsixPath: string): Record<"task" | "hub" | "other", number> {
+  const parts = { task: 0, hub: 0, other: 0 };
+  for (const e of new AdmZip(vsixPath).getEntries()) {
+    const part = e.entryName.startsWith("dist/task/") ? "task" : e.entryName.startsWith("dist/hub/") ? "hub" : "other";
+    parts[part] += e.header.compressedSize;
+  }
+  return parts;
+}
+
 function sizeOf(files: string[]): number {
   return files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
 }
@@ -104,10 +114,13 @@ async function main(): Promise<void> {
   const baselineDeflated = deflatedSize(baselineFiles);
 
   console.log(`package  ${path.relative(REPO_ROOT, vsixPath)}: ${kb(vsix)} (npm run package took ${(packMs / 1000).toFixed(1)} s)`);
+  const parts = vsixParts(vsixPath);
+  console.log(`         of which task ${kb(parts.task)}, hub ${kb(parts.hub)}, Marketplace page, images and manifests ${kb(parts.other)} (compressed)`);
   console.log(`baseline task node_modules (${direct.join(", ")} and dependencies, ${modules.packages} packages, ${modules.files.length} files): ${kb(sizeOf(modules.files))}`);
   console.log(`baseline hub without minification (${hubFiles.length} files): ${kb(sizeOf(hubFiles))}`);
   console.log(`baseline total: ${kb(baselineRaw)} raw, ${kb(baselineDeflated)} deflated as in a .vsix`);
   console.log(`ratio    package / baseline: ${(vsix / baselineRaw).toFixed(3)} of the raw size, ${(vsix / baselineDeflated).toFixed(3)} of the deflated size (${(baselineDeflated / vsix).toFixed(1)}x smaller)`);
+  console.log(`ratio    task + hub in the package / baseline deflated: ${((parts.task + parts.hub) / baselineDeflated).toFixed(3)}`);
 }
 
 main().catch((e) => {
