@@ -32,6 +32,9 @@ export interface PullRequest {
   creationDate: Date;
   sourceCommitId: string;
   targetCommitId: string;
+  /** Set when completed. */
+  closedDate?: Date;
+  mergeCommitId?: string;
 }
 
 let commitCounter = 0;

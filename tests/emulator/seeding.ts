@@ -130,6 +130,8 @@ export class Seeder {
     const merged = repo.createCommit(target.commitId, changes, `Merged PR ${pr.pullRequestId}: ${pr.title}`, { ...ANOTHER_USER, date: new Date() });
     repo.setRef(pr.targetRefName, merged.commitId);
     pr.status = "completed";
+    pr.closedDate = new Date();
+    pr.mergeCommitId = merged.commitId;
     return merged.commitId;
   }
 

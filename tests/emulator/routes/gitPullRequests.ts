@@ -28,6 +28,8 @@ function pullRequestJson(req: ApiRequest, repo: GitRepo, pr: PullRequest): Recor
     mergeId: `00000000-0000-0000-0000-${String(pr.pullRequestId).padStart(12, "0")}`,
     lastMergeSourceCommit: commit(pr.sourceCommitId),
     lastMergeTargetCommit: commit(pr.targetCommitId),
+    ...(pr.mergeCommitId ? { lastMergeCommit: commit(pr.mergeCommitId), closedBy: identityRef(req) } : {}),
+    ...(pr.closedDate ? { closedDate: pr.closedDate } : {}),
     reviewers: [],
     url,
     supportsIterations: true,
