@@ -6,6 +6,11 @@
 //   const result = await applyPlan(clients, plan, options, onProgress);
 //   // or all three, with one re-plan on a conflict:
 //   const result = await runSetup(clients, options, { onProgress });
+//
+// Failures: a failed step is reported in the result (outcome "failed", `failure` with the typed
+// error's message and remedy; progress event "step-failed"). A failed read (the project cannot be
+// read at all) throws the AdoError instead — nothing was changed then. Invalid options throw
+// InvalidOptionsError. Plans, progress events and errors never hold the client key.
 
 // Options (what the user asks for) and their defaults.
 export { resolveOptions, redactOptions, InvalidOptionsError } from "./options";
