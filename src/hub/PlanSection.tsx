@@ -39,7 +39,7 @@ export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps
   const canApply = !!plan && !applying && !planning && !plan.upToDate && !plan.blocked && !optionsProblem;
   return (
     <Card className="ss-section" titleProps={{ text: "Plan and apply", ariaLevel: 2 }}>
-      <div className="ss-fill flex-column rhythm-vertical-16">
+      <div className="ss-fill flex-column rhythm-vertical-16 ss-plan" data-applying={applying} data-outcome={outcome ?? ""}>
         {!plan && <span className="ss-skeleton ss-skeleton-block" aria-hidden="true" />}
         {plan && content && (
           <div>

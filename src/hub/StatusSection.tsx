@@ -37,7 +37,7 @@ export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Eleme
       titleProps={{ text: "Status", ariaLevel: 2 }}
       headerDescriptionProps={plan ? { text: summary(plan) } : undefined}
     >
-      <div className="ss-fill">
+      <div className="ss-fill ss-status" data-planning={planning}>
         {planning && plan && <Spinner size={SpinnerSize.small} label="Reading the project…" className="ss-inline-spinner" ariaLive="polite" />}
         <ul className="ss-checklist" aria-label="Set-up checklist" aria-busy={!plan}>
           {plan ? plan.checklist.map((item) => <ChecklistRow key={item.key} item={item} plan={plan} />) : skeletonLabels.map((label) => <SkeletonRow key={label} label={label} />)}

@@ -157,7 +157,8 @@ export function useSetup(): [SetupModel, SetupActions] {
       // Failures outside a step: reading the project before applying.
       update({ outcome: "failed", failure: { what: "Read the project", ...problem } });
     } finally {
-      update({ applying: false });
+      // The project is read again right after: the checklist shows the result, not the old plan.
+      update({ applying: false, planning: true });
     }
     const after = current.current;
     const [choices] = await Promise.all([listChoices(ctx.clients, ctx.project.name).catch(() => after.choices)]);

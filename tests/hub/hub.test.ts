@@ -1,0 +1,217 @@
+// The hub in real headless Chromium, inside the SDK test host, against the REST emulator: what a
+// person does by clicking, checked in the emulator's own state. One browser for the file; each test
+// has its own project and browser context.
+import { renderPipelineFile, runSetup } from "../../src/setup";
+import { clientsFor, CREDENTIALS, creatingOptions, expectContract } from "../setup/harness";
+import { HubHarness, type HubSession } from "./harness";
+import { boltId, checklistItem, checklistStates, pressApply, pick, typeCredentials, UI_TIMEOUT, waitForApplyLabel, waitForChecklist, waitForSetupEnd } from "./hubActions";
+
+jest.setTimeout(120_000);
+
+let h: HubHarness;
+let session: HubSession | undefined;
+
+beforeAll(async () => {
+  h = await HubHarness.start();
+});
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+/** A project set up completely by the engine itself (PAT clients), as a starting point. */
+async function setUpProject(prefix: string): Promise<string> {
+  const project = h.newProject(prefix);
+  const result = await runSetup(clientsFor(h.emulator), creatingOptions(project));
+  expect(result.outcome).toBe("complete");
+  return project;
+}
+
+test("sets up an empty project by clicks, ending in the exact contract, with the client key nowhere to be seen", async () => {
+  const project = h.newProject("Empty");
+  session = await h.open(project);
+  const { hub } = session;
+  await waitForChecklist(hub);
+  expect(Object.values(await checklistStates(hub)).every((s) => s === "will-change" || s === "ok")).toBe(true);
+  await hub.getByText("/stackspot.yml will be committed").waitFor();
+
+  await typeCredentials(hub, CREDENTIALS);
+  // The key is typed into a password field.
+  expect(await hub.locator(boltId("ss-client-key")).getAttribute("type")).toBe("password");
+  await pressApply(hub, "Set up");
+  expect(await waitForSetupEnd(hub)).toBe("complete");
+
+  expectContract(h.emulator, project, creatingOptions(project));
+  await waitForApplyLabel(hub, "Up to date");
+  expect(Object.values(await checklistStates(hub))).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
+  expect(await hub.locator(".ss-progress-row[data-status=done]").count()).toBeGreaterThanOrEqual(4);
+
+  // Ambient authentication: every REST call went out with the host's token, none with a PAT.
+  const calls = await session.page.evaluate(() => (window as unknown as { __testHost: { calls: { methodName: string }[] } }).__testHost.calls.map((c) => c.methodName));
+  expect(calls).toEqual(expect.arrayContaining(["initialHandshake", "getService", "getAccessToken", "notifyLoadSucceeded"]));
+  // The client key: not in any console line, not in any URL, not left on the page.
+  expect(session.output.join("\n")).not.toContain(CREDENTIALS.clientKey);
+  expect(h.emulator.requests.some((r) => r.path.includes(CREDENTIALS.clientKey) || JSON.stringify(r.query).includes(CREDENTIALS.clientKey))).toBe(false);
+  expect(await hub.locator("body").innerHTML()).not.toContain(CREDENTIALS.clientKey);
+});
+
+test("repairs drift: variables no longer secret nor settable at queue time, and the pipeline renamed", async () => {
+  const project = await setUpProject("Drift");
+  const clients = clientsFor(h.emulator);
+  const [def] = await clients.build.getDefinitions(project, "stackspot");
+  const full = await clients.build.getDefinition(project, def.id);
+  full.name = "stackspot-old";
+  full.variables = { ...full.variables, secret_git: { value: "", isSecret: false, allowOverride: false } };
+  await clients.build.updateDefinition(full, project, def.id);
+
+  session = await h.open(project);
+  const { hub } = session;
+  await waitForChecklist(hub);
+  await waitForApplyLabel(hub, "Repair");
+  expect(await checklistItem(hub, "variables").getAttribute("data-state")).toBe("will-change");
+  await pressApply(hub, "Repair");
+  expect(await waitForSetupEnd(hub)).toBe("complete");
+  expectContract(h.emulator, project, creatingOptions(project));
+  await waitForApplyLabel(hub, "Up to date");
+});
+
+test("leaves a user-edited file intact unless it is replaced through the dialog, which shows what is lost", async () => {
+  const project = await setUpProject("Edited");
+  const managed = renderPipelineFile(creatingOptions(project));
+  const edited = managed.replace("trigger: none", "trigger: none\n# my own note: keep me");
+  h.emulator.commitFile(project, "repo-runner-actions", "main", "/stackspot.yml", edited);
+  // Drift elsewhere too, so "keep my file" still has work to do.
+  const clients = clientsFor(h.emulator);
+  const [def] = await clients.build.getDefinitions(project, "stackspot");
+  const full = await clients.build.getDefinition(project, def.id);
+  full.variables = { ...full.variables, secret_cli_login: { value: "", isSecret: true, allowOverride: false } };
+  await clients.build.updateDefinition(full, project, def.id);
+
+  session = await h.open(project);
+  const { hub } = session;
+  await waitForChecklist(hub);
+  expect(await checklistItem(hub, "pipelineFile").getAttribute("data-state")).toBe("needs-decision");
+
+  // First time: keep the file.
+  await pressApply(hub, "Repair");
+  const dialog = hub.locator(".ss-dialog-body");
+  await dialog.waitFor({ timeout: UI_TIMEOUT });
+  await dialog.locator(".ss-line-removed", { hasText: "# my own note: keep me" }).waitFor();
+  await hub.locator(boltId("ss-decision-no")).click();
+  expect(await waitForSetupEnd(hub)).toBe("needs-decision");
+  expect(h.emulator.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBe(edited);
+  const [after] = h.emulator.listDefinitions(project).filter((d) => d.name === "stackspot");
+  expect(after.variables.secret_cli_login).toMatchObject({ isSecret: true, allowOverride: true });
+
+  // Second time: replace it.
+  await pressApply(hub, "Repair");
+  await dialog.waitFor({ timeout: UI_TIMEOUT });
+  await hub.locator(boltId("ss-decision-yes")).click();
+  expect(await waitForSetupEnd(hub)).toBe("complete");
+  expect(h.emulator.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBe(managed);
+  expectContract(h.emulator, project, creatingOptions(project));
+});
+
+test("shows a permission error with its step and remedy, and Retry finishes once the permission is granted", async () => {
+  const project = h.newProject("Denied");
+  session = await h.open(project, { deny: ["CreateRepository"] });
+  const { hub } = session;
+  await waitForChecklist(hub);
+  await typeCredentials(hub, CREDENTIALS);
+  await pressApply(hub, "Set up");
+  expect(await waitForSetupEnd(hub)).toBe("failed");
+  const failure = hub.locator(".ss-failure");
+  await failure.waitFor();
+  const text = await failure.innerText();
+  expect(text).toMatch(/Failed: .*repositor/i);
+  expect(text).toMatch(/Create repository/);
+  expect(text).toMatch(/What to do: /);
+  expect(h.emulator.listRepositories(project)).toEqual([]);
+
+  h.emulator.allow("CreateRepository");
+  await hub.locator(boltId("ss-retry")).click();
+  expect(await waitForSetupEnd(hub)).toBe("complete");
+  expectContract(h.emulator, project, creatingOptions(project));
+});
+
+test("on a protected branch, sets up the rest and shows the pull request that holds the file", async () => {
+  const project = h.newProject("Policy");
+  h.emulator.addRepository(project, "repo-runner-actions", { files: { "/README.md": "# runner\n" } });
+  h.emulator.protectBranch(project, "repo-runner-actions", "main");
+  session = await h.open(project);
+  const { hub } = session;
+  await waitForChecklist(hub);
+  await typeCredentials(hub, CREDENTIALS);
+  await pressApply(hub, "Set up");
+  expect(await waitForSetupEnd(hub)).toBe("waiting-for-pull-request");
+  const prs = h.emulator.listPullRequests(project, "repo-runner-actions");
+  expect(prs).toHaveLength(1);
+  const card = hub.locator(".ss-pull-request");
+  await card.waitFor();
+  expect(await card.innerText()).toContain(`#${prs[0].pullRequestId}`);
+  expect(await checklistItem(hub, "pipelineFile").getAttribute("data-state")).toBe("waiting-for-pull-request");
+  expect(h.emulator.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBeUndefined();
+});
+
+test("lists the runs of stackspot with workflow execution id, state, result and a link; explains an empty list", async () => {
+  const empty = h.newProject("NoRuns");
+  session = await h.open(empty);
+  await session.hub.locator(".ss-empty", { hasText: "No runs yet" }).waitFor({ timeout: UI_TIMEOUT });
+  await session.close();
+
+  const project = await setUpProject("Runs");
+  const [def] = h.emulator.listDefinitions(project).filter((d) => d.name === "stackspot");
+  const started = new Date(Date.now() - 5 * 60_000).toISOString();
+  h.emulator.addRun(project, def.id, {
+    state: "completed", result: "succeeded", templateParameters: { workflow_execution_id: "01HZX-done", workflow_inputs: "" },
+    createdDate: started, finishedDate: new Date(Date.now() - 4 * 60_000).toISOString(),
+  });
+  h.emulator.addRun(project, def.id, { state: "inProgress", templateParameters: { workflow_execution_id: "01HZX-running", workflow_inputs: "" }, createdDate: started });
+  session = await h.open(project);
+  const runs = session.hub.locator(".ss-runs");
+  await runs.getByText("01HZX-done").waitFor({ timeout: UI_TIMEOUT });
+  const text = await runs.innerText();
+  expect(text).toContain("01HZX-running");
+  expect(text).toContain("Succeeded");
+  expect(text).toContain("Running");
+  expect(text).toContain("1m 0s");
+  const links = await runs.locator("a[href*='buildId=']").all();
+  expect(links).toHaveLength(2);
+});
+
+test("follows the host's theme: dark at load, light after the host switches", async () => {
+  const project = h.newProject("Theme");
+  session = await h.open(project, { theme: "dark" });
+  const { hub, page } = session;
+  await waitForChecklist(hub);
+  const background = () => hub.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(await background()).toBe("rgb(30, 30, 30)");
+  expect(await hub.locator(".ss-check-row").first().evaluate((e) => getComputedStyle(e).color)).not.toBe("rgb(0, 0, 0)");
+  await page.selectOption("#host-theme", "light");
+  await hub.locator("body").evaluate((b) => new Promise<void>((resolve) => {
+    const check = () => (getComputedStyle(b).backgroundColor === "rgb(255, 255, 255)" ? resolve() : requestAnimationFrame(check));
+    check();
+  }));
+  expect(await background()).toBe("rgb(255, 255, 255)");
+});
+
+test("renders a repository named like markup as text", async () => {
+  const project = h.newProject("Markup");
+  const name = "<img src=x onerror=alert(1)>";
+  h.emulator.addRepository(project, name, { files: { "/README.md": "hi\n" } });
+  session = await h.open(project);
+  const dialogs: string[] = [];
+  session.page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const { hub } = session;
+  await waitForChecklist(hub);
+  await pick(hub, "ss-repository", name);
+  await hub.locator(".ss-check-row[data-item=repository]", { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+  expect(await hub.locator("img[src=x]").count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
