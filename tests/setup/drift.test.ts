@@ -106,6 +106,20 @@ describe("drift is found and repaired", () => {
     await repairsTo(project, creatingOptions(project), ["write-file", "create-pipeline", "create-service-connection", "authorize-service-connection", "authorize-queue"]);
   });
 
+  it("a repository whose default branch is not main gets the file there, and the pipeline follows it", async () => {
+    const project = `Master${++n}`;
+    emu.addProject(project);
+    emu.addRepository(project, "repo-runner-actions", { defaultBranch: "master", files: { "/README.md": "m\n" } });
+    const options = creatingOptions(project);
+    const result = await runSetup(clientsFor(emu), options);
+    expect(result.outcome).toBe("complete");
+    expect(emu.getFile(project, "repo-runner-actions", "master", "/stackspot.yml")).toBe(renderPipelineFile(options));
+    expect(emu.listBranches(project, "repo-runner-actions")).toEqual(["master"]);
+    const state = await readProjectState(clientsFor(emu), options);
+    expect(state.pipelinesNamedStackspot[0].raw.repository.defaultBranch).toBe("refs/heads/master");
+    expect((await plan(options)).upToDate).toBe(true);
+  });
+
   it("a file of an older format is upgraded", async () => {
     const { project, options } = await setUpProject();
     emu.commitFile(project, "repo-runner-actions", "main", "/stackspot.yml", sealPipelineFile(renderPipelineBody(options).replace("Run workflow", "Run"), 0));

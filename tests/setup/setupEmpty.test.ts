@@ -1,6 +1,6 @@
 // From an empty project to the exact contract, over HTTP against the emulator; then a second run
 // that plans nothing and writes nothing.
-import { planSetup, readProjectState, runSetup, SetupProgressEvent } from "../../src/setup";
+import { applyPlan, planSetup, readProjectState, runSetup, SetupProgressEvent } from "../../src/setup";
 import type { Emulator } from "../emulator/types";
 import { clientsFor, creatingOptions, expectContract, newEmulator, writes } from "./harness";
 
@@ -13,7 +13,7 @@ it("sets up an empty project exactly, then finds nothing to do", async () => {
   const options = creatingOptions("Empty");
   const clients = clientsFor(emu);
   const events: SetupProgressEvent[] = [];
-  const result = await runSetup(clients, options, { onProgress: (e) => events.push(e) });
+  const result = await applyPlan(clients, planSetup(await readProjectState(clients, options), options), options, (e) => events.push(e));
   expect(result.failure).toBeUndefined();
   expect(result.outcome).toBe("complete");
   expectContract(emu, "Empty", options);
