@@ -116,6 +116,14 @@ export class GitRepo {
     return commit;
   }
 
+  /** A root commit with the same files as `template` (bulk seeding: no re-hashing of identical content). */
+  addRootCommitLike(template: Commit, author: Author): Commit {
+    const commitId = sha1(`tree ${template.treeId}\n${this.id}\n${author.date.getTime()}\n${++commitCounter}\n${template.comment}`);
+    const commit: Commit = { ...template, commitId, parents: [], author };
+    this.commits.set(commitId, commit);
+    return commit;
+  }
+
   /** Moves a branch, creating it when needed; the first branch of an empty repository becomes its default. */
   setRef(ref: string, commitId: string): void {
     const name = fullRef(ref);

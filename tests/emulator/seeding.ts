@@ -6,7 +6,7 @@ import type {
 } from "./types";
 import type { Project, State } from "./state";
 import { addRun, createDefinition } from "./buildStore";
-import { type FileChange, fullRef, type GitRepo, normalizePath } from "./gitStore";
+import { type Commit, type FileChange, fullRef, type GitRepo, normalizePath } from "./gitStore";
 
 const ANOTHER_USER = { name: "Another User", email: "another.user@example.com" };
 
@@ -92,11 +92,14 @@ export class Seeder {
     const p = this.project(project);
     const width = 6;
     const repos: GitRepo[] = [];
+    const author = { ...ANOTHER_USER, date: new Date() };
+    let template: Commit | undefined;
     for (let i = 1; i <= (counts.repositories ?? 0); i++) {
-      const name = `bulk-repo-${String(i).padStart(width, "0")}`;
-      const repo = this.state.addRepo(p, name);
-      const commit = repo.createCommit(undefined, [{ changeType: 1, path: "/azure-pipelines.yml", content: Buffer.from(`# ${name}\nsteps: []\n`) }],
-        "Initial commit", { ...ANOTHER_USER, date: new Date() });
+      const repo = this.state.addRepo(p, `bulk-repo-${String(i).padStart(width, "0")}`);
+      // Same content in every bulk repository: hash it once, give each repository its own commit id.
+      const commit = template
+        ? repo.addRootCommitLike(template, author)
+        : (template = repo.createCommit(undefined, [{ changeType: 1, path: "/azure-pipelines.yml", content: Buffer.from("steps: []\n") }], "Initial commit", author));
       repo.setRef("refs/heads/main", commit.commitId);
       repos.push(repo);
     }
