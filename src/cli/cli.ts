@@ -117,7 +117,7 @@ async function checkOrganization(orgUrl: string, source: string, auth: AdoAuth, 
         `Check the organization URL (from ${source}) and the network (proxy, VPN, firewall).`);
     }
     if (e instanceof AuthenticationError) {
-      throw new OrganizationError(`Azure DevOps at ${orgUrl} did not accept the token from ${auth.source} (it is wrong, expired, or not for this organization).`,
+      throw new OrganizationError(`Azure DevOps at ${orgUrl} did not accept the token from ${auth.source} (it is wrong, expired, not for this organization, or lacks the Project and Team (Read) scope).`,
         "Create a new personal access token in this organization with the scopes listed in --help, and set it in AZURE_DEVOPS_EXT_PAT.");
     }
     if (e instanceof NotFoundError) {

@@ -8,8 +8,9 @@ import { CommandName, DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "./args";
  * staying far below what Azure DevOps throttles for one identity, and it keeps the live display short.
  */
 export const DEFAULT_CONCURRENCY_REASON =
-  `${DEFAULT_CONCURRENCY} projects at once: each project already sends its independent requests together, so ${DEFAULT_CONCURRENCY} keep ` +
-  "about 40-50 requests in flight, enough to hide network latency without provoking Azure DevOps throttling.";
+  `${DEFAULT_CONCURRENCY} projects at once by default: each project already sends its independent requests\n` +
+  `together, so ${DEFAULT_CONCURRENCY} keep about 40-50 requests in flight, enough to hide network latency without\n` +
+  "provoking Azure DevOps throttling. Lower it if the organization throttles you (HTTP 429).";
 
 const ENVIRONMENT = `Environment:
   AZURE_DEVOPS_EXT_PAT    personal access token (the Azure CLI's convention). Scopes: Project and Team (Read),
@@ -31,19 +32,26 @@ const EXIT_CODES = `Exit codes:
   3  nothing failed, but a project is not ready yet: changes pending, a decision to take (--yes),
      or a pull request to complete`;
 
-const COMMON_OPTIONS = `  -p, --project NAME          a project; repeat for several
-      --all-projects          every project of the organization
-      --org-url URL           https://dev.azure.com/ORG, or an Azure DevOps Server collection URL
-      --repository NAME       repository for /stackspot.yml (default: repo-runner-actions)
-      --pool NAME             self-hosted agent pool (queue) name (default: Microsoft-hosted ubuntu-latest)
-      --service-connection NAME
-                              StackSpot service connection (default: stackspot)
-      --concurrency N         projects at once, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY})
-      --json                  one JSON document on stdout, nothing else
-  -v, --verbose               also log every REST request (method, path, status; never headers or bodies)
-  -h, --help                  this help`;
-
-const YES_OPTION = "  -y, --yes                   accept the decisions the plan asks for (replace an edited /stackspot.yml,\n                              take over a pipeline named stackspot that runs another file)";
+/** The options of a command, --yes (plan, setup) in its alphabetical place. */
+function optionsText(withYes: boolean): string {
+  return [
+    "  -p, --project NAME          a project; repeat for several",
+    "      --all-projects          every project of the organization",
+    "      --org-url URL           https://dev.azure.com/ORG, or an Azure DevOps Server collection URL",
+    "      --repository NAME       repository for /stackspot.yml (default: repo-runner-actions)",
+    "      --pool NAME             self-hosted agent pool (queue) name (default: Microsoft-hosted ubuntu-latest)",
+    "      --service-connection NAME",
+    "                              StackSpot service connection (default: stackspot)",
+    ...(withYes ? [
+      "  -y, --yes                   accept the decisions the plan asks for (replace an edited /stackspot.yml,",
+      "                              take over a pipeline named stackspot that runs another file)",
+    ] : []),
+    `      --concurrency N         projects at once, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY}; see below)`,
+    "      --json                  one JSON document on stdout, nothing else (none on a usage error: exit 2)",
+    "  -v, --verbose               also log every REST request (method, path, status; never headers or bodies)",
+    "  -h, --help                  this help",
+  ].join("\n");
+}
 
 const OVERVIEW = `stackspot-ado: connect Azure DevOps projects to StackSpot EDP, many at a time.
 
@@ -75,11 +83,13 @@ credentials, agent pool) and the Workflow URL of each project that is ready.
 Usage: stackspot-ado status (--project NAME ... | --all-projects) [options]
 
 Options:
-${COMMON_OPTIONS}
+${optionsText(false)}
 
 Examples:
   stackspot-ado status --org-url https://dev.azure.com/acme --project Payments
   stackspot-ado status --all-projects --json | jq -r '.projects[] | select(.status != "ready") | .project'
+
+Concurrency: ${DEFAULT_CONCURRENCY_REASON}
 
 ${ENVIRONMENT}
 
@@ -92,12 +102,13 @@ plan with them accepted.
 Usage: stackspot-ado plan (--project NAME ... | --all-projects) [options]
 
 Options:
-${COMMON_OPTIONS}
-${YES_OPTION}
+${optionsText(true)}
 
 Examples:
   stackspot-ado plan --org-url https://dev.azure.com/acme --project Payments --project Billing
   stackspot-ado plan --all-projects --pool linux-agents --json
+
+Concurrency: ${DEFAULT_CONCURRENCY_REASON}
 
 ${ENVIRONMENT}
 
@@ -112,16 +123,17 @@ is missing. Prints each ready project's Workflow URL, to paste into the StackSpo
 Usage: stackspot-ado setup (--project NAME ... | --all-projects) [options]
 
 Options:
-${COMMON_OPTIONS}
-${YES_OPTION}
+${optionsText(true)}
 
 Examples:
   export AZURE_DEVOPS_EXT_PAT=... STK_CLIENT_ID=... STK_CLIENT_KEY=... STK_REALM=...
   stackspot-ado setup --org-url https://dev.azure.com/acme --project Payments
   stackspot-ado setup --all-projects --yes --concurrency 4
-  # in an Azure Pipelines step, as the build identity:
-  #   - script: npx stackspot-ado setup --project "$(System.TeamProject)"
-  #     env: { SYSTEM_ACCESSTOKEN: $(System.AccessToken), STK_CLIENT_KEY: $(stkClientKey), ... }
+  # in an Azure Pipelines step, as the build identity (which then needs the same permissions);
+  # values come in through env, never pasted into the script line:
+  #   - script: stackspot-ado setup --project "$PROJECT"
+  #     env: { PROJECT: $(System.TeamProject), SYSTEM_ACCESSTOKEN: $(System.AccessToken),
+  #            STK_CLIENT_ID: $(stkClientId), STK_CLIENT_KEY: $(stkClientKey), STK_REALM: $(stkRealm) }
 
 Concurrency: ${DEFAULT_CONCURRENCY_REASON}
 

@@ -52,6 +52,7 @@ export interface ProjectReport {
   status: ProjectStatus;
   /** The URL to paste into the StackSpot portal; only for a ready project. */
   workflowUrl?: string;
+  /** The checklist as read. For setup: as read before the changes (the engine re-reads only on a conflict). */
   checklist: ChecklistItem[];
   steps: StepReport[];
   decisions: DecisionReport[];
