@@ -55,7 +55,7 @@ it("sets up 49 of 50 projects, fails the one refused a permission, and explains 
   expect(report.total).toBe(COUNT);
   expect(report.counts.ready).toBe(COUNT);
   expect(report.projects.map((p: { project: string }) => p.project)).toEqual(names);
-});
+}, 240_000);
 
 it("reports the denied project's failure in --json with the permission, step and remedy", async () => {
   emu.addProject("Proj-99");
@@ -72,4 +72,4 @@ it("reports the denied project's failure in --json with the permission, step and
   expect(failed.error.remedy).toMatch(/grant you "Edit build pipeline"/);
   expect(failed.steps.find((s: { id: string }) => s.id === "create-pipeline").state).toBe("failed");
   emu.clearFaults();
-});
+}, 120_000);
