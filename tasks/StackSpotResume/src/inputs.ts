@@ -67,7 +67,7 @@ export function readInputs(redactor: Redactor): TaskInputs {
     ? credentialsFromConnection(connection, clientKey, collect)
     : credentialsFromInputs(clientKey, collect);
   // Known only now: the base64 form of "id:key" (HTTP basic authorization) needs the client id.
-  redactor.addSecret(credentials.clientKey, credentials.clientId);
+  if (!undefinedVariable(clientKey)) redactor.addSecret(clientKey, credentials.clientId);
 
   const installerBaseUrl = collect(
     parseInstallerBaseUrl(tl.getInput("installerBaseUrl", false) || DEFAULT_INSTALLER_BASE_URL),

@@ -90,7 +90,8 @@ async function installCli(context: InstallContext): Promise<InstalledCli> {
 async function runShellInstaller(context: InstallContext): Promise<string> {
   const url = `${context.installerBaseUrl.href.replace(/\/$/, "")}/install.sh`;
   const script = await downloadFile(url, context.job.downloads, context.downloadPolicy ?? DEFAULT_DOWNLOAD_POLICY);
-  const bash = tl.which("bash", true);
+  const bash = tl.which("bash", false);
+  if (!bash) throw new InstallError(msg("BashMissing"), msg("BashMissingRemedy"));
   const home = context.job.installHome;
   const env = cliEnvironment({ home, httpDebug: false });
   const run = (args: string[]) =>

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import { builtinModules } from "module";
 import * as os from "os";
 import * as path from "path";
-import { BUNDLE, BUNDLE_DIR } from "./support/agent";
+import { BUNDLE, BUNDLE_DIR, TASK_NODE } from "./support/agent";
 import { buildBundle } from "./support/bundle";
 
 describe("the packaged task", () => {
@@ -29,7 +29,7 @@ describe("the packaged task", () => {
       for (const file of fs.readdirSync(BUNDLE_DIR)) fs.copyFileSync(path.join(BUNDLE_DIR, file), path.join(isolated, file));
       const temp = path.join(isolated, "_temp");
       fs.mkdirSync(temp); // the agent's temp directory always exists
-      const result = spawnSync(process.execPath, [path.join(isolated, "index.js")], {
+      const result = spawnSync(TASK_NODE, [path.join(isolated, "index.js")], {
         cwd: isolated,
         encoding: "utf8",
         env: {

@@ -88,8 +88,8 @@ describe("where the credentials come from", () => {
   test("with all three variables undefined, all three are reported at once and no secret is registered", async () => {
     const run = await runTask(sandbox, { inputs: base(), secrets: [] });
     expect(run.result).toBe("Failed");
-    for (const variable of ["STK_CLIENT_ID", "STK_CLIENT_KEY", "STK_REALM"]) {
-      expect(run.resultMessage).toContain(`the variable ${variable} is not defined`);
+    for (const [input, variable] of [["clientId", "STK_CLIENT_ID"], ["clientKey", "STK_CLIENT_KEY"], ["realm", "STK_REALM"]]) {
+      expect(run.resultMessage).toContain(`The input ${input} holds $(${variable}), but the variable ${variable} is not defined.`);
     }
     expect(run.commands.filter((c) => c.name === "task.setsecret")).toEqual([]);
   });

@@ -89,6 +89,19 @@ describe("downloading the installer", () => {
     expect(run.echoedCommands[0]).toMatch(/bash -n \S+install\.sh$/);
   });
 
+  test("without bash on the PATH, fails with what to install", async () => {
+    server = new InstallerServer();
+    await server.start();
+    const { key, inputs } = inputCredentials();
+    const run = await runTask(sandbox, {
+      inputs: { ...inputs, executionId: "exec-7", installerBaseUrl: server.baseUrl },
+      extraEnv: { PATH: path.join(sandbox.root, "empty-bin") },
+      secrets: [key],
+    });
+    expect(run.result).toBe("Failed");
+    expect(run.resultMessage).toBe("The STK CLI installer is a bash script, but bash was not found on the agent's PATH. Install bash on the agent (or in the job's container image).");
+  });
+
   test("leaves no downloaded file or staging directory behind", async () => {
     await runWith(["truncated", "ok"]);
     expect(fs.readdirSync(sandbox.temp).filter((f) => !f.startsWith("."))).toEqual([]);

@@ -20,6 +20,11 @@ export const REPO_ROOT = findRepoRoot(__dirname);
 export const BUNDLE_DIR = path.join(REPO_ROOT, "dist", "task", "StackSpotResume");
 export const BUNDLE = path.join(BUNDLE_DIR, "index.js");
 export const TASK_SOURCE_DIR = path.join(REPO_ROOT, "tasks", "StackSpotResume");
+/**
+ * The Node that runs the task: this one (Node 20, the Node20_1 handler) unless STACKSPOT_TASK_NODE
+ * names another binary, e.g. a Node 24 to exercise the Node24 handler with the same tests.
+ */
+export const TASK_NODE = process.env.STACKSPOT_TASK_NODE || process.execPath;
 
 /** One agent machine: its temp and tools directories survive across runs, like a self-hosted agent's. */
 export class AgentSandbox {
@@ -170,7 +175,7 @@ function readRecords(sandbox: AgentSandbox): StandInRecord[] {
 export async function runTask(sandbox: AgentSandbox, options: RunOptions): Promise<TaskRun> {
   fs.rmSync(path.join(sandbox.records, "invocations.jsonl"), { force: true });
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [BUNDLE], { env: environmentFor(sandbox, options), cwd: sandbox.work, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(TASK_NODE, [BUNDLE], { env: environmentFor(sandbox, options), cwd: sandbox.work, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   let interrupted = false;
