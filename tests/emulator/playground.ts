@@ -1,46 +1,55 @@
-// `npm start`: the Azure DevOps emulator seeded with the demo organization, and a page on 127.0.0.1.
-// For now the page only points at the emulator; the hub and the SDK test host arrive with their issue.
-import http from "node:http";
+// `npm start`: the real hub in the SDK test host, against the REST emulator seeded with the demo
+// organization, all on 127.0.0.1. Builds the hub first when it is missing or stale (a fresh clone).
+//   PLAYGROUND_PORT        port of the page to open (default: a free one)
+//   PLAYGROUND_CDN_PORT    port of the extension's files and the proxied organization URL (default: a free one)
 import { startEmulator } from "./index";
 import { DEMO_PROJECT, seedDemo } from "./demo";
+import { startTestHost } from "../host/server";
+import { ensureHubBuilt } from "../host/hubBuild";
+import { findRepoRoot } from "../host/httpUtil";
 
-function page(emulatorUrl: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>StackSpot for Azure DevOps — playground</title>
-<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:3rem auto;line-height:1.5;padding:0 1rem}code{background:#f3f3f3;padding:0 .2rem}</style>
-</head><body>
-<h1>StackSpot for Azure DevOps — playground</h1>
-<p>The StackSpot hub arrives here with its issue. Until then this page only shows what is running.</p>
-<ul>
-<li>Azure DevOps REST emulator: <a href="${emulatorUrl}_apis/projects"><code>${emulatorUrl}</code></a> (organization <code>demo-org</code>, project <code>${DEMO_PROJECT}</code>)</li>
-<li>The emulator answers only authenticated requests, as Azure DevOps does.</li>
-</ul>
-</body></html>`;
+function port(name: string): number {
+  const value = process.env[name];
+  if (value === undefined || value === "") return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, not "${value}".`);
+  return n;
 }
 
 async function main(): Promise<void> {
+  const root = findRepoRoot(__dirname);
+  ensureHubBuilt(root, (line) => process.stdout.write(`${line}\n`));
   // The contract checker reads the specs relative to its own source; bundled here it has no such path.
   const emulator = await startEmulator({ contractCheck: false });
   seedDemo(emulator);
-  const html = page(emulator.orgUrl);
-  const server = http.createServer((req, res) => {
-    if (req.url === "/" || req.url === "/index.html") {
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html);
-    } else {
-      res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found\n");
-    }
+  const host = await startTestHost({
+    emulator,
+    defaultProject: DEMO_PROJECT,
+    hostPort: port("PLAYGROUND_PORT"),
+    extensionPort: port("PLAYGROUND_CDN_PORT"),
+  }).catch(async (e: unknown) => {
+    await emulator.stop();
+    throw e;
   });
-  const port = Number(process.env.PLAYGROUND_PORT ?? 0);
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-  process.stdout.write(`Playground: ${url}\nAzure DevOps emulator: ${emulator.orgUrl}\nPress Ctrl-C to stop.\n`);
+  process.stdout.write(
+    [
+      "",
+      "StackSpot for Azure DevOps — playground",
+      `  Open: ${host.url}`,
+      `  The hub runs in a local stand-in for Azure DevOps (organization ${emulator.organization}, project ${DEMO_PROJECT}),`,
+      "  against a local Azure DevOps REST emulator. Use any client id, key and realm: nothing leaves this machine.",
+      `  Dark theme: ${host.hubPageUrl(DEMO_PROJECT, { theme: "dark" })}`,
+      "  Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    server.closeAllConnections();
-    await Promise.all([new Promise((r) => server.close(r)), emulator.stop()]);
+    await host.stop();
+    await emulator.stop();
     process.stdout.write("Playground stopped.\n");
     process.exit(0);
   };

@@ -1,14 +1,12 @@
 // Everything a browser test of the hub needs, started once per test file: the REST emulator, the SDK
 // test host in front of it, and one Chromium. Each test takes a project of its own (the emulator keeps
 // projects apart) and a browser context of its own, so tests share nothing but the processes.
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { startEmulator } from "../emulator";
 import type { Emulator, EmulatorOptions, Permission } from "../emulator/types";
 import { startTestHost, type TestHost } from "../host/server";
 import type { ThemeName } from "../host/page/themes";
+import { ensureHubBuilt } from "../host/hubBuild";
 import { findRepoRoot } from "../host/httpUtil";
 import { launchChromium } from "./browser";
 
@@ -28,7 +26,7 @@ export class HubHarness {
   private constructor(readonly emulator: Emulator, readonly host: TestHost, readonly browser: Browser) {}
 
   static async start(options: EmulatorOptions = {}): Promise<HubHarness> {
-    ensureHubBuilt();
+    ensureHubBuilt(findRepoRoot(__dirname));
     const emulator = await startEmulator(options);
     let host: TestHost | undefined;
     try {
@@ -75,26 +73,4 @@ export class HubHarness {
     await this.host.stop();
     await this.emulator.stop();
   }
-}
-
-/** Builds the hub when dist/hub is missing or older than its sources (`npm test` builds it first anyway). */
-export function ensureHubBuilt(): void {
-  const root = findRepoRoot(__dirname);
-  const bundle = path.join(root, "dist/hub/hub.js");
-  const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
-  const sources = [path.join(root, "src"), path.join(root, "static/hub.html"), path.join(root, "webpack.config.js")];
-  if (built && newestMtime(sources) <= built) return;
-  const result = spawnSync(process.execPath, [path.join(root, "scripts/build-hub.js")], { cwd: root, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`Building the hub failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-function newestMtime(paths: string[]): number {
-  let newest = 0;
-  for (const p of paths) {
-    if (!fs.existsSync(p)) continue;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) newest = Math.max(newest, newestMtime(fs.readdirSync(p).map((f) => path.join(p, f))));
-    else newest = Math.max(newest, stat.mtimeMs);
-  }
-  return newest;
 }
