@@ -21,27 +21,26 @@ it("seeds the demo organization", async () => {
   }
 });
 
-it("npm start serves the page naming the emulator, and stops on SIGINT", async () => {
+it("npm start prints the page's URL, serves it, and stops on SIGINT", async () => {
   const root = path.resolve(__dirname, "..", "..");
   const child = spawn(process.execPath, [path.join(root, "scripts", "start.js")], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr.on("data", (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // The first 127.0.0.1 URL printed is the page to open (whatever the page becomes: today a
+  // placeholder, later the hub in the SDK test host, which may build the hub first).
+  const firstUrl = () => /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out)?.[1];
   try {
-    const deadline = Date.now() + 30000;
-    while (!/Azure DevOps emulator: (\S+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const pageUrl = /Playground: (\S+)/.exec(out)?.[1];
-    const emulatorUrl = /Azure DevOps emulator: (\S+)/.exec(out)?.[1];
-    expect(pageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(emulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/demo-org\/$/);
-    const html = await (await fetch(pageUrl!)).text();
-    expect(html).toContain("The StackSpot hub arrives here with its issue");
-    expect(html).toContain(emulatorUrl);
-    expect((await fetch(`${emulatorUrl}_apis/projects`)).status).toBe(401); // there, and guarded
+    const deadline = Date.now() + 110_000;
+    while (!/Ctrl-C/.test(out) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    expect(firstUrl()).toBeDefined();
+    const page = await fetch(firstUrl()!);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
   } finally {
     child.kill("SIGINT");
   }
   expect(await exited).toBe(0);
   expect(out).toContain("Playground stopped.");
-});
+}, 120_000);
