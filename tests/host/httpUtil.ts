@@ -37,7 +37,13 @@ export function sendFile(
   missingHint?: string,
   transform?: (text: string) => string,
 ): void {
-  const file = path.resolve(root, "." + urlPath);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return sendText(res, 400, "Bad path");
+  }
+  const file = path.resolve(root, "." + decoded);
   if (!file.startsWith(path.resolve(root) + path.sep)) return sendText(res, 403, "Forbidden");
   fs.readFile(file, (err, data) => {
     if (err) return sendText(res, 404, `Not found: ${urlPath}${missingHint ? ". " + missingHint : ""}`);

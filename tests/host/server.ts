@@ -74,10 +74,12 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const agent = new http.Agent({ keepAlive: true });
 
   const extensionServer = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    if (path.startsWith(`/${emulator.organization}/`)) return proxyTo(upstream, agent, req, res);
-    if (req.method === "GET" && (path.startsWith("/static/") || path.startsWith("/dist/hub/"))) {
-      return sendFile(res, extensionRoot, path, "Build the hub first: npm run build");
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    if (pathname.startsWith(`/${emulator.organization}/`)) return proxyTo(upstream, agent, req, res);
+    // Only the package's web folders are served, each from its own root (no way up from there).
+    const folder = ["/static/", "/dist/hub/"].find((f) => pathname.startsWith(f));
+    if (req.method === "GET" && folder) {
+      return sendFile(res, `${extensionRoot}${folder}`, `/${pathname.slice(folder.length)}`, "Build the hub first: npm run build");
     }
     sendText(res, 404, "Not found");
   });
