@@ -1,0 +1,138 @@
+// The hub's pure parts: option rules and conversion, the line diff, time formats.
+import { contract, type ProjectState } from "../../src/setup";
+import { optionProblems, repositoryNameProblem, suggestOptions, toSetupOptions, withoutSecrets, type Choices, type HubOptions } from "../../src/hub/hubOptions";
+import { diffLines } from "../../src/hub/lineDiff";
+import { formatDuration, timeAgo } from "../../src/hub/timeFormat";
+import { tokenPageUrl } from "../../src/hub/connectInfo";
+
+const noChoices: Choices = { repositories: [], selfHostedQueues: [], connections: [] };
+
+describe("repository names", () => {
+  test.each([
+    ["repo-runner-actions", undefined],
+    ["Runner Actions 2", undefined],
+    ["", "Give the repository a name."],
+    [" runner", "The name cannot start or end with a space."],
+    ["a/b", 'The name cannot contain "/".'],
+    ["<img src=x onerror=alert(1)>", 'The name cannot contain "<".'],
+    ["_runner", 'The name cannot start with "_" or ".".'],
+    ["runner.", 'The name cannot end with ".".'],
+    ["CON", '"CON" is a name Windows reserves.'],
+    ["x".repeat(65), "The name can have at most 64 characters."],
+  ])("%j → %j", (name, problem) => {
+    expect(repositoryNameProblem(name, [])).toBe(problem);
+  });
+
+  test("a new name that exists already, in any case, points to the list", () => {
+    expect(repositoryNameProblem("Repo-Runner-Actions", ["repo-runner-actions"])).toMatch(/exists: choose it from the list/);
+  });
+});
+
+describe("option problems", () => {
+  const creating: HubOptions = {
+    repository: { mode: "new", name: "runner" },
+    pool: { kind: "hosted" },
+    credentials: { mode: "create", name: "stackspot", clientId: "", clientKey: "", realm: "" },
+  };
+
+  test("a new connection needs its three credentials and a free name", () => {
+    expect(optionProblems(creating, { ...noChoices, connections: ["StackSpot"] })).toEqual({
+      connectionName: expect.stringContaining("exists"),
+      clientId: "Enter the client ID.",
+      clientKey: "Enter the client key.",
+      realm: "Enter the realm.",
+    });
+  });
+
+  test("secret variables may be left empty, to fill in later", () => {
+    expect(optionProblems({ ...creating, credentials: { mode: "variables", clientId: "", clientKey: "", realm: "" } }, noChoices)).toEqual({});
+  });
+
+  test("a self-hosted pool must be chosen", () => {
+    expect(optionProblems({ ...creating, pool: { kind: "self-hosted", queue: "" }, credentials: { mode: "existing", name: "s" } }, noChoices)).toEqual({ pool: "Choose an agent pool." });
+  });
+});
+
+describe("engine options", () => {
+  test("a new connection carries the credentials, trimmed except for the key", () => {
+    const o = toSetupOptions("P", {
+      repository: { mode: "new", name: " runner " },
+      pool: { kind: "self-hosted", queue: "Linux" },
+      credentials: { mode: "create", name: " stackspot ", clientId: " id ", clientKey: " key ", realm: " realm " },
+    }, { replaceEditedFile: true });
+    expect(o).toEqual({
+      project: "P",
+      repository: "runner",
+      pool: { kind: "self-hosted", queue: "Linux" },
+      credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: " key ", realm: "realm" } },
+      replaceEditedFile: true,
+      takeOverPipeline: false,
+    });
+    expect(JSON.stringify(withoutSecrets(o))).not.toContain(" key ");
+  });
+
+  test("empty variables fields ask for empty variables", () => {
+    const o = toSetupOptions("P", { repository: { mode: "existing", name: "r" }, pool: { kind: "hosted" }, credentials: { mode: "variables", clientId: "", clientKey: "", realm: "" } });
+    expect(o.credentials).toEqual({ kind: "variables" });
+  });
+});
+
+describe("suggested options", () => {
+  const state = (over: Partial<ProjectState>): ProjectState => ({
+    project: { id: "1", name: "P" }, repository: null, file: null, pipelinesNamedStackspot: [], pipelinesOnFile: [], queue: null, pullRequest: null, topicBranchObjectId: null, ...over,
+  } as ProjectState);
+
+  test("a fresh project gets the manual's defaults and a new connection", () => {
+    expect(suggestOptions(undefined, noChoices, undefined)).toEqual({
+      repository: { mode: "new", name: contract.DEFAULT_REPOSITORY_NAME },
+      pool: { kind: "hosted" },
+      credentials: { mode: "create", name: "stackspot", clientId: "", clientKey: "", realm: "" },
+    });
+  });
+
+  test("a set-up project suggests what it uses: its pipeline's repository, its file's pool and connection", () => {
+    const s = state({ pipelinesNamedStackspot: [{ id: 7, name: "stackspot", path: "\\", revision: 1, repositoryName: "my-runner", variables: {}, raw: {} as never }] });
+    expect(suggestOptions(s, { repositories: ["my-runner"], selfHostedQueues: ["Linux"], connections: ["other", "stk"] }, {
+      pool: { kind: "self-hosted", queue: "Linux" }, credentials: { kind: "service-connection", name: "stk" },
+    })).toEqual({ repository: { mode: "existing", name: "my-runner" }, pool: { kind: "self-hosted", queue: "Linux" }, credentials: { mode: "existing", name: "stk" } });
+  });
+});
+
+describe("line diff", () => {
+  test("keeps common lines and marks the rest", () => {
+    expect(diffLines("a\nb\nc\n", "a\nx\nc\nd\n")).toEqual([
+      { kind: "same", text: "a" },
+      { kind: "removed", text: "b" },
+      { kind: "added", text: "x" },
+      { kind: "same", text: "c" },
+      { kind: "added", text: "d" },
+    ]);
+  });
+
+  test("CRLF and a final newline make no difference; empty files diff to additions", () => {
+    expect(diffLines("a\r\nb\r\n", "a\nb").every((l) => l.kind === "same")).toBe(true);
+    expect(diffLines("", "a\n")).toEqual([{ kind: "added", text: "a" }]);
+  });
+});
+
+describe("time formats", () => {
+  const now = new Date("2026-01-01T12:00:00Z");
+  test.each([
+    [new Date("2026-01-01T11:59:58Z"), "just now"],
+    [new Date("2026-01-01T11:55:00Z"), "5 minutes ago"],
+    [new Date("2025-12-31T12:00:00Z"), "yesterday"],
+  ])("%s is %s", (date, text) => expect(timeAgo(date, now, "en")).toBe(text));
+
+  test("durations", () => {
+    expect(formatDuration(new Date(0), new Date(12_000))).toBe("12s");
+    expect(formatDuration(new Date(0), new Date(90_000))).toBe("1m 30s");
+    expect(formatDuration(new Date(0), new Date(7_500_000))).toBe("2h 5m");
+    expect(formatDuration(new Date(0), undefined)).toBeUndefined();
+    expect(formatDuration(new Date(10_000), new Date(0))).toBeUndefined();
+  });
+});
+
+test("the token page lives under the organization or collection URL", () => {
+  expect(tokenPageUrl("https://dev.azure.com/acme/")).toBe("https://dev.azure.com/acme/_usersSettings/tokens");
+  expect(tokenPageUrl("https://tfs.example.com/tfs/DefaultCollection")).toBe("https://tfs.example.com/tfs/DefaultCollection/_usersSettings/tokens");
+});
