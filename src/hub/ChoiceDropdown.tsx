@@ -16,14 +16,19 @@ export interface ChoiceDropdownProps {
 }
 
 export function ChoiceDropdown({ items, selectedId, onChange, ariaLabel, inputId, disabled, placeholder }: ChoiceDropdownProps): JSX.Element {
-  const selection = React.useMemo(() => new DropdownSelection(), []);
-  React.useEffect(() => {
-    const index = items.findIndex((i) => i.id === selectedId);
-    if (index < 0) selection.clear();
-    else if (!selection.selected(index)) selection.select(index);
-  }, [items, selectedId, selection]);
+  // A new list (items added, enabled or disabled) gets a new Dropdown: its selection keeps the list's
+  // ranges of unselectable items from when it was made.
+  const listKey = items.map((i) => `${i.id}${i.disabled ? "!" : ""}`).join("\n");
+  const selection = React.useMemo(() => new DropdownSelection(), [listKey]);
+  const index = items.findIndex((i) => i.id === selectedId);
+  React.useLayoutEffect(() => {
+    if (index < 0) {
+      if (selection.selectedCount > 0) selection.clear();
+    } else if (!selection.selected(index)) selection.select(index);
+  }, [selection, index]);
   return (
     <Dropdown
+      key={listKey}
       className="ss-dropdown"
       items={items}
       selection={selection}

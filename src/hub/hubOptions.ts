@@ -122,3 +122,18 @@ export function suggestOptions(state: ProjectState | undefined, choices: Choices
   }
   return { repository: repoExists ? { mode: "existing", name: repoName } : { mode: "new", name: repoName }, pool, credentials };
 }
+
+/**
+ * The options once a set-up has run: a repository or a service connection it created is now one to
+ * choose from the list (and the client key is not kept once a connection holds it).
+ */
+export function settleOptions(options: HubOptions, choices: Choices): HubOptions {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  let { repository, credentials } = options;
+  const repo = repository.mode === "new" ? choices.repositories.find((r) => same(r, repository.name)) : undefined;
+  if (repo) repository = { mode: "existing", name: repo };
+  const creating = credentials.mode === "create" ? credentials : undefined;
+  const created = creating && choices.connections.find((c) => same(c, creating.name));
+  if (created) credentials = { mode: "existing", name: created };
+  return repository === options.repository && credentials === options.credentials ? options : { ...options, repository, credentials };
+}

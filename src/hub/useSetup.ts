@@ -6,7 +6,7 @@ import { listStackspotRuns, planSetup, readProjectState } from "../setup";
 import { listChoices } from "./choices";
 import { describeError, type Problem } from "./describeError";
 import { connectToHost, type HubContext } from "./hubContext";
-import { optionProblems, suggestOptions, toSetupOptions, withoutSecrets, type Choices, type HubOptions } from "./hubOptions";
+import { optionProblems, settleOptions, suggestOptions, toSetupOptions, withoutSecrets, type Choices, type HubOptions } from "./hubOptions";
 
 export type StepStatus = "queued" | "running" | "done" | "failed" | "skipped";
 export interface StepProgress {
@@ -147,11 +147,6 @@ export function useSetup(): [SetupModel, SetupActions] {
         // Steps of a plan the engine replaced after a conflict, and never started, are dropped.
         progress: s.progress.filter((p) => p.status !== "queued" || result.plan.steps.some((st) => st.id === p.step.id)),
       }));
-      // The key is not kept once a connection holds it.
-      if (result.outcome !== "failed" && m.options.credentials.mode === "create") {
-        const created = m.options.credentials;
-        update((s) => ({ options: s.options && { ...s.options, credentials: { mode: "existing", name: created.name.trim() } } }));
-      }
     } catch (e) {
       const problem = describeError(e);
       // Failures outside a step: reading the project before applying.
@@ -160,10 +155,10 @@ export function useSetup(): [SetupModel, SetupActions] {
       // The project is read again right after: the checklist shows the result, not the old plan.
       update({ applying: false, planning: true });
     }
-    const after = current.current;
-    const [choices] = await Promise.all([listChoices(ctx.clients, ctx.project.name).catch(() => after.choices)]);
-    update({ choices });
-    const plan = after.options ? await replan(ctx, after.options) : undefined;
+    const choices = await listChoices(ctx.clients, ctx.project.name).catch(() => current.current.choices);
+    const settled = current.current.options && choices ? settleOptions(current.current.options, choices) : current.current.options;
+    update({ choices, options: settled });
+    const plan = settled ? await replan(ctx, settled) : undefined;
     void loadRuns(ctx, plan);
   }, [update, replan, loadRuns]);
 

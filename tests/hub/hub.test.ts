@@ -48,6 +48,10 @@ test("sets up an empty project by clicks, ending in the exact contract, with the
   await waitForApplyLabel(hub, "Up to date");
   expect(Object.values(await checklistStates(hub))).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
   expect(await hub.locator(".ss-progress-row[data-status=done]").count()).toBeGreaterThanOrEqual(4);
+  // What the set-up created is now what the options choose, without a complaint.
+  expect(await hub.locator(boltId("ss-repository")).inputValue()).toBe("repo-runner-actions");
+  expect(await hub.locator(boltId("ss-credentials")).inputValue()).toBe("Use an existing service connection");
+  expect(await hub.locator(".ss-options").innerText()).not.toMatch(/exists: choose/);
 
   // Ambient authentication: every REST call went out with the host's token, none with a PAT.
   const calls = await session.page.evaluate(() => (window as unknown as { __testHost: { calls: { methodName: string }[] } }).__testHost.calls.map((c) => c.methodName));
@@ -56,6 +60,8 @@ test("sets up an empty project by clicks, ending in the exact contract, with the
   expect(session.output.join("\n")).not.toContain(CREDENTIALS.clientKey);
   expect(h.emulator.requests.some((r) => r.path.includes(CREDENTIALS.clientKey) || JSON.stringify(r.query).includes(CREDENTIALS.clientKey))).toBe(false);
   expect(await hub.locator("body").innerHTML()).not.toContain(CREDENTIALS.clientKey);
+  // No script errors and no React warnings (a 404 the engine expects is logged by the browser itself).
+  expect(session.output.filter((l) => /^\[(error|pageerror)\]/.test(l) && !l.includes("Failed to load resource"))).toEqual([]);
 });
 
 test("repairs drift: variables no longer secret nor settable at queue time, and the pipeline renamed", async () => {

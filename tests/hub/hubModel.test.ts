@@ -1,6 +1,6 @@
 // The hub's pure parts: option rules and conversion, the line diff, time formats.
 import { contract, type ProjectState } from "../../src/setup";
-import { optionProblems, repositoryNameProblem, suggestOptions, toSetupOptions, withoutSecrets, type Choices, type HubOptions } from "../../src/hub/hubOptions";
+import { optionProblems, repositoryNameProblem, settleOptions, suggestOptions, toSetupOptions, withoutSecrets, type Choices, type HubOptions } from "../../src/hub/hubOptions";
 import { diffLines } from "../../src/hub/lineDiff";
 import { formatDuration, timeAgo } from "../../src/hub/timeFormat";
 import { tokenPageUrl } from "../../src/hub/connectInfo";
@@ -96,6 +96,20 @@ describe("suggested options", () => {
       pool: { kind: "self-hosted", queue: "Linux" }, credentials: { kind: "service-connection", name: "stk" },
     })).toEqual({ repository: { mode: "existing", name: "my-runner" }, pool: { kind: "self-hosted", queue: "Linux" }, credentials: { mode: "existing", name: "stk" } });
   });
+});
+
+test("after a set-up, what it created is chosen from the lists, and the key is dropped", () => {
+  const before: HubOptions = {
+    repository: { mode: "new", name: "runner" },
+    pool: { kind: "hosted" },
+    credentials: { mode: "create", name: "stackspot", clientId: "id", clientKey: "key", realm: "r" },
+  };
+  expect(settleOptions(before, { repositories: ["Runner"], selfHostedQueues: [], connections: ["stackspot"] })).toEqual({
+    repository: { mode: "existing", name: "Runner" },
+    pool: { kind: "hosted" },
+    credentials: { mode: "existing", name: "stackspot" },
+  });
+  expect(settleOptions(before, noChoices)).toBe(before);
 });
 
 describe("line diff", () => {

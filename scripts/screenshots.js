@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Takes the Marketplace screenshots of the hub from the playground (`npm start`): light and dark,
+// before and after a set-up of the demo project. Writes static/screenshots/*.png.
+//   node scripts/screenshots.js [OUTDIR]
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const root = path.resolve(__dirname, "..");
+const outDir = path.resolve(process.argv[2] || path.join(root, "static", "screenshots"));
+const viewport = { width: 1280, height: 800 };
+const TIMEOUT = 120000;
+
+function startPlayground() {
+  const child = spawn(process.execPath, [path.join(root, "scripts", "start.js")], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PLAYGROUND_PORT: "0", PLAYGROUND_CDN_PORT: "0" },
+  });
+  let output = "";
+  const url = new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.once("exit", (code) => reject(new Error(`the playground exited (${code}):\n${output}`)));
+  });
+  return { child, url };
+}
+
+async function stopPlayground(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid, "SIGINT");
+  await exited;
+}
+
+/** An azure-devops-ui id as rendered: "__bolt-" + id. */
+const bolt = (id) => `#__bolt-${id}`;
+
+async function openHub(browser, url, theme) {
+  const page = await browser.newPage({ viewport });
+  const u = new URL(url);
+  u.searchParams.set("theme", theme);
+  await page.goto(u.toString());
+  const hub = page.frameLocator("#hub-frame");
+  await hub.locator('.ss-check-row[data-item="repository"]').waitFor({ timeout: TIMEOUT });
+  await hub.locator('.ss-status[data-planning="false"]').waitFor({ timeout: TIMEOUT });
+  await hub.locator(".ss-runs").waitFor({ timeout: TIMEOUT });
+  return { page, hub };
+}
+
+async function shoot(page, name) {
+  const file = path.join(outDir, `${name}.png`);
+  // The Marketplace shows the hub, not the test host's own controls.
+  const hideControls = await page.addStyleTag({ content: ".host-badge, .host-controls { visibility: hidden; }" });
+  // The top of the hub (a set-up leaves the focus, and the scroll, at its progress list).
+  await page.frameLocator("#hub-frame").locator("body").evaluate(async () => {
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    for (const e of Array.from(document.querySelectorAll("*"))) if (e.scrollTop > 0) e.scrollTop = 0;
+    window.scrollTo(0, 0);
+    await document.fonts.ready;
+  });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: file });
+  await hideControls.evaluate((style) => style.remove());
+  console.log(`screenshots: ${path.relative(root, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  const { child, url } = startPlayground();
+  let browser;
+  try {
+    const address = await url;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"],
+    });
+    for (const theme of ["light", "dark"]) {
+      const { page } = await openHub(browser, address, theme);
+      await shoot(page, `hub-${theme}-before`);
+      await page.close();
+    }
+    const { page, hub } = await openHub(browser, address, "light");
+    await hub.locator(bolt("ss-client-id")).fill("3f6c2a71-demo-client");
+    await hub.locator(bolt("ss-client-key")).fill("demo-client-key");
+    await hub.locator(bolt("ss-realm")).fill("acme");
+    await hub.locator(`${bolt("ss-apply")}:not([disabled])`).click();
+    await hub.locator('.ss-plan[data-applying="false"][data-outcome="complete"]').waitFor({ timeout: TIMEOUT });
+    await hub.locator('.ss-status[data-planning="false"]').waitFor({ timeout: TIMEOUT });
+    await shoot(page, "hub-light-after");
+    await page.selectOption("#host-theme", "dark");
+    await hub.locator("body").evaluate((b) => new Promise((resolve) => {
+      const check = () => (getComputedStyle(b).backgroundColor !== "rgb(255, 255, 255)" ? resolve() : requestAnimationFrame(check));
+      check();
+    }));
+    await shoot(page, "hub-dark-after");
+  } finally {
+    await browser?.close();
+    await stopPlayground(child);
+  }
+}
+
+main().catch((e) => {
+  console.error(`screenshots: ${e.stack || e}`);
+  process.exit(1);
+});
