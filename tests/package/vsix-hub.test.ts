@@ -49,7 +49,12 @@ test("the packaged hub loads in the SDK test host, reads the project and shows t
   // "Failed to load resource" lines are the browser's note on any 4xx, including the 404 of a file the
   // project does not have yet; the package's own files are checked below by their responses.
   page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && problems.push(`console error: ${m.text()}`));
-  page.on("response", (r) => r.url().startsWith(host.extensionOrigin) && !r.url().includes(`/${emulator.organization}/`) && served.push(r));
+  // What the hub's frame loads from the extension's origin (not the REST calls, not the host page's own
+  // chrome, which plays Azure DevOps).
+  page.on("response", (r) => {
+    const fromHub = r.request().frame() !== page.mainFrame();
+    if (fromHub && r.url().startsWith(host.extensionOrigin) && !r.url().includes(`/${emulator.organization}/`)) served.push(r);
+  });
   try {
     await page.goto(host.hubPageUrl("FromPackage"));
     // The hub told the host it loaded (SDK.notifyLoadSucceeded) ...
@@ -61,7 +66,7 @@ test("the packaged hub loads in the SDK test host, reads the project and shows t
     await waitUntil(() => projectReads().length > 0, 30_000);
     expect(projectReads().length).toBeGreaterThan(0);
 
-    // Every file the frame loaded from the extension's origin was one of the package's, and was there.
+    // Every file the hub's frame loaded was one of the package's, and was there.
     const files = served.map((r) => ({ path: decodeURIComponent(new URL(r.url()).pathname).replace(/^\//, ""), status: r.status() }));
     expect(files.map((f) => f.path)).toEqual(expect.arrayContaining([hubUri]));
     expect(files.filter((f) => f.status !== 200 || !vsix.has(f.path))).toEqual([]);
