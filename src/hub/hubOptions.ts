@@ -107,7 +107,11 @@ export function withoutSecrets(options: SetupOptions): SetupOptions {
  * credentials its pipeline file names, and otherwise the manual's defaults.
  */
 export function suggestOptions(state: ProjectState | undefined, choices: Choices, settings: PipelineFileSettings | undefined): HubOptions {
-  const pipeline = state?.pipelinesNamedStackspot.find((d) => d.repositoryName && (d.path === "\\" || d.path === ""));
+  // Only a pipeline on StackSpot's file tells which repository the set-up uses; one on another file is
+  // a pipeline to take over, not a choice to follow.
+  const pipeline = state?.pipelinesNamedStackspot.find(
+    (d) => d.repositoryName && (d.path === "\\" || d.path === "") && d.yamlFilename?.toLowerCase() === contract.PIPELINE_FILE_PATH,
+  );
   const repoName = pipeline?.repositoryName ?? state?.repository?.name ?? contract.DEFAULT_REPOSITORY_NAME;
   const repoExists = choices.repositories.some((r) => r.toLowerCase() === repoName.toLowerCase());
   const pool: PoolOption = settings?.pool ?? { kind: "hosted" };

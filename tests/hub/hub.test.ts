@@ -121,6 +121,72 @@ test("leaves a user-edited file intact unless it is replaced through the dialog,
   expectContract(h.emulator, project, creatingOptions(project));
 });
 
+test("takes over a stackspot pipeline that runs another file only through the dialog", async () => {
+  const project = h.newProject("Foreign");
+  h.emulator.addRepository(project, "ci", { files: { "/ci.yml": "steps:\n  - script: echo hi\n" } });
+  h.emulator.addDefinition(project, { name: "stackspot", repository: "ci", yamlFilename: "/ci.yml" });
+  session = await h.open(project);
+  const { hub } = session;
+  await waitForChecklist(hub);
+  await typeCredentials(hub, CREDENTIALS);
+  await pressApply(hub, "Repair");
+  const dialog = hub.locator(".ss-dialog-body");
+  await dialog.waitFor({ timeout: UI_TIMEOUT });
+  const facts = await dialog.innerText();
+  expect(facts).toContain("/ci.yml");
+  expect(facts).toMatch(/Will run\s+\/stackspot\.yml of repo-runner-actions/);
+  await hub.locator(boltId("ss-decision-yes")).click();
+  expect(await waitForSetupEnd(hub)).toBe("complete");
+  expectContract(h.emulator, project, creatingOptions(project));
+  // The pipeline kept its identity: the same definition now runs the StackSpot file.
+  expect(h.emulator.listDefinitions(project).filter((d) => d.name === "stackspot")).toHaveLength(1);
+});
+
+test("a set-up works from the keyboard alone, including a self-hosted pool", async () => {
+  const project = h.newProject("Keyboard");
+  h.emulator.addQueue(project, "Linux agents");
+  session = await h.open(project);
+  const { hub, page } = session;
+  await waitForChecklist(hub);
+  const focusedId = () => hub.locator("body").evaluate(() => document.activeElement?.id ?? "");
+  /** Presses Tab until the element with this azure-devops-ui id has the focus (a bounded number of times). */
+  const tabTo = async (id: string) => {
+    for (let i = 0; i < 60; i++) {
+      if ((await focusedId()) === boltId(id).slice(1)) return;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`Tab never reached ${id}`);
+  };
+  await hub.locator("body").focus();
+  await tabTo("ss-pool");
+  await page.keyboard.press("Enter");
+  const option = hub.locator(".bolt-dropdown [role=option]", { hasText: "Linux agents" });
+  await option.waitFor({ timeout: UI_TIMEOUT });
+  // The list takes the focus once its callout is open.
+  await hub.locator(".bolt-dropdown:focus-within").waitFor({ timeout: UI_TIMEOUT });
+  // Down the list to the queue (the callout first focuses a spot above the first row).
+  const focusedText = () => hub.locator("body").evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? "");
+  for (let i = 0; i < 5 && !(await focusedText()).includes("Linux agents"); i++) {
+    await page.keyboard.press("ArrowDown");
+  }
+  await page.keyboard.press("Enter");
+  await hub.locator(".bolt-dropdown").waitFor({ state: "detached", timeout: UI_TIMEOUT });
+  expect(await hub.locator(boltId("ss-pool")).inputValue()).toBe("Linux agents");
+  await tabTo("ss-client-id");
+  await page.keyboard.type(CREDENTIALS.clientId);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(CREDENTIALS.clientKey);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(CREDENTIALS.realm);
+  await hub.locator(`${boltId("ss-apply")}:not([disabled])`).waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.down("Shift");
+  await tabTo("ss-apply");
+  await page.keyboard.up("Shift");
+  await page.keyboard.press("Enter");
+  expect(await waitForSetupEnd(hub)).toBe("complete");
+  expectContract(h.emulator, project, creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux agents" } }));
+});
+
 test("shows a permission error with its step and remedy, and Retry finishes once the permission is granted", async () => {
   const project = h.newProject("Denied");
   session = await h.open(project, { deny: ["CreateRepository"] });

@@ -5,6 +5,10 @@ import { diffLines } from "../../src/hub/lineDiff";
 import { formatDuration, timeAgo } from "../../src/hub/timeFormat";
 import { tokenPageUrl } from "../../src/hub/connectInfo";
 
+const state = (over: Partial<ProjectState>): ProjectState => ({
+  project: { id: "1", name: "P" }, repository: null, file: null, pipelinesNamedStackspot: [], pipelinesOnFile: [], queue: null, pullRequest: null, topicBranchObjectId: null, ...over,
+} as ProjectState);
+
 const noChoices: Choices = { repositories: [], selfHostedQueues: [], connections: [] };
 
 describe("repository names", () => {
@@ -78,9 +82,7 @@ describe("engine options", () => {
 });
 
 describe("suggested options", () => {
-  const state = (over: Partial<ProjectState>): ProjectState => ({
-    project: { id: "1", name: "P" }, repository: null, file: null, pipelinesNamedStackspot: [], pipelinesOnFile: [], queue: null, pullRequest: null, topicBranchObjectId: null, ...over,
-  } as ProjectState);
+
 
   test("a fresh project gets the manual's defaults and a new connection", () => {
     expect(suggestOptions(undefined, noChoices, undefined)).toEqual({
@@ -91,7 +93,7 @@ describe("suggested options", () => {
   });
 
   test("a set-up project suggests what it uses: its pipeline's repository, its file's pool and connection", () => {
-    const s = state({ pipelinesNamedStackspot: [{ id: 7, name: "stackspot", path: "\\", revision: 1, repositoryName: "my-runner", variables: {}, raw: {} as never }] });
+    const s = state({ pipelinesNamedStackspot: [{ id: 7, name: "stackspot", path: "\\", revision: 1, repositoryName: "my-runner", yamlFilename: "/stackspot.yml", variables: {}, raw: {} as never }] });
     expect(suggestOptions(s, { repositories: ["my-runner"], selfHostedQueues: ["Linux"], connections: ["other", "stk"] }, {
       pool: { kind: "self-hosted", queue: "Linux" }, credentials: { kind: "service-connection", name: "stk" },
     })).toEqual({ repository: { mode: "existing", name: "my-runner" }, pool: { kind: "self-hosted", queue: "Linux" }, credentials: { mode: "existing", name: "stk" } });
@@ -110,6 +112,11 @@ test("after a set-up, what it created is chosen from the lists, and the key is d
     credentials: { mode: "existing", name: "stackspot" },
   });
   expect(settleOptions(before, noChoices)).toBe(before);
+});
+
+test("a stackspot pipeline on another file does not choose the repository", () => {
+  const s = state({ pipelinesNamedStackspot: [{ id: 7, name: "stackspot", path: "\\", revision: 1, repositoryName: "ci", yamlFilename: "/ci.yml", variables: {}, raw: {} as never }] });
+  expect(suggestOptions(s, { repositories: ["ci"], selfHostedQueues: [], connections: [] }, undefined).repository).toEqual({ mode: "new", name: contract.DEFAULT_REPOSITORY_NAME });
 });
 
 describe("line diff", () => {
