@@ -228,6 +228,14 @@ describe("responses", () => {
     expect(messages(checker.checkResponse(text, 200, { path: "/stackspot.yml" }))).toEqual([expect.stringContaining("must be raw content")]);
   });
 
+  it("accepts an empty success body only where the service is known to send one", () => {
+    const endpoint = req("GET", `${ORG}/serviceendpoint/endpoints/${REPO}`, { v: "7.2-preview.4" });
+    expect(checker.operationFor(endpoint)?.operationId).toBe("Endpoints_Get");
+    expect(messages(checker.checkResponse(endpoint, 200, undefined))).toEqual([]);
+    expect(messages(checker.checkResponse(endpoint, 200, ""))).toEqual([]);
+    expect(messages(checker.checkResponse(getRepo, 200, undefined))).toEqual([expect.stringContaining("status 200 must carry a JSON body (GitRepository)")]);
+  });
+
   it("allows null strings (masked secrets) but not null numbers or objects", () => {
     expect(messages(checker.checkResponse(getRepo, 200, { ...repo, defaultBranch: null }))).toEqual([]);
     expect(messages(checker.checkResponse(getRepo, 200, { ...repo, size: null }))).toEqual([expect.stringContaining("body/size must be integer")]);

@@ -2,7 +2,7 @@
 // or a standard error with the service's error body), and a 2xx JSON body fits the declared schema,
 // unwrapping list responses as the wire sends them (see LIST_WRAPPING).
 import { isRawContent, jsonType, readBody } from "./body-values";
-import { EXTRA_SUCCESS_STATUSES, LIST_WRAPPING, STANDARD_ERRORS } from "./known-differences";
+import { EMPTY_SUCCESS_BODIES, EXTRA_SUCCESS_STATUSES, LIST_WRAPPING, STANDARD_ERRORS } from "./known-differences";
 import { expectsJson, queryValue, RequestFormat } from "./media-type";
 import type { SpecOperation, SwaggerSchema } from "./spec-index";
 import { describeErrors, validatorFor } from "./validators";
@@ -50,7 +50,10 @@ function checkSuccess(op: SpecOperation, format: RequestFormat, query: Record<st
   }
   if (!schema) return [];
   const read = readBody(body);
-  if (!read.present) return [`status ${status} must carry a JSON body (${describeSchema(schema)})`];
+  if (!read.present) {
+    if (EMPTY_SUCCESS_BODIES.operationIds.includes(op.operationId)) return [];
+    return [`status ${status} must carry a JSON body (${describeSchema(schema)}) (only ${EMPTY_SUCCESS_BODIES.operationIds.join(", ")} may answer none: known difference ${EMPTY_SUCCESS_BODIES.id})`];
+  }
   if ("unparsable" in read) return [`response body is not JSON: ${read.unparsable}`];
   let value = read.value;
   const problems: string[] = [];

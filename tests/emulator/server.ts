@@ -130,9 +130,11 @@ export class EmulatorServer {
     }
     if (this.stopped) return;
     this.send(res, result, apiVersion, accept.msDateFormat);
-    if (result.body !== undefined && result.raw === undefined) {
-      this.check("response", reqInfo, (c) => c.checkResponse(reqInfo, result.status, toPlain(result.body)));
-    }
+    // Every answer the emulator makes is checked: JSON, raw content (text or bytes), empty bodies
+    // (204, or a 200 that should have carried something) and errors. Answers a test injected with a
+    // fault rule are not: their status and body are whatever the test asked for.
+    const answered = result.raw !== undefined ? result.raw : toPlain(result.body);
+    this.check("response", reqInfo, (c) => c.checkResponse(reqInfo, result.status, answered));
   }
 
   /** Runs one contract check; a checker that throws is itself reported as a violation. */
