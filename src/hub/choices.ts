@@ -7,10 +7,13 @@ import type { Choices } from "./hubOptions";
 const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "base" });
 
 export async function listChoices(clients: AdoClients, project: string): Promise<Choices> {
+  // A list the user may not read offers nothing to choose; the checklist, read separately, says what
+  // is missing and which permission it takes.
+  const orNone = <T,>(p: Promise<T[]>) => p.catch((): T[] => []);
   const [repositories, queues, connections] = await Promise.all([
-    clients.git.getRepositories(project),
-    clients.taskAgent.getAgentQueues(project),
-    clients.serviceEndpoint.getServiceEndpoints(project, contract.SERVICE_CONNECTION_TYPE),
+    orNone(clients.git.getRepositories(project)),
+    orNone(clients.taskAgent.getAgentQueues(project)),
+    orNone(clients.serviceEndpoint.getServiceEndpoints(project, contract.SERVICE_CONNECTION_TYPE)),
   ]);
   return {
     repositories: repositories.map((r) => r.name).sort(byName),
