@@ -20,6 +20,7 @@ import { pipelinePermissionRoutes } from "./routes/pipelinePermissions";
 import { pipelineRoutes } from "./routes/pipelines";
 import { taskAgentRoutes } from "./routes/taskagent";
 import { serviceEndpointRoutes } from "./routes/serviceendpoint";
+import { securityRoutes } from "./routes/security";
 
 export type { Emulator, EmulatorOptions } from "./types";
 export { liveEmulators } from "./registry";
@@ -34,7 +35,7 @@ export function createRouter(): Router {
   const router = new Router();
   // Order matters where templates overlap: pipelinePermissions before pipelines/{pipelineId}.
   router.add(...coreRoutes, ...gitRoutes, ...gitItemRoutes, ...gitPushRoutes, ...gitPullRequestRoutes, ...buildRoutes,
-    ...pipelinePermissionRoutes, ...pipelineRoutes, ...taskAgentRoutes, ...serviceEndpointRoutes);
+    ...pipelinePermissionRoutes, ...pipelineRoutes, ...taskAgentRoutes, ...serviceEndpointRoutes, ...securityRoutes);
   return router;
 }
 
@@ -91,8 +92,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     listPullRequests: (project, repository) => seeder.listPullRequests(project, repository),
     listRuns: (project, pipelineId) => seeder.listRuns(project, pipelineId),
     pipelinePermissions: (project, type, id) => seeder.pipelinePermissions(project, type, id),
-    deny: (permission: Permission) => void state.denied.add(permission),
-    allow: (permission: Permission) => void state.denied.delete(permission),
+    deny: (permission: Permission, scope?: { project: string }) => state.deny(permission, scope ? seeder.project(scope.project).id : undefined),
+    allow: (permission: Permission, scope?: { project: string }) => state.allow(permission, scope ? seeder.project(scope.project).id : undefined),
     protectBranch: (project, repository, branch) => void seeder.repo(project, repository).protectedBranches.add(fullRef(branch)),
     completePullRequest: (project, repository, pullRequestId) => seeder.completePullRequest(project, repository, pullRequestId),
     addFault: (rule: FaultRule) => faults.add(rule),

@@ -90,7 +90,7 @@ export class Router {
       }
       if (!projectForm) return { route, params };
       const project = state.findProject(segments[0]);
-      if (!project || state.denied.has("ViewProject" as Permission)) throw errors.projectNotFound(segments[0]);
+      if (!project || state.isDenied("ViewProject" as Permission, project.id)) throw errors.projectNotFound(segments[0]);
       return { route, params, project };
     }
     throw methodMismatch ? errors.methodNotAllowed(method) : errors.noRoute(path);

@@ -98,7 +98,17 @@ export class State {
   readonly pools = new Map<number, Pool>();
   readonly poolsByName = new Map<string, Pool>();
   readonly endpoints = new Map<string, ServiceEndpointRecord>();
+  /** Permissions denied in every project. */
   readonly denied = new Set<Permission>();
+  /** Permissions denied in one project only: project id → permissions. */
+  readonly deniedIn = new Map<string, Set<Permission>>();
+  /**
+   * Service connections the played user created over REST. The service makes the creator an
+   * Administrator of the connection ("The user who creates the service connection is automatically
+   * assigned the Administrator role for that service connection", learn.microsoft.com, service
+   * connection security), so a project-wide denial of that role does not reach them.
+   */
+  readonly endpointsCreatedByUser = new Set<string>();
   readonly user: Identity;
   private nextQueueId = 1;
   private nextPoolId = 1;
@@ -115,6 +125,24 @@ export class State {
       descriptor: `aad.${Buffer.from(userName).toString("base64url")}`,
     };
     this.pool("Azure Pipelines", true);
+  }
+
+  /** Is the permission denied, everywhere or in this project? */
+  isDenied(permission: Permission, projectId?: string): boolean {
+    if (this.denied.has(permission)) return true;
+    return projectId !== undefined && (this.deniedIn.get(projectId.toLowerCase())?.has(permission) ?? false);
+  }
+
+  deny(permission: Permission, projectId?: string): void {
+    if (projectId === undefined) { this.denied.add(permission); return; }
+    const set = this.deniedIn.get(projectId.toLowerCase()) ?? new Set<Permission>();
+    set.add(permission);
+    this.deniedIn.set(projectId.toLowerCase(), set);
+  }
+
+  allow(permission: Permission, projectId?: string): void {
+    if (projectId === undefined) this.denied.delete(permission);
+    else this.deniedIn.get(projectId.toLowerCase())?.delete(permission);
   }
 
   newDefinitionId(): number { return this.nextDefinitionId++; }

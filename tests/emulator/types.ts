@@ -72,7 +72,8 @@ export type Permission =
   | "QueueBuilds"            // pipelines: run a pipeline ("Queue builds")
   | "ViewServiceEndpoints"   // serviceendpoint: list / get
   | "CreateServiceEndpoint"  // serviceendpoint: create ("Creator" role)
-  | "AdministerPipelinePermissions" // pipelinepermissions: authorize a pipeline ("Administrator" on the resource)
+  | "AdministerPipelinePermissions" // pipelinepermissions: authorize a pipeline ("Administrator" on the resource;
+                                    // the creator of a service connection is its Administrator regardless)
   | "ViewQueues";            // distributedtask: list agent queues
 
 /** One fault rule. Rules are matched in the order added; the first that matches and has uses left applies. */
@@ -173,8 +174,13 @@ export interface Emulator {
   pipelinePermissions(project: string, resourceType: string, resourceId: string): { allPipelines: boolean; pipelineIds: number[] };
 
   // --- permission model ---
-  deny(permission: Permission): void;
-  allow(permission: Permission): void;
+  /**
+   * Denies a permission in every project, or only in `scope.project`: that project's requests fail
+   * as the service fails them, and the security namespaces (GET _apis/permissions/...) answer false.
+   */
+  deny(permission: Permission, scope?: { project: string }): void;
+  /** Grants it again (in every project, or in `scope.project`; a project-wide denial stays until allowed without scope). */
+  allow(permission: Permission, scope?: { project: string }): void;
 
   // --- branch policies: direct pushes to a protected branch are rejected with TF402455 ---
   protectBranch(project: string, repository: string, branch: string): void;

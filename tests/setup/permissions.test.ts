@@ -26,7 +26,11 @@ const cases: Case[] = [
   { permission: "GenericContribute", step: "write-file", named: /"Contribute"/, where: /the repository → Security/ },
   { permission: "EditBuildDefinition", step: "create-pipeline", named: /"Edit build pipeline"/, where: /Manage security/ },
   { permission: "CreateServiceEndpoint", step: "create-service-connection", named: /"Creator \(service connections\)"/, where: /Service connections → Security/ },
-  { permission: "AdministerPipelinePermissions", step: "authorize-service-connection", named: /"Administrator \(on the service connection\)"/, where: /the connection → Security/ },
+  {
+    // The creator of a connection administers it, so the denial matters for someone else's connection.
+    permission: "AdministerPipelinePermissions", step: "authorize-service-connection", named: /"Administrator \(on the service connection\)"/, where: /the connection → Security/,
+    seed: (project) => void emu.addServiceEndpoint(project, { name: "stackspot", type: "stackspot", scheme: "UsernamePassword", parameters: { username: CREDENTIALS.clientId, password: CREDENTIALS.clientKey }, data: { realm: CREDENTIALS.realm } }),
+  },
   {
     permission: "EditBuildDefinition", step: "update-pipeline", named: /"Edit build pipeline"/, where: /Manage security/,
     seed: (project) => {

@@ -17,8 +17,7 @@ const RESOURCE_AREAS: Record<string, string> = {
 };
 
 function listProjects(req: ApiRequest): ApiResult {
-  if (isDenied(req, "ViewProject")) return { status: 200, body: collection(req.wire, []) };
-  const projects = [...req.core.state.projectsById.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const projects = [...req.core.state.projectsById.values()].filter((p) => !isDenied(req, "ViewProject", p)).sort((a, b) => a.name.localeCompare(b.name));
   const skip = req.query.int("$skip") ?? 0;
   const top = req.query.int("$top") ?? 100;
   return { status: 200, body: collection(req.wire, projects.slice(skip, skip + top).map((p) => projectRef(req, p))) };
@@ -27,7 +26,7 @@ function listProjects(req: ApiRequest): ApiResult {
 function getProject(req: ApiRequest): ApiResult {
   const idOrName = req.params.projectId;
   const project = req.core.state.findProject(idOrName);
-  if (!project || isDenied(req, "ViewProject")) throw errors.projectNotFound(idOrName);
+  if (!project || isDenied(req, "ViewProject", project)) throw errors.projectNotFound(idOrName);
   const url = apiUrl(req, `_apis/projects/${project.id}`);
   const team = { id: project.teamId, name: `${project.name} Team`, url: `${url}/teams/${project.teamId}` };
   return {

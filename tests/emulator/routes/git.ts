@@ -38,7 +38,7 @@ function createRepository(req: ApiRequest): ApiResult {
   if (/[\\/:*?"<>|;#$,{}+=[\]]/.test(name) || name.startsWith(".") || name.startsWith("_")) {
     throw errors.badRequest(`'${name}' is not a valid name. Names cannot contain reserved characters or start with '_' or '.'.`, "InvalidGitRepoNameException");
   }
-  demand({ ...req, project }, "CreateRepository", denials.createRepository({ ...req, project }));
+  demand(req, "CreateRepository", denials.createRepository({ ...req, project }), project);
   if (project.reposByName.has(name.toLowerCase())) throw errors.repositoryExists(name);
   const repo = req.core.state.addRepo(project, name);
   return { status: 201, body: repositoryJson(req, repo) };

@@ -24,8 +24,13 @@ function permissionsJson(req: ApiRequest, project: Project, type: string, id: st
   };
 }
 
+/** The creator of a service connection administers it, whatever the project-wide roles say. */
+export function administersByCreation(req: ApiRequest, type: string, id: string): boolean {
+  return type.toLowerCase() === "endpoint" && req.core.state.endpointsCreatedByUser.has(id.toLowerCase());
+}
+
 function apply(req: ApiRequest, project: Project, type: string, id: string, body: PermissionsBody): void {
-  demand(req, "AdministerPipelinePermissions", denials.administerResource(req, type, id));
+  if (!administersByCreation(req, type, id)) demand(req, "AdministerPipelinePermissions", denials.administerResource(req, type, id));
   const auth = project.authorization(type, id);
   for (const p of body.pipelines ?? []) {
     const pipelineId = Number(p.id);

@@ -49,13 +49,14 @@ interface EndpointBody {
 function createEndpoint(req: ApiRequest): ApiResult {
   const state = req.core.state;
   const body = (req.body ?? {}) as EndpointBody;
-  demand(req, "CreateServiceEndpoint", denials.createEndpoint(req));
   if (!body.name || !body.type) throw errors.badRequest("Value cannot be null.\r\nParameter name: endpoint.Name", "ArgumentNullException");
   const refs = body.serviceEndpointProjectReferences ?? [];
   if (refs.length === 0) throw errors.badRequest("Value cannot be null.\r\nParameter name: endpoint.ServiceEndpointProjectReferences", "ArgumentNullException");
   const projectIds = refs.map((r) => {
     const p = state.findProject(r.projectReference?.id ?? r.projectReference?.name ?? "");
     if (!p) throw errors.projectNotFound(r.projectReference?.id ?? r.projectReference?.name ?? "");
+    // Created at organization level: the permission is the one in each project it is shared into.
+    demand(req, "CreateServiceEndpoint", denials.createEndpoint(req), p);
     return p.id;
   });
   for (const ep of state.endpoints.values()) {
@@ -71,6 +72,7 @@ function createEndpoint(req: ApiRequest): ApiResult {
     projectIds,
   };
   state.endpoints.set(ep.id, ep);
+  state.endpointsCreatedByUser.add(ep.id);
   return { status: 200, body: endpointJson(req, ep) };
 }
 
@@ -84,7 +86,7 @@ function stringParams(incoming: Record<string, string | null> | undefined, previ
 function updateEndpoint(req: ApiRequest): ApiResult {
   const ep = req.core.state.endpoints.get(req.params.endpointId.toLowerCase());
   if (!ep) throw errors.endpointNotFound(req.params.endpointId);
-  demand(req, "CreateServiceEndpoint", denials.createEndpoint(req));
+  for (const id of ep.projectIds) demand(req, "CreateServiceEndpoint", denials.createEndpoint(req), req.core.state.projectsById.get(id));
   const body = (req.body ?? {}) as EndpointBody;
   ep.name = body.name ?? ep.name;
   ep.url = body.url ?? ep.url;
