@@ -12,19 +12,12 @@
 const esbuild = require("esbuild");
 const fs = require("node:fs");
 const path = require("node:path");
-const { builtinModules } = require("node:module");
+const { assertOnlyBuiltinRequires } = require("./lib/assert-builtin-requires");
 
 const root = path.resolve(__dirname, "..");
 const entry = path.join(root, "src", "cli", "main.ts");
 const outFile = path.join(root, "dist", "cli", "stackspot-ado.js");
 
-/** Every require() left in the bundle must name a Node built-in module. */
-function assertOnlyBuiltinRequires(meta) {
-  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  const output = Object.values(meta.outputs)[0];
-  const foreign = (output.imports || []).filter((i) => i.external && !builtins.has(i.path)).map((i) => i.path);
-  if (foreign.length) throw new Error(`the bundle still requires ${foreign.join(", ")} at run time`);
-}
 
 async function main() {
   const result = await esbuild.build({

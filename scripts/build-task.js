@@ -17,7 +17,7 @@
 const esbuild = require("esbuild");
 const fs = require("node:fs");
 const path = require("node:path");
-const { builtinModules } = require("node:module");
+const { assertOnlyBuiltinRequires } = require("./lib/assert-builtin-requires");
 const { readVersion, taskVersionFor } = require("./version");
 
 const root = path.resolve(__dirname, "..");
@@ -57,13 +57,6 @@ function thirdPartyNotices(meta) {
   return `StackSpotResume bundles the following packages.\n\n${sections.join("\n")}`;
 }
 
-/** Every require() left in the bundle must name a Node built-in module. */
-function assertOnlyBuiltinRequires(meta) {
-  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  const output = Object.values(meta.outputs)[0];
-  const foreign = (output.imports || []).filter((i) => i.external && !builtins.has(i.path)).map((i) => i.path);
-  if (foreign.length) throw new Error(`the bundle still requires ${foreign.join(", ")} at run time`);
-}
 
 async function main() {
   const result = await esbuild.build({
