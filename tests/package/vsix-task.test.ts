@@ -1,10 +1,10 @@
-// The task as installed: taken from inside the .vsix, run through the task's own harness
-// (tasks/StackSpotResume/tests/support) on its happy path, with a StackSpot service connection as the
-// set-up writes one.
+// The task as installed: the task folder of the unzipped .vsix, run from there through the task's own
+// harness (tasks/StackSpotResume/tests/support, option `taskDir`) on its happy path, with a StackSpot
+// service connection as the set-up writes one. The harness reads that folder's index.js and task.json
+// (its input defaults), so nothing of the repository's build stands in for the package.
 //
-// The harness runs the bundle at dist/task/StackSpotResume (it has no option for another folder yet),
-// so the test first proves that folder and the unzipped package's task folder are the same files, byte
-// for byte: the run is then a run of the packaged task.
+// The package's task folder is also compared, byte for byte, with the build (dist/task/StackSpotResume)
+// that the task's own tests exercise: those tests then cover what ships.
 import * as fs from "fs";
 import * as path from "path";
 import { AgentSandbox, BUNDLE_DIR, runTask, stkArgumentLists } from "../../tasks/StackSpotResume/tests/support/agent";
@@ -51,7 +51,7 @@ afterAll(async () => {
   if (unpacked) fs.rmSync(unpacked, { recursive: true, force: true });
 });
 
-test("the packaged task folder is the folder the harness runs, file for file", () => {
+test("the packaged task folder is the build the task's own tests run, file for file", () => {
   const packaged = filesOf(unpackedTask);
   const harness = filesOf(BUNDLE_DIR);
   expect([...packaged.keys()].sort()).toEqual([...harness.keys()].sort());
@@ -63,6 +63,7 @@ test("the packaged task folder is the folder the harness runs, file for file", (
 test("the packaged task installs the CLI, logs in with a StackSpot service connection and resumes the workflow", async () => {
   const key = freshKey();
   const run = await runTask(sandbox, {
+    taskDir: unpackedTask,
     inputs: { executionId: "01JPKG-exec_7", installerBaseUrl: server.baseUrl },
     connection: { id: CONNECTION_ID, clientId: "pkg-client-id", clientKey: key, realm: "pkg-realm" },
     secrets: [key],

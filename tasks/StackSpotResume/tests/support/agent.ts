@@ -1,6 +1,7 @@
-// Runs the bundled task (dist/task/StackSpotResume/index.js) the way the agent's Node handler does: a
-// real Node process whose environment carries INPUT_*, ENDPOINT_*, AGENT_* and SYSTEM_* variables, with
-// the task.json defaults filled in. Captures stdout, stderr, the ##vso commands and the attached files.
+// Runs the bundled task (dist/task/StackSpotResume/index.js, or the task folder of an unpacked .vsix
+// with the `taskDir` option) the way the agent's Node handler does: a real Node process whose environment
+// carries INPUT_*, ENDPOINT_*, AGENT_* and SYSTEM_* variables, with the defaults of that folder's
+// task.json filled in. Captures stdout, stderr, the ##vso commands and the attached files.
 // Every run is checked for the client key before it is returned (see leaks.ts).
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -54,6 +55,11 @@ export interface ServiceConnection {
 }
 
 export interface RunOptions {
+  /**
+   * The task folder to run, as the agent unpacks it: its index.js is run and its task.json gives the
+   * input defaults. Default: the build's BUNDLE_DIR.
+   */
+  taskDir?: string;
   /** Input values as the agent passes them (macros already expanded, or left as $(NAME)). */
   inputs?: Record<string, string | undefined>;
   connection?: ServiceConnection;
@@ -107,8 +113,9 @@ export interface TaskRun {
   wallMs: number;
 }
 
-function taskDefaults(): Record<string, string> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(TASK_SOURCE_DIR, "task.json"), "utf8"));
+/** The input defaults of the task.json in `taskDir`. */
+function taskDefaults(taskDir: string): Record<string, string> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(taskDir, "task.json"), "utf8"));
   const defaults: Record<string, string> = {};
   for (const input of manifest.inputs) if (input.defaultValue !== undefined) defaults[input.name] = String(input.defaultValue);
   return defaults;
@@ -151,7 +158,7 @@ export function environmentFor(sandbox: AgentSandbox, options: RunOptions): Node
     STANDIN_MODE: (options.mode ?? []).join(","),
     ...options.extraEnv,
   };
-  const inputs = { ...taskDefaults(), ...options.inputs };
+  const inputs = { ...taskDefaults(options.taskDir ?? BUNDLE_DIR), ...options.inputs };
   for (const [name, value] of Object.entries(inputs)) if (value !== undefined) env[`INPUT_${name.toUpperCase()}`] = value;
   const c = options.connection;
   if (c) {
@@ -175,7 +182,8 @@ function readRecords(sandbox: AgentSandbox): StandInRecord[] {
 export async function runTask(sandbox: AgentSandbox, options: RunOptions): Promise<TaskRun> {
   fs.rmSync(path.join(sandbox.records, "invocations.jsonl"), { force: true });
   const started = process.hrtime.bigint();
-  const child = spawn(TASK_NODE, [BUNDLE], { env: environmentFor(sandbox, options), cwd: sandbox.work, stdio: ["ignore", "pipe", "pipe"] });
+  const entry = path.join(options.taskDir ?? BUNDLE_DIR, "index.js");
+  const child = spawn(TASK_NODE, [entry], { env: environmentFor(sandbox, options), cwd: sandbox.work, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   let interrupted = false;
