@@ -16,6 +16,8 @@ export interface HostExtension {
   version: string;
   /** Full id of the hub contribution: publisher.extension.contribution */
   contributionId: string;
+  /** The hub contribution's `icon` by theme (paths inside the package), as the manifest declares it. */
+  hubIcon?: { light: string; dark: string };
 }
 
 export interface HostPageConfig {

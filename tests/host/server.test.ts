@@ -1,5 +1,7 @@
 // The test host's server, over real HTTP: the page, its controls, the extension files and the proxy to
 // the emulator. (The SDK protocol itself is exercised by the hub's browser tests.)
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { startEmulator } from "../emulator";
 import type { Emulator } from "../emulator/types";
 import { startTestHost, type TestHost } from "./server";
@@ -36,6 +38,20 @@ test("/ opens the default project's hub page, which names the project, the hub a
   expect(config.hubUrl).toBe(`${host.extensionOrigin}/dist/hub/hub.html`);
   expect(config.extension.contributionId).toMatch(/\.stackspot-hub$/);
   expect(config.accessToken).toBe(emulator.token);
+});
+
+test("the page names the hub's icon the manifest declares, and the extension origin serves it", async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(findRepoRoot(__dirname), "vss-extension.json"), "utf8")) as {
+    contributions: Array<{ type: string; properties: { icon?: { light: string; dark: string } } }>;
+  };
+  const declared = manifest.contributions.find((c) => c.type === "ms.vss-web.hub")!.properties.icon!;
+  const config = configOf(await (await fetch(host.url)).text());
+  expect(config.extension.hubIcon).toEqual(declared);
+  for (const icon of [declared.light, declared.dark]) {
+    const res = await fetch(`${host.extensionOrigin}/${icon}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+  }
 });
 
 test("a project name cannot break out of the page's embedded configuration", async () => {

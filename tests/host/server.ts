@@ -53,7 +53,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const { emulator } = options;
   const root = findRepoRoot(__dirname);
   const extensionRoot = options.extensionRoot ?? root;
-  const identity = readExtensionIdentity(root);
+  const identity = readExtensionIdentity(extensionRoot, root);
+  const declaredIcons = new Set(Object.values(identity.hubIcon ?? {}).map((p) => `/${p}`));
   const pageDir = `${root}/tests/host/page`;
   const bundle = await esbuild.build({
     entryPoints: [`${pageDir}/main.ts`],
@@ -76,7 +77,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const extensionServer = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://x").pathname;
     if (pathname.startsWith(`/${emulator.organization}/`)) return proxyTo(upstream, agent, req, res);
-    // Only the package's web folders are served, each from its own root (no way up from there).
+    // Only the package's web folders are served, each from its own root (no way up from there), and the
+    // hub's icons wherever the manifest puts them.
+    if (req.method === "GET" && declaredIcons.has(pathname)) return sendFile(res, extensionRoot, pathname);
     const folder = ["/static/", "/dist/hub/"].find((f) => pathname.startsWith(f));
     if (req.method === "GET" && folder) {
       return sendFile(res, `${extensionRoot}${folder}`, `/${pathname.slice(folder.length)}`, "Build the hub first: npm run build");

@@ -1,6 +1,8 @@
 // Everything a browser test of the hub needs, started once per test file: the REST emulator, the SDK
 // test host in front of it, and one Chromium. Each test takes a project of its own (the emulator keeps
 // projects apart) and a browser context of its own, so tests share nothing but the processes.
+// The host serves the repository's build (dist/hub, built when stale) or, with `extensionRoot`, another
+// extension root such as an unpacked .vsix.
 import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { startEmulator } from "../emulator";
 import type { Emulator, EmulatorOptions, Permission } from "../emulator/types";
@@ -16,7 +18,18 @@ export interface HubSession {
   hub: FrameLocator;
   /** Every console line and page error of the host page and the hub, for assertions on what leaked. */
   output: string[];
+  /**
+   * The files the hub's frame loaded from the extension's origin (its page, scripts, styles, fonts;
+   * not the REST calls, not the host page's own chrome), as paths inside the extension root.
+   */
+  extensionFiles: Array<{ path: string; status: number }>;
   close(): Promise<void>;
+}
+
+export interface HubHarnessOptions {
+  emulator?: EmulatorOptions;
+  /** The extension root the host serves (default: the repository, whose hub is built first when stale). */
+  extensionRoot?: string;
 }
 
 export class HubHarness {
@@ -25,12 +38,12 @@ export class HubHarness {
 
   private constructor(readonly emulator: Emulator, readonly host: TestHost, readonly browser: Browser) {}
 
-  static async start(options: EmulatorOptions = {}): Promise<HubHarness> {
-    ensureHubBuilt(findRepoRoot(__dirname));
-    const emulator = await startEmulator(options);
+  static async start(options: HubHarnessOptions = {}): Promise<HubHarness> {
+    if (!options.extensionRoot) ensureHubBuilt(findRepoRoot(__dirname));
+    const emulator = await startEmulator(options.emulator ?? {});
     let host: TestHost | undefined;
     try {
-      host = await startTestHost({ emulator });
+      host = await startTestHost({ emulator, extensionRoot: options.extensionRoot });
       const browser = await launchChromium();
       return new HubHarness(emulator, host, browser);
     } catch (e) {
@@ -47,7 +60,7 @@ export class HubHarness {
     return name;
   }
 
-  /** Opens the hub of `project` in the test host, in a fresh browser context. */
+  /** Opens the hub of `project` in the test host, in a fresh browser context, as a user without `deny`. */
   async open(project: string, opts: { theme?: ThemeName; deny?: Permission[] } = {}): Promise<HubSession> {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
     this.contexts.add(context);
@@ -55,11 +68,22 @@ export class HubHarness {
     const output: string[] = [];
     page.on("console", (m) => output.push(`[${m.type()}] ${m.text()}`));
     page.on("pageerror", (e) => output.push(`[pageerror] ${e.message}`));
-    await page.goto(this.host.hubPageUrl(project, opts));
+    const extensionFiles: HubSession["extensionFiles"] = [];
+    const { extensionOrigin } = this.host;
+    const restPrefix = `${extensionOrigin}/${this.emulator.organization}/`;
+    page.on("response", (r) => {
+      const url = r.url();
+      if (r.request().frame() === page.mainFrame() || !url.startsWith(extensionOrigin + "/") || url.startsWith(restPrefix)) return;
+      extensionFiles.push({ path: decodeURIComponent(new URL(url).pathname).replace(/^\//, ""), status: r.status() });
+    });
+    // The page always names the user it plays (no denial: every permission), so a test never inherits
+    // the denials of the one before.
+    await page.goto(this.host.hubPageUrl(project, { ...opts, deny: opts.deny ?? [] }));
     return {
       page,
       hub: page.frameLocator("#hub-frame"),
       output,
+      extensionFiles,
       close: async () => {
         this.contexts.delete(context);
         await context.close();

@@ -43,7 +43,9 @@ const permissionLabels: Record<string, string> = {
 };
 
 export function renderChrome(body: HTMLElement, config: HostPageConfig, actions: ChromeActions): Chrome {
-  const hubIcon = (theme: string) => `${config.extensionOrigin}/static/icons/stackspot-${theme}.svg`;
+  // The hub's icon as the manifest declares it (its "icon" property), served from the extension's origin.
+  const declaredIcon = config.extension.hubIcon;
+  const hubIcon = (theme: string) => (declaredIcon ? `${config.extensionOrigin}/${declaredIcon[theme === "dark" ? "dark" : "light"]}` : "");
 
   const themeSelect = el("select", { id: "host-theme", "aria-label": "Theme" },
     el("option", { value: "light" }, "Light theme"),
@@ -71,6 +73,10 @@ export function renderChrome(body: HTMLElement, config: HostPageConfig, actions:
   );
 
   const icon = el("img", { class: "host-nav-icon", alt: "", src: hubIcon(config.theme) });
+  // No icon declared, or none served: no broken image in the navigation.
+  icon.hidden = !declaredIcon;
+  icon.addEventListener("error", () => (icon.hidden = true));
+  icon.addEventListener("load", () => (icon.hidden = false));
   themeSelect.addEventListener("change", () => icon.setAttribute("src", hubIcon(themeSelect.value)));
   const navItem = (label: string, current = false) =>
     el("li", current ? { class: "current", "aria-current": "page" } : {}, ...(current ? [icon, label] : [label]));

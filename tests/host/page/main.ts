@@ -125,7 +125,14 @@ function loadFrame(): void {
   frame.src = config.hubUrl;
 }
 
-// What tests read: the calls the hub made (never their arguments), navigations, toasts and timings.
-(window as unknown as { __testHost: unknown }).__testHost = { calls: channel.calls, events, timings, config: { theme: () => theme } };
+// What tests read: the calls the hub made (never their arguments), navigations, toasts, timings and identity.
+(window as unknown as { __testHost: unknown }).__testHost = {
+  calls: channel.calls,
+  events,
+  timings,
+  config: { theme: () => theme },
+  // The extension the host announced in the handshake.
+  identity: { contributionId: config.extension.contributionId, version: config.extension.version },
+};
 
 loadFrame();
