@@ -66,6 +66,9 @@ async function shoot(page, name) {
     await document.fonts.ready;
   });
   await page.evaluate(() => document.fonts.ready);
+  // Nothing may float over the page in a Marketplace image: no toast of the hub's, none of the host's.
+  const floating = (await page.frameLocator("#hub-frame").locator(".bolt-toast").count()) + (await page.locator(".host-toast").count());
+  if (floating) throw new Error(`${name}: a toast is on screen; wait for it to go before the shot`);
   await page.screenshot({ path: file });
   await hideControls.evaluate((style) => style.remove());
   console.log(`screenshots: ${path.relative(root, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
@@ -94,6 +97,11 @@ async function main() {
     await hub.locator(`${bolt("ss-apply")}:not([disabled])`).click();
     await hub.locator('.ss-plan[data-applying="false"][data-outcome="complete"]').waitFor({ timeout: TIMEOUT });
     await hub.locator('.ss-status[data-planning="false"]').waitFor({ timeout: TIMEOUT });
+    // The hub says "StackSpot is set up" in a toast over its content for a few seconds: the Marketplace
+    // images show the page once it is gone (it shows when the set-up ends, so it is there to wait for).
+    const toast = hub.locator(".bolt-toast");
+    await toast.waitFor({ state: "visible", timeout: TIMEOUT });
+    await toast.waitFor({ state: "detached", timeout: TIMEOUT });
     await shoot(page, "hub-light-after");
     await page.selectOption("#host-theme", "dark");
     await hub.locator("body").evaluate((b) => new Promise((resolve) => {

@@ -5,7 +5,8 @@ import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { Status, Statuses, StatusSize, type IStatusProps } from "azure-devops-ui/Status";
-import type { ChecklistItem, ChecklistState, SetupPlan } from "../setup";
+import type { ChecklistItem, ChecklistKey, ChecklistState, SetupPlan } from "../setup";
+import { changesFor } from "./checklistChanges";
 
 const stateView: Record<ChecklistState, { status: IStatusProps; text: string }> = {
   ok: { status: Statuses.Success, text: "OK" },
@@ -55,7 +56,8 @@ function summary(plan: SetupPlan): string {
 
 function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }): JSX.Element {
   const view = stateView[item.state];
-  const steps = plan.steps.filter((s) => s.items.includes(item.key));
+  // A blocked item changes nothing: it says what stops it instead.
+  const changes = item.state === "blocked" ? { lines: [] } : changesFor(item, plan.steps, labels(plan));
   return (
     <li className="ss-check-row" data-item={item.key} data-state={item.state}>
       <Status {...view.status} size={StatusSize.m} ariaLabel={view.text} className="ss-check-icon" />
@@ -66,6 +68,7 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
         </div>
         <div className="ss-check-detail">
           {item.detail}
+          {changes.detailReason && <span className="secondary-text"> — {changes.detailReason}</span>}
           {item.link && (
             <>
               {" "}
@@ -75,12 +78,12 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
             </>
           )}
         </div>
-        {steps.length > 0 && (
+        {changes.lines.length > 0 && (
           <ul className="ss-check-changes" aria-label={`Changes to ${item.label}`}>
-            {steps.map((s) => (
-              <li key={s.id}>
-                <span>{s.change}</span>
-                <span className="secondary-text"> — {s.reason}</span>
+            {changes.lines.map((line) => (
+              <li key={line.key} className={line.reason === undefined ? "ss-check-pointer secondary-text" : undefined}>
+                <span>{line.text}</span>
+                {line.reason !== undefined && <span className="secondary-text"> — {line.reason}</span>}
               </li>
             ))}
           </ul>
@@ -88,6 +91,11 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
       </div>
     </li>
   );
+}
+
+/** The items' labels by key, to name the item a shared change is listed under. */
+function labels(plan: SetupPlan): Partial<Record<ChecklistKey, string>> {
+  return Object.fromEntries(plan.checklist.map((i) => [i.key, i.label]));
 }
 
 function SkeletonRow({ label }: { label: string }): JSX.Element {

@@ -1,5 +1,6 @@
-// The hub's pure parts: option rules and conversion, the line diff, time formats.
-import { contract, type ProjectState } from "../../src/setup";
+// The hub's pure parts: option rules and conversion, checklist change lines, the line diff, time formats.
+import { contract, planSetup, type ProjectState, type SetupPlan } from "../../src/setup";
+import { changesFor } from "../../src/hub/checklistChanges";
 import { optionProblems, repositoryNameProblem, settleOptions, suggestOptions, toSetupOptions, withoutSecrets, type Choices, type HubOptions } from "../../src/hub/hubOptions";
 import { diffLines } from "../../src/hub/lineDiff";
 import { formatDuration, timeAgo } from "../../src/hub/timeFormat";
@@ -156,4 +157,43 @@ describe("time formats", () => {
 test("the token page lives under the organization or collection URL", () => {
   expect(tokenPageUrl("https://dev.azure.com/acme/")).toBe("https://dev.azure.com/acme/_usersSettings/tokens");
   expect(tokenPageUrl("https://tfs.example.com/tfs/DefaultCollection")).toBe("https://tfs.example.com/tfs/DefaultCollection/_usersSettings/tokens");
+});
+
+describe("checklist changes", () => {
+  const labelsOf = (plan: SetupPlan) => Object.fromEntries(plan.checklist.map((i) => [i.key, i.label]));
+  const linesFor = (plan: SetupPlan, key: string) => changesFor(plan.checklist.find((i) => i.key === key)!, plan.steps, labelsOf(plan));
+  // An empty project with the hosted queue, set up with a new service connection: every step is planned.
+  const emptyPlan = () => planSetup(state({ queue: { id: 1, name: contract.HOSTED_QUEUE_NAME }, serviceConnection: null }), {
+    project: "P", credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: "k", realm: "r" } },
+  });
+
+  test("every step is listed in full once, under the first item it repairs", () => {
+    const plan = emptyPlan();
+    const full = plan.checklist.flatMap((i) => {
+      const c = linesFor(plan, i.key);
+      return [...c.lines.filter((l) => l.reason !== undefined).map((l) => l.key), ...(c.detailReason !== undefined ? [`detail:${i.key}`] : [])];
+    });
+    expect(full).toHaveLength(plan.steps.length);
+    for (const step of plan.steps) {
+      const owner = linesFor(plan, step.items[0]);
+      expect(owner.lines.some((l) => l.key === step.id && l.text === step.change) || owner.detailReason === step.reason).toBe(true);
+    }
+  });
+
+  test("Variables names where its change is made instead of repeating the pipeline step", () => {
+    const plan = emptyPlan();
+    const create = plan.steps.find((s) => s.spec.kind === "create-pipeline")!;
+    expect(create.items).toEqual(expect.arrayContaining(["pipeline", "variables"]));
+    const variables = linesFor(plan, "variables");
+    expect(variables.lines).toEqual([{ key: create.id, text: "Set when the pipeline is created (see Pipeline)." }]);
+    expect(JSON.stringify(variables)).not.toContain(create.change);
+  });
+
+  test("a step the item's detail already states is not repeated; its reason goes beside the detail", () => {
+    const plan = emptyPlan();
+    const file = plan.checklist.find((i) => i.key === "pipelineFile")!;
+    const write = plan.steps.find((s) => s.spec.kind === "write-file")!;
+    expect(file.detail).toBe(`${write.change}.`);
+    expect(linesFor(plan, "pipelineFile")).toEqual({ detailReason: write.reason, lines: [] });
+  });
 });
