@@ -8,6 +8,7 @@ import { ServiceEndpointRestClient } from "azure-devops-extension-api/ServiceEnd
 import { TaskAgentRestClient } from "azure-devops-extension-api/TaskAgent";
 import type { IVssRestClientOptions } from "azure-devops-extension-api/Common";
 import { PipelinePermissionsRestClient } from "./pipelinePermissionsClient";
+import { SecurityRestClient } from "./securityClient";
 import { resolveRetryPolicy, RetryPolicy } from "./retry";
 import { FetchLike, installTransport, RequestEvent } from "./transport";
 
@@ -22,6 +23,8 @@ export interface AdoClients {
   readonly taskAgent: TaskAgentRestClient;
   readonly serviceEndpoint: ServiceEndpointRestClient;
   readonly pipelinePermissions: PipelinePermissionsRestClient;
+  /** Permission checks (security namespaces), asked before a set-up writes anything. */
+  readonly security: SecurityRestClient;
   /** The retry policy in force; the engine uses it for its re-read-then-retry of creates. */
   readonly retry: RetryPolicy;
 }
@@ -41,7 +44,7 @@ export interface CreateClientsOptions {
   onRequest?: (event: RequestEvent) => void;
 }
 
-export type ClientArea = "git" | "build" | "pipelines" | "core" | "taskAgent" | "serviceEndpoint" | "pipelinePermissions";
+export type ClientArea = "git" | "build" | "pipelines" | "core" | "taskAgent" | "serviceEndpoint" | "pipelinePermissions" | "security";
 
 /** Adds the trailing slash the clients' route concatenation relies on. */
 export function normalizeOrgUrl(orgUrl: string): string {
@@ -67,6 +70,7 @@ export function createClients(options: CreateClientsOptions): AdoClients {
     taskAgent: make(TaskAgentRestClient, "taskAgent"),
     serviceEndpoint: make(ServiceEndpointRestClient, "serviceEndpoint"),
     pipelinePermissions: make(PipelinePermissionsRestClient, "pipelinePermissions"),
+    security: make(SecurityRestClient, "security"),
     retry: policy,
   };
 }

@@ -21,6 +21,11 @@ export type { FetchLike, RequestEvent } from "./transport";
 export { PipelinePermissionsRestClient, isPipelineAuthorized } from "./pipelinePermissionsClient";
 export type { PipelinePermission, PipelineResourceType, ResourcePipelinePermissions } from "./pipelinePermissionsClient";
 
+// Permission checks before writing: the client, and the namespaces, bits and tokens they take.
+export { SecurityRestClient } from "./securityClient";
+export { permissionBits, securityTokens, GIT_REPOSITORIES, BUILD, SERVICE_ENDPOINTS } from "./securityNamespaces";
+export type { PermissionBit } from "./securityNamespaces";
+
 // What each REST call is, in the user's words.
 export { describeOperation } from "./operations";
 export type { OperationInfo } from "./operations";

@@ -66,6 +66,7 @@ const rules: Rule[] = [
     permission: { permission: "Administrator (on the service connection)", grantedAt: ONE_ENDPOINT } } },
   { method: "PATCH", path: /\/_apis\/pipelines\/pipelinepermissions\/queue\//, info: { operation: "authorize the pipeline to use the agent queue", idempotent: true, subject: "the agent queue",
     permission: { permission: "Administrator (on the agent queue)", grantedAt: QUEUES } } },
+  { method: "GET", path: /\/_apis\/permissions\/[^/]+\/\d+$/, info: { operation: "check your permissions", idempotent: true } },
   { method: "GET", path: /\/_apis\/pipelines\/pipelinepermissions\//, info: { operation: "read which pipelines may use a resource", idempotent: true,
     permission: { permission: "User (on the resource)", grantedAt: ONE_ENDPOINT } } },
 ];

@@ -20,7 +20,8 @@ export async function createSdkClients(options: Partial<ClientsOptionsWithoutAut
     taskAgent: TaskAgentRestClient.RESOURCE_AREA_ID,
     serviceEndpoint: ServiceEndpointRestClient.RESOURCE_AREA_ID,
   };
-  // The collection's own URL serves the areas without a resource-area id (pipelines, pipeline permissions).
+  // The collection's own URL serves the areas without a resource-area id (pipelines, pipeline permissions,
+  // security permission checks).
   const [orgUrl, ...areaUrls] = await Promise.all([
     locations.getServiceLocation(),
     ...Object.values(areaIds).map((id) => locations.getResourceAreaLocation(id as string)),

@@ -1,15 +1,19 @@
 // Applies a plan: every step starts as soon as the steps it depends on are done, so independent
 // writes go out together (an empty project takes three waves of writes after the read). Each step is
 // idempotent and checks its result. After a failure no new step starts; the ones in flight finish.
+// Before the first write, the permissions the writes need are settled (preflight.ts): a plan the user
+// lacks a permission for is blocked, and nothing is written.
 import type { AdoClients } from "../ado";
 import { AdoError, ConflictError } from "../ado";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
+import { preflight } from "./preflight";
+import type { RunOutputs } from "./stateAfter";
 import { StepContext, StepOutcome } from "./steps/context";
 import { authorizePipeline, createServiceConnection, prefetchPermissions } from "./steps/credentials";
 import { writePipelineFile } from "./steps/file";
 import { createPipeline, updatePipeline } from "./steps/pipeline";
 import { createRepository } from "./steps/repository";
-import type { ApplyResult, PlanStep, ProgressListener, SetupPlan } from "./types";
+import type { ApplyResult, PermissionDenial, PlanStep, ProgressListener, SetupPlan } from "./types";
 
 class Skipped extends Error {}
 
@@ -21,25 +25,39 @@ export interface ApplyOptions {
 export interface InternalApplyResult extends ApplyResult {
   /** A conflict stopped the run (someone changed something meanwhile). */
   stale?: ConflictError;
+  /** The plan applied: the one given, or the one its permission checks led to. */
+  plan: SetupPlan;
+  /** What the steps made (for the state after the run). */
+  outputs: RunOutputs;
 }
 
 export async function applyPlan(clients: AdoClients, plan: SetupPlan, options: SetupOptions | ResolvedOptions, onProgress?: ProgressListener): Promise<ApplyResult> {
-  const { stale: _stale, ...result } = await applyPlanInternal(clients, plan, options, onProgress, {});
+  const { stale: _stale, plan: _plan, outputs: _outputs, ...result } = await applyPlanInternal(clients, plan, options, onProgress, {});
   return result;
+}
+
+/** A plan blocked by a missing permission fails on its first such step, which never ran. */
+function refused(denial: PermissionDenial): NonNullable<ApplyResult["failure"]> {
+  return { step: denial.step, message: `${denial.step.change} was not attempted: ${denial.message}`, remedy: denial.remedy, error: denial.error };
 }
 
 export async function applyPlanInternal(
   clients: AdoClients, plan: SetupPlan, options: SetupOptions | ResolvedOptions, onProgress: ProgressListener | undefined, how: ApplyOptions,
 ): Promise<InternalApplyResult> {
   const emit: ProgressListener = (e) => { try { onProgress?.(e); } catch { /* a listener's bug must not break the set-up */ } };
-  if (plan.blocked) return { outcome: "blocked", done: [] };
   const o = "queueName" in options ? options : resolveOptions(options);
+  plan = await preflight(clients, plan, o);
+  if (plan.blocked) {
+    const denial = plan.permissionDenials[0];
+    return { outcome: "blocked", done: [], plan, outputs: { made: {} }, ...(denial ? { failure: refused(denial) } : {}) };
+  }
   const state = plan.state;
   const ctx: StepContext = {
     clients, plan, options: o, project: o.project, projectId: state.project.id,
     repository: state.repository ?? undefined,
     definitionId: plan.pipelineId,
     endpointId: state.serviceConnection?.id,
+    made: {},
   };
 
   const done: PlanStep[] = [];
@@ -81,13 +99,14 @@ export async function applyPlanInternal(
   }
   await Promise.allSettled(running.values());
 
-  if (failure) return { outcome: "failed", done, failure, pullRequest: ctx.pullRequest };
-  if (stale) return { outcome: "failed", done, stale };
+  const ran = { plan, outputs: { repository: ctx.repository, pullRequest: ctx.pullRequest, made: ctx.made } };
+  if (failure) return { outcome: "failed", done, failure, pullRequest: ctx.pullRequest, ...ran };
+  if (stale) return { outcome: "failed", done, stale, ...ran };
   if (ctx.pullRequest || plan.checklist.some((i) => i.state === "waiting-for-pull-request")) {
-    return { outcome: "waiting-for-pull-request", done, pullRequest: ctx.pullRequest ?? state.pullRequest ?? undefined };
+    return { outcome: "waiting-for-pull-request", done, pullRequest: ctx.pullRequest ?? state.pullRequest ?? undefined, ...ran };
   }
-  if (plan.decisions.length) return { outcome: "needs-decision", done };
-  return { outcome: "complete", done };
+  if (plan.decisions.length) return { outcome: "needs-decision", done, ...ran };
+  return { outcome: "complete", done, ...ran };
 }
 
 type Prefetch = ReturnType<typeof prefetchPermissions>;

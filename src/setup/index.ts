@@ -5,12 +5,19 @@
 //   const plan = planSetup(state, options);                     // pure: steps, decisions, checklist
 //   const result = await applyPlan(clients, plan, options, onProgress);
 //   // or all three, with one re-plan on a conflict:
-//   const result = await runSetup(clients, options, { onProgress });
+//   const result = await runSetup(clients, options, { onProgress });   // or { onEvent }: reading, planned, steps
+//   result.after.checklist                                            // the project as it stands afterwards
 //
 // Failures: a failed step is reported in the result (outcome "failed", `failure` with the typed
 // error's message and remedy; progress event "step-failed"). A failed read (the project cannot be
 // read at all) throws the AdoError instead — nothing was changed then. Invalid options throw
 // InvalidOptionsError. Plans, progress events and errors never hold the client key.
+//
+// Permissions: before the first write, the engine asks the service whether the user may make each
+// write the plan holds (GET _apis/permissions; see permissionChecks.ts). A missing one blocks the plan
+// (outcome "blocked", the checklist item and plan.permissionDenials name it, `failure` holds its
+// PermissionDeniedError) and nothing is written. Pass `projectId` in the options when it is known: the
+// checks then share the first round trip with the reads; without it they take one more before the writes.
 
 // Options (what the user asks for) and their defaults.
 export { resolveOptions, redactOptions, InvalidOptionsError } from "./options";
@@ -25,8 +32,8 @@ export type { RunSetupHooks } from "./runSetup";
 export type {
   ProjectState, RepositoryState, PipelineFileState, DefinitionState, VariableState, ServiceConnectionState, PullRequestState,
   SetupPlan, PlanStep, StepKind, StepSpec, VariableChange, Decision, DecisionId,
-  ChecklistItem, ChecklistKey, ChecklistState,
-  SetupProgressEvent, ProgressListener, ApplyResult, SetupResult, SetupOutcome,
+  ChecklistItem, ChecklistKey, ChecklistState, PermissionDenial, PermissionResults,
+  SetupProgressEvent, SetupPhaseEvent, SetupEvent, ProgressListener, ApplyResult, SetupResult, SetupOutcome,
 } from "./types";
 
 // The pipeline file: write it, classify an existing one.

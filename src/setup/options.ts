@@ -33,6 +33,12 @@ export type CredentialsOption =
 export interface SetupOptions {
   /** Project name (or id). */
   project: string;
+  /**
+   * The project's id (a GUID), when the caller knows it already (the hub from its page context, the
+   * CLI from the projects listing). It lets the set-up check permissions in the same round trip as
+   * its first reads; without it the checks take one more round trip before the first write.
+   */
+  projectId?: string;
   /** Repository holding /stackspot.yml. Default "repo-runner-actions". */
   repository?: string;
   /** Default: hosted ubuntu-latest. */
@@ -48,6 +54,7 @@ export interface SetupOptions {
 /** Options with every default filled in. */
 export interface ResolvedOptions {
   project: string;
+  projectId?: string;
   repository: string;
   pool: PoolOption;
   /** The queue name the pipeline definition uses. */
@@ -74,6 +81,7 @@ export function resolveOptions(options: SetupOptions): ResolvedOptions {
   const credentials = options.credentials ?? { kind: "service-connection", name: DEFAULT_SERVICE_CONNECTION_NAME };
   const resolved: ResolvedOptions = {
     project: options.project,
+    ...(options.projectId ? { projectId: options.projectId } : {}),
     repository: options.repository ?? DEFAULT_REPOSITORY_NAME,
     pool,
     queueName: pool.kind === "hosted" ? HOSTED_QUEUE_NAME : pool.queue,

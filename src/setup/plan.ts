@@ -5,6 +5,7 @@ import { isPipelineAuthorized } from "../ado";
 import { redactOptions, resolveOptions, ResolvedOptions, SetupOptions } from "./options";
 import { renderPipelineFile, sameFileContent } from "./pipelineFile";
 import { describeVariableChanges, judgePipeline, planVariables } from "./planPipeline";
+import { permissionsBlocking } from "./planPermissions";
 import type { ChecklistItem, ChecklistKey, Decision, PlanStep, ProjectState, SetupPlan, StepSpec } from "./types";
 
 const LABELS: Record<ChecklistKey, string> = {
@@ -146,7 +147,9 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
         add("create-service-connection", ["credentials"], `Create the StackSpot service connection "${name}"`, "It holds the client id, client key and realm the task logs in with.", [],
           { kind: "create-service-connection", name });
       }
-      const authorized = conn && definitionId !== undefined && isPipelineAuthorized(state.endpointPermissions ?? undefined, definitionId);
+      // Open to every pipeline (known when a set-up read it before a pipeline exists) needs nothing either.
+      const authorized = conn && (state.endpointPermissions?.allPipelines?.authorized === true
+        || (definitionId !== undefined && isPipelineAuthorized(state.endpointPermissions ?? undefined, definitionId)));
       if (!pipelineKnown) check("credentials", conn ? "ok" : "will-change", `${conn ? `"${name}" exists` : `"${name}" will be created`}; authorizing it waits for the decision about the pipeline.`);
       else if (authorized) check("credentials", "ok", `"${name}" exists and the pipeline may use it.`);
       else {
@@ -160,13 +163,20 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
 
   // The queue must let the pipeline in too, or the first run waits for approval.
   if (state.queue && pipelineKnown) {
-    const open = definitionId !== undefined && isPipelineAuthorized(state.queuePermissions ?? undefined, definitionId);
+    const open = state.queuePermissions?.allPipelines?.authorized === true
+      || (definitionId !== undefined && isPipelineAuthorized(state.queuePermissions ?? undefined, definitionId));
     if (!open) {
       add("authorize-queue", ["agentPool"], `Allow the pipeline "${PIPELINE_NAME}" to use the agent queue "${state.queue.name}"${definitionId === undefined ? " (unless it is open to all pipelines)" : ""}`,
         "Otherwise the first run waits for someone to approve the queue.", [pipelineStep === "create-pipeline" ? pipelineStep : ""],
         { kind: "authorize-queue", queueId: state.queue.id, definitionId, checkFirst: definitionId === undefined });
       if (definitionId !== undefined) check("agentPool", "will-change", `${checklist.get("agentPool")?.detail} The pipeline will be allowed to use it.`);
     }
+  }
+
+  // Permissions (when a set-up's read checked them): a step the user may not make blocks the plan.
+  const permissionDenials = permissionsBlocking(steps, state);
+  for (const [key, denials] of groupByItem(permissionDenials)) {
+    check(key, "blocked", denials.map((d) => `${d.message.replace(/\.$/, "")} (${d.permission.grantedAt}).`).join(" "));
   }
 
   const items = (["repository", "pipelineFile", "pipeline", "variables", "credentials", "agentPool"] as ChecklistKey[]).map((k) => checklist.get(k) as ChecklistItem);
@@ -179,8 +189,15 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
     checklist: items,
     pipelineId: target?.id,
     blocked,
+    permissionDenials,
     upToDate: !blocked && !steps.length && !decisions.length && items.every((i) => i.state === "ok"),
   };
+}
+
+function groupByItem<T extends { step: PlanStep }>(list: T[]): Map<ChecklistKey, T[]> {
+  const out = new Map<ChecklistKey, T[]>();
+  for (const x of list) out.set(x.step.items[0], [...(out.get(x.step.items[0]) ?? []), x]);
+  return out;
 }
 
 function isCredentialName(name: string): boolean {

@@ -4,19 +4,31 @@
 //           /stackspot.yml, the agent queue by name, the service connection by name;
 //   wave 2: the default branch's head, the file, an open set-up pull request, and which pipelines
 //           may use the connection and the queue.
+// A set-up's read (readStateForSetup) also checks permissions in the same waves: the project-wide
+// ones in wave 1 when the project id is known in advance, the ones on the objects wave 1 found in
+// wave 2 when wave 2 reads anything anyway. A status read checks nothing.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
 import type { GitVersionDescriptor } from "azure-devops-extension-api/Git/Git";
 import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
 import { PIPELINE_FILE_PATH, PIPELINE_NAME, SETUP_TOPIC_BRANCH } from "./contract";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
 import { classifyPipelineFile } from "./pipelineFile";
-import type { DefinitionState, PipelineFileState, ProjectState, PullRequestState, VariableState } from "./types";
+import { mergeResults, objectProbes, projectProbes, runChecks } from "./permissionChecks";
+import type { DefinitionState, PermissionResults, PipelineFileState, ProjectState, PullRequestState, VariableState } from "./types";
 
 /** YAML process type of the Build API. */
 const YAML_PROCESS = 2;
 
 export async function readProjectState(clients: AdoClients, options: SetupOptions | ResolvedOptions): Promise<ProjectState> {
-  const o = "queueName" in options ? options : resolveOptions(options);
+  return readState(clients, "queueName" in options ? options : resolveOptions(options), false);
+}
+
+/** The same reads, with the permission checks a set-up needs riding along (see the top of this file). */
+export async function readStateForSetup(clients: AdoClients, o: ResolvedOptions): Promise<ProjectState> {
+  return readState(clients, o, true);
+}
+
+async function readState(clients: AdoClients, o: ResolvedOptions, withChecks: boolean): Promise<ProjectState> {
   const project = o.project;
   const connectionName = o.credentials.kind === "service-connection" ? o.credentials.name : undefined;
 
@@ -36,9 +48,14 @@ export async function readProjectState(clients: AdoClients, options: SetupOption
     : clients.serviceEndpoint.getServiceEndpointsByNames(project, [connectionName])
       .then((eps) => eps.find((e) => sameName(e.name, connectionName)) ?? null);
 
+  const probesP: Promise<PermissionResults | undefined> = withChecks && o.projectId
+    ? runChecks(clients, projectProbes(o.projectId, connectionName !== undefined)) : Promise.resolve(undefined);
+
   // One barrier between the waves: the second starts when the whole first is in, so the status
   // check is two round trips on any connection (and reads the same way every time).
-  const [proj, repo, namedRaw, onFileRaw, queue, connection] = await Promise.all([projectP, repoP, namedP, onFileP, queueP, connectionP]);
+  const [proj, repo, namedRaw, onFileRaw, queue, connection, probed] = await Promise.all([projectP, repoP, namedP, onFileP, queueP, connectionP, probesP]);
+  // Checks made for another project (a wrong id given) answer nothing about this one.
+  const projectProbed = probed && o.projectId?.toLowerCase() === proj.id.toLowerCase() ? probed : undefined;
   // includeAllProperties makes the list return full definitions (variables, repository, process).
   const named = (namedRaw as unknown as BuildDefinition[]).map(toDefinitionState);
   const onFile = (onFileRaw as unknown as BuildDefinition[]).filter((d) => repo && sameId(d.repository?.id, repo.id)).map(toDefinitionState);
@@ -48,13 +65,21 @@ export async function readProjectState(clients: AdoClients, options: SetupOption
   // Wave 2: the default branch's head, the file, an open set-up pull request; and, once a pipeline
   // exists, which pipelines may use the connection and the queue.
   const none = Promise.resolve(null);
-  const [head, file, pullRequest, endpointPermissions, queuePermissions] = await Promise.all([
+  const secondWaveReads = !!(repo && branch) || (pipelineExists && !!(connection || queue));
+  const objectChecks = withChecks && secondWaveReads ? objectProbes(proj.id, {
+    repositoryId: repo && branch ? repo.id : undefined,
+    definitions: pipelineExists ? [...named, ...onFile] : [],
+    endpointId: pipelineExists && connection ? connection.id : undefined,
+  }) : [];
+  const [head, file, pullRequest, endpointPermissions, queuePermissions, objectsProbed] = await Promise.all([
     repo && branch ? readBranchHead(clients, project, repo.id, branch) : none,
     repo && branch ? readFile(clients, project, repo.id, branch) : none,
     repo && branch ? readSetupPullRequest(clients, project, repo.id, branch) : none,
     pipelineExists && connection ? readPermissions(clients, project, "endpoint", connection.id) : Promise.resolve(undefined),
     pipelineExists && queue ? readPermissions(clients, project, "queue", String(queue.id)) : Promise.resolve(undefined),
+    objectChecks.length ? runChecks(clients, objectChecks) : Promise.resolve(undefined),
   ]);
+  const permissions = withChecks ? mergeResults(projectProbed, objectsProbed) ?? { answers: {} } : undefined;
   return {
     project: { id: proj.id, name: proj.name },
     repository: repo ? { id: repo.id, name: repo.name, defaultBranch: branch, headObjectId: head, webUrl: repo.webUrl } : null,
@@ -67,6 +92,7 @@ export async function readProjectState(clients: AdoClients, options: SetupOption
     endpointPermissions,
     queuePermissions,
     pullRequest,
+    ...(permissions ? { permissions } : {}),
   };
 }
 
@@ -111,7 +137,7 @@ export function toPullRequestState(id: number, title: string, repoWebUrl: string
   return { id, title, url: repoWebUrl ? `${repoWebUrl}/pullrequest/${id}` : apiUrl ?? `#${id}` };
 }
 
-async function readPermissions(clients: AdoClients, project: string, type: "endpoint" | "queue", id: string): Promise<ResourcePipelinePermissions | null> {
+export async function readPermissions(clients: AdoClients, project: string, type: "endpoint" | "queue", id: string): Promise<ResourcePipelinePermissions | null> {
   return orNull(clients.pipelinePermissions.getPipelinePermissionsForResource(project, type, id));
 }
 

@@ -1,7 +1,7 @@
 // The engine's data: what it reads from a project, what it plans, what it reports while applying.
 // The hub and the CLI render these; they decide nothing themselves.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
-import type { AdoError, ResourcePipelinePermissions } from "../ado";
+import type { AdoError, PermissionDeniedError, PermissionHint, ResourcePipelinePermissions } from "../ado";
 import type { DisplayOptions } from "./options";
 import type { PipelineFileClass } from "./pipelineFile";
 
@@ -80,6 +80,19 @@ export interface ProjectState {
   queuePermissions?: ResourcePipelinePermissions | null;
   /** An active pull request from the set-up's topic branch, when branch policies forced one. */
   pullRequest: PullRequestState | null;
+  /**
+   * What the service answered to permission checks (a set-up's read makes them; a status read does
+   * not): the planner blocks a plan whose writes the user may not make.
+   */
+  permissions?: PermissionResults;
+}
+
+/** Answers of permission checks, by namespace, bit and token (see permissionChecks.ts). */
+export interface PermissionResults {
+  /** "namespaceId|bit|token" (lower case) → allowed. Absent: not asked, or not answerable from what was asked. */
+  answers: Record<string, boolean>;
+  /** A check failed (refused, unreachable): the set-up goes on unchecked and the writes answer for themselves. */
+  unavailable?: boolean;
 }
 
 // ---------------------------------------------------------------- plan
@@ -179,6 +192,18 @@ export interface Decision {
   option: "replaceEditedFile" | "takeOverPipeline" | "credentials";
 }
 
+/** A permission a step of the plan needs and the user lacks, found before anything was written. */
+export interface PermissionDenial {
+  step: PlanStep;
+  /** As Azure DevOps names it, and where it is granted. */
+  permission: PermissionHint;
+  /** e.g. 'You are not allowed to create the repository: the "Create repository" permission is missing.' */
+  message: string;
+  /** e.g. 'Ask a project administrator to grant you "Create repository" (Project settings → …), then run the set-up again.' */
+  remedy: string;
+  error: PermissionDeniedError;
+}
+
 export interface SetupPlan {
   /** Options with defaults filled, without the client key (applyPlan receives the options again). */
   options: DisplayOptions;
@@ -188,13 +213,23 @@ export interface SetupPlan {
   checklist: ChecklistItem[];
   /** The stackspot pipeline's id when it exists (undefined when the plan creates it or waits for a decision). */
   pipelineId?: number;
-  /** A prerequisite the set-up cannot create is missing (see the checklist): applyPlan changes nothing. */
+  /** A prerequisite the set-up cannot create is missing, or a permission (see the checklist): applyPlan changes nothing. */
   blocked: boolean;
+  /** Permissions the user lacks for steps of this plan (each also marks its checklist item "blocked"). */
+  permissionDenials: PermissionDenial[];
   /** Nothing to do and nothing pending: the project meets the contract. */
   upToDate: boolean;
 }
 
 // ---------------------------------------------------------------- applying
+
+/** Before and between the steps: reading the project, and the plan it led to (for a spinner, then the list of steps). */
+export type SetupPhaseEvent =
+  | { type: "reading" }
+  | { type: "planned"; plan: SetupPlan };
+
+/** Every event of a run, in order: phases and step progress (RunSetupHooks.onEvent). */
+export type SetupEvent = SetupPhaseEvent | SetupProgressEvent;
 
 export type SetupProgressEvent =
   | { type: "step-started"; step: PlanStep }
@@ -210,7 +245,7 @@ export type SetupOutcome =
   | "waiting-for-pull-request"
   /** Done what could be done; a decision (see plan.decisions) is needed for the rest. */
   | "needs-decision"
-  /** Something required is missing (e.g. the agent queue); see the checklist. */
+  /** Something required is missing (the agent queue, a permission); see the checklist. Nothing was changed. */
   | "blocked"
   /** A step failed; see `failure`. */
   | "failed";
@@ -218,6 +253,7 @@ export type SetupOutcome =
 export interface ApplyResult {
   outcome: SetupOutcome;
   done: PlanStep[];
+  /** The step that failed; for a plan blocked by a missing permission, the first step that needs one (nothing ran). */
   failure?: { step: PlanStep; message: string; remedy: string; error: Error };
   pullRequest?: PullRequestState;
 }
@@ -227,6 +263,12 @@ export interface SetupResult extends ApplyResult {
   plan: SetupPlan;
   /** True when a conflict made the engine re-read and re-plan. */
   replanned: boolean;
+  /**
+   * The project as it stands after the changes: the plan of what was read, updated with what the
+   * steps did (no request is made for it). Its checklist is the final state to show; `upToDate`
+   * says whether anything is left to do.
+   */
+  after: SetupPlan;
 }
 
 export type ProgressListener = (event: SetupProgressEvent) => void;

@@ -1,7 +1,9 @@
 // How many sequential round trips the set-up and the status check take, measured from the order of
 // events (not from timing): a request's wave is one more than the latest wave among the requests that
 // had completed when it was sent. Targets: set-up of an empty project ≤ 4 waves, status ≤ 2, and the
-// status check's request count independent of the project's size.
+// status check's request count independent of the project's size. The set-up checks permissions before
+// writing: given the project id (as the hub and the CLI pass it), in the first wave; without it, in one
+// more wave before the first write.
 import { createPatClients, FetchLike } from "../../src/ado";
 import { readProjectState, runSetup } from "../../src/setup";
 import type { Emulator } from "../emulator/types";
@@ -28,14 +30,46 @@ function measuringClients() {
   return { clients, sent, waves: () => Math.max(0, ...sent.map((s) => s.wave)), reset: () => { completed.length = 0; sent.length = 0; } };
 }
 
-it("sets up an empty project in 4 waves, and reads the status in 2", async () => {
-  emu.addProject("Waves");
+const isCheck = (s: { url: string }) => /\/_apis\/permissions\//.test(s.url);
+
+it("sets up an empty project in 4 waves, permission checks included, and reads the status in 2", async () => {
+  const { id } = emu.addProject("Waves");
   const m = measuringClients();
-  const result = await runSetup(m.clients, creatingOptions("Waves"));
+  const result = await runSetup(m.clients, creatingOptions("Waves", { projectId: id }));
   expect(result.outcome).toBe("complete");
   expect(m.waves()).toBeLessThanOrEqual(4);
+  // The checks went out with the first reads, before any write.
+  const checks = m.sent.filter(isCheck);
+  expect(checks.length).toBeGreaterThan(0);
+  expect(checks.every((c) => c.wave === 1)).toBe(true);
+  expect(Math.min(...m.sent.filter((s) => s.method !== "GET").map((s) => s.wave))).toBe(2);
   m.reset();
   await readProjectState(m.clients, creatingOptions("Waves"));
+  expect(m.waves()).toBeLessThanOrEqual(2);
+  expect(m.sent.filter(isCheck)).toEqual([]);
+});
+
+it("without the project id, checks permissions in one more wave before the first write", async () => {
+  emu.addProject("WavesNoId");
+  const m = measuringClients();
+  const result = await runSetup(m.clients, creatingOptions("WavesNoId"));
+  expect(result.outcome).toBe("complete");
+  const checks = m.sent.filter(isCheck);
+  expect(checks.length).toBeGreaterThan(0);
+  expect(new Set(checks.map((c) => c.wave))).toEqual(new Set([2]));
+  expect(Math.min(...m.sent.filter((s) => s.method !== "GET").map((s) => s.wave))).toBe(3);
+  expect(m.waves()).toBe(5);
+});
+
+it("a second run sends no write, and checks nothing beyond the reads' own round trips", async () => {
+  const { id } = emu.addProject("Again");
+  const m = measuringClients();
+  await runSetup(m.clients, creatingOptions("Again", { projectId: id }));
+  m.reset();
+  const again = await runSetup(m.clients, creatingOptions("Again", { projectId: id }));
+  expect(again.outcome).toBe("complete");
+  expect(again.plan.upToDate).toBe(true);
+  expect(m.sent.filter((s) => s.method !== "GET")).toEqual([]);
   expect(m.waves()).toBeLessThanOrEqual(2);
 });
 

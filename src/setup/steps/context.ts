@@ -1,9 +1,21 @@
 // What steps share while a plan is applied: the clients, the options (with secrets, which never
 // leave this process except in the one request that needs them), and the ids that earlier steps
 // produce (a created repository's id, a created pipeline's id...).
-import type { AdoClients } from "../../ado";
+import type { AdoClients, ResourcePipelinePermissions } from "../../ado";
 import type { ResolvedOptions } from "../options";
-import type { PullRequestState, RepositoryState, SetupPlan } from "../types";
+import type { DefinitionState, PullRequestState, RepositoryState, ServiceConnectionState, SetupPlan } from "../types";
+
+/** What the steps made, as the service answered it: the project's state after the run is computed from it. */
+export interface StepResults {
+  /** The pipeline as created or updated. */
+  definition?: DefinitionState;
+  /** The file as pushed to the branch, and the commit. */
+  file?: { content: string; branch: string; commitId: string };
+  endpoint?: ServiceConnectionState;
+  /** Which pipelines may use the resource after the step (as the service answered, or as read when already open). */
+  endpointPermissions?: ResourcePipelinePermissions;
+  queuePermissions?: ResourcePipelinePermissions;
+}
 
 export interface StepContext {
   clients: AdoClients;
@@ -19,6 +31,7 @@ export interface StepContext {
   endpointId?: string;
   /** Set when branch policies sent the file through a pull request. */
   pullRequest?: PullRequestState;
+  made: StepResults;
 }
 
 /** What a step reports when it is done. */

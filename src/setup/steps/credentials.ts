@@ -30,6 +30,7 @@ export async function createServiceConnection(ctx: StepContext, name: string): P
   });
   if (!endpoint?.id) throw new Error("Internal error: the service connection was created without an id.");
   ctx.endpointId = endpoint.id;
+  ctx.made.endpoint = { id: endpoint.id, name: endpoint.name, type: endpoint.type, isReady: endpoint.isReady };
   return { detail: `Created the StackSpot service connection "${name}".` };
 }
 
@@ -46,12 +47,20 @@ export async function authorizePipeline(
   prefetched: Promise<ResourcePipelinePermissions | undefined> | undefined,
 ): Promise<StepOutcome> {
   const definitionId = required(ctx.definitionId, "the pipeline");
+  const made = (permissions: ResourcePipelinePermissions) => {
+    if (type === "endpoint") ctx.made.endpointPermissions = permissions;
+    else ctx.made.queuePermissions = permissions;
+  };
   if (prefetched) {
     const current = await prefetched;
-    if (isPipelineAuthorized(current, definitionId)) return { detail: `${label} is already open to the pipeline.` };
+    if (current && isPipelineAuthorized(current, definitionId)) {
+      made(current);
+      return { detail: `${label} is already open to the pipeline.` };
+    }
   }
   // Setting a flag: safe to repeat, so the transport retries it by itself.
   const result = await ctx.clients.pipelinePermissions.updatePipelinePermissionsForResource(ctx.project, type, resourceId, [{ id: definitionId, authorized: true }]);
   if (result && !isPipelineAuthorized(result, definitionId)) throw new Error(`Azure DevOps did not record the authorization of the pipeline on ${label}.`);
+  made(result ?? { resource: { type, id: resourceId }, pipelines: [{ id: definitionId, authorized: true }] });
   return { detail: `The pipeline may use ${label} without approval.` };
 }

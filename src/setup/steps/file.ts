@@ -1,6 +1,7 @@
 // Step: write /stackspot.yml on the default branch with one commit. When branch policies refuse a
 // direct push (TF402455), the same commit goes to a topic branch and a pull request is opened, once.
 import { BranchPolicyError } from "../../ado";
+import { pullRequestNeed, refusalOf, verdictNow } from "../permissionChecks";
 import { PIPELINE_FILE_PATH, SETUP_TOPIC_BRANCH } from "../contract";
 import { sameFileContent } from "../pipelineFile";
 import { readBranchHead, readFile, readSetupPullRequest, toPullRequestState } from "../state";
@@ -68,6 +69,7 @@ export async function writePipelineFile(ctx: StepContext, spec: WriteFileSpec): 
   };
   try {
     const commit = await pushOnce(ctx, repo.id, args);
+    ctx.made.file = { content: spec.content, branch: spec.branch, commitId: commit };
     return { detail: `${COMMIT_MESSAGES[spec.mode]} on ${shortBranch(spec.branch)} (commit ${commit.slice(0, 8)}).`, link: repo.webUrl };
   } catch (e) {
     if (!(e instanceof BranchPolicyError) || !spec.oldObjectId) throw e;
@@ -80,11 +82,15 @@ export async function writePipelineFile(ctx: StepContext, spec: WriteFileSpec): 
 /** Commits the file on the topic branch (created from the target's head when missing) and opens one pull request. */
 async function proposeThroughPullRequest(ctx: StepContext, repositoryId: string, target: PushArgs, targetHead: string) {
   const { git } = ctx.clients;
-  const [existingPr, topicHead, topicFile] = await Promise.all([
+  const pullRequest = pullRequestNeed(ctx.plan.state, repositoryId);
+  const [existingPr, topicHead, topicFile, mayOpen] = await Promise.all([
     readSetupPullRequest(ctx.clients, ctx.project, repositoryId, target.branch),
     readBranchHead(ctx.clients, ctx.project, repositoryId, SETUP_TOPIC_BRANCH),
     readFile(ctx.clients, ctx.project, repositoryId, SETUP_TOPIC_BRANCH),
+    verdictNow(ctx.clients, pullRequest, ctx.plan.state),
   ]);
+  // No topic branch for a pull request that could not be opened: stop before writing anything.
+  if (!existingPr && mayOpen === "denied") throw refusalOf(pullRequest, ctx.plan.state);
   if (!topicFile || !sameFileContent(topicFile.content, target.content)) {
     // A new topic branch starts from the target's head: the push names that commit as its base.
     await pushOnce(ctx, repositoryId, {

@@ -70,6 +70,7 @@ export async function createPipeline(ctx: StepContext, spec: Extract<StepSpec, {
   // Someone else's pipeline won the race, or the service dropped a flag: re-read and re-plan.
   if (wrong.length) throw new ConflictError(`The pipeline "${PIPELINE_NAME}" (${wrong.join("; ")})`, {});
   ctx.definitionId = created.id;
+  ctx.made.definition = created;
   return { detail: `Created the pipeline "${PIPELINE_NAME}" (id ${created.id}) with secret_cli_login and secret_git secret and settable at queue time.`, link: created.webUrl };
 }
 
@@ -109,6 +110,7 @@ export async function updatePipeline(ctx: StepContext, spec: Extract<StepSpec, {
   const wrong = problems(ctx, updated);
   if (wrong.length) throw new ConflictError(`The pipeline ${spec.definitionId} (${wrong.join("; ")})`, {});
   ctx.definitionId = updated.id;
+  ctx.made.definition = updated;
   const did = [spec.rename ? `renamed to "${PIPELINE_NAME}"` : "", spec.moveToRoot ? "moved to the root folder" : "", spec.repoint ? `pointed at ${PIPELINE_FILE_PATH}` : "",
     spec.variables.length ? `variables ${spec.variables.map((v) => v.name).join(", ")} set` : ""].filter(Boolean);
   return { detail: `Pipeline ${updated.id}: ${did.join(", ")}.`, link: updated.webUrl };
