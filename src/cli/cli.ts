@@ -8,7 +8,7 @@ import { checkSetupOptions, resolveOrgUrl, resolveStackSpotCredentials, setupOpt
 import { CliError, OrganizationError } from "./errors";
 import { ExitCode } from "./exitCodes";
 import { helpText } from "./help";
-import { listAllProjects } from "./projects";
+import { listAllProjectRefs } from "./projects";
 import { Redactor, tokenForms } from "./redact";
 import type { Renderer, TextStream } from "./render/renderer";
 import { JsonRenderer } from "./render/json";
@@ -74,7 +74,10 @@ async function execute(args: CommandArgs, env: Env, stdout: TextStream, stderr: 
   const onRequest = args.verbose ? (e: RequestEvent) => renderer.log(describeRequest(e)) : undefined;
   await checkOrganization(org.url, org.source, auth, onRequest);
   const clients = clientsFor(org.url, auth, { onRequest });
-  const projects = args.allProjects ? await listAllProjects(clients) : args.projects;
+  const listed = args.allProjects ? await listAllProjectRefs(clients) : undefined;
+  const projects = listed ? listed.map((p) => p.name) : args.projects;
+  // Known ids (from the listing) let each set-up check permissions with its first reads.
+  const ids = new Map((listed ?? []).map((p) => [p.name, p.id]));
 
   const started = performance.now();
   renderer.start({ command: args.command, organization: clients.orgUrl, projects, concurrency: args.concurrency });
@@ -83,7 +86,7 @@ async function execute(args: CommandArgs, env: Env, stdout: TextStream, stderr: 
     clients,
     projects,
     concurrency: args.concurrency,
-    optionsFor: (project) => setupOptionsFor(project, args, credentials),
+    optionsFor: (project) => ({ ...setupOptionsFor(project, args, credentials), ...(ids.has(project) ? { projectId: ids.get(project) } : {}) }),
     onEvent: (project, event) => renderer.event(project, event),
     onDone: (report) => renderer.done(report),
   });

@@ -10,7 +10,12 @@ export const PROJECT_PAGE_SIZE = 100;
 const MAX_PAGES = 10_000;
 
 export async function listAllProjects(clients: Pick<AdoClients, "core">, pageSize = PROJECT_PAGE_SIZE): Promise<string[]> {
-  const names: string[] = [];
+  return (await listAllProjectRefs(clients, pageSize)).map((p) => p.name);
+}
+
+/** Names and ids, sorted by name: the id lets the set-up check permissions in its first round trip. */
+export async function listAllProjectRefs(clients: Pick<AdoClients, "core">, pageSize = PROJECT_PAGE_SIZE): Promise<{ id: string; name: string }[]> {
+  const refs: { id: string; name: string }[] = [];
   const seen = new Set<string>();
   let skip = 0;
   let token: number | undefined;
@@ -23,7 +28,7 @@ export async function listAllProjects(clients: Pick<AdoClients, "core">, pageSiz
     for (const p of items) {
       if (!p?.id || seen.has(p.id)) continue;
       seen.add(p.id);
-      names.push(p.name);
+      refs.push({ id: p.id, name: p.name });
       added++;
     }
     const next = (list as { continuationToken?: unknown }).continuationToken;
@@ -36,5 +41,5 @@ export async function listAllProjects(clients: Pick<AdoClients, "core">, pageSiz
     token = undefined;
     skip = seen.size;
   }
-  return names.sort((a, b) => a.localeCompare(b));
+  return refs.sort((a, b) => a.name.localeCompare(b.name));
 }

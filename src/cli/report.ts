@@ -52,7 +52,7 @@ export interface ProjectReport {
   status: ProjectStatus;
   /** The URL to paste into the StackSpot portal; only for a ready project. */
   workflowUrl?: string;
-  /** The checklist as read. For setup: as read before the changes (the engine re-reads only on a conflict). */
+  /** The checklist as read. For setup: the project as it stands after the changes. */
   checklist: ChecklistItem[];
   steps: StepReport[];
   decisions: DecisionReport[];
@@ -132,7 +132,7 @@ export function reportFromSetup(result: SetupResult, orgUrl: string, durationMs:
     project: name,
     status,
     workflowUrl: urlIfReady(status, orgUrl, name),
-    checklist: result.plan.checklist,
+    checklist: result.after.checklist,
     steps: result.plan.steps.map((s) => stepOf(s, done.has(s.id) ? "done" : s.id === failedId ? "failed" : "planned")),
     decisions: result.outcome === "needs-decision" ? decisionsOf(result.plan) : [],
     ...(result.pullRequest ? { pullRequest: result.pullRequest } : {}),
@@ -150,6 +150,11 @@ export function reportFromError(project: string, e: unknown, durationMs: number)
 }
 
 function blockedProblem(plan: SetupPlan): Problem {
+  // A missing permission says itself what to ask for, and where it is granted.
+  const denial = plan.permissionDenials[0];
+  if (denial) {
+    return { message: denial.message, remedy: denial.remedy, kind: "PermissionDeniedError", step: denial.step.change, permission: denial.permission.permission };
+  }
   const item = plan.checklist.find((i) => i.state === "blocked");
   // The item's detail already says what to add and where; the remedy adds the command-line way out.
   const remedy = item?.key === "agentPool"

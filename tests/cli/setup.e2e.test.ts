@@ -119,3 +119,15 @@ it("--pool names a self-hosted pool; a pool the project lacks blocks the project
   expect(run.code).toBe(0);
   expectContract(emu, "SelfHosted", { ...creatingOptions("SelfHosted"), pool: { kind: "self-hosted", queue: "linux-agents" } });
 });
+
+it("setup --json reports the checklist as the project stands after the changes", async () => {
+  emu.addProject("AfterJson");
+  const setup = await runCli(["setup", "--project", "AfterJson", "--json"], emulatorEnv(emu, CREDENTIALS_ENV));
+  expect(setup.code).toBe(0);
+  const report = JSON.parse(setup.stdout).projects[0];
+  expect(report.status).toBe("ready");
+  // Before the changes every item but the agent pool was to change; after them, all are in place.
+  expect(report.checklist.map((i: { key: string; state: string }) => [i.key, i.state])).toEqual(
+    ["repository", "pipelineFile", "pipeline", "variables", "credentials", "agentPool"].map((k) => [k, "ok"]));
+  expect(report.steps.every((s: { state: string }) => s.state === "done")).toBe(true);
+});
