@@ -1,8 +1,10 @@
-// Set-up engine figures: sequential request waves and request counts for an empty project and for
-// an already set-up one, and the status check's requests on a small project against one seeded with
-// 5,000 repositories and 10,000 definitions. A wave is a maximal group of requests overlapping in
-// time (from the emulator's request log). Baselines measured in the same run: a fully sequential
-// client (one wave per request) for the waves, and the small project for the status check.
+// Set-up engine figures: sequential request waves and request counts for an empty project (with the
+// project id given, as the hub and the CLI's --all-projects do, and without it), an already set-up
+// one, and one whose user lacks a permission (blocked before any write); and the status check's
+// requests on a small project against one seeded with 5,000 repositories and 10,000 definitions. A
+// wave is a maximal group of requests overlapping in time (from the emulator's request log); "checks"
+// counts the permission checks (GET _apis/permissions). Baselines measured in the same run: a fully
+// sequential client (one wave per request) for the waves, and the small project for the status check.
 import { performance } from "node:perf_hooks";
 import { createPatClients } from "../src/ado";
 import { readProjectState, runSetup, SetupOptions } from "../src/setup";
@@ -22,8 +24,8 @@ function waves(requests: RequestRecord[]): number {
   return count;
 }
 
-function options(project: string): SetupOptions {
-  return { project, credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: "key", realm: "realm" } } };
+function options(project: string, projectId?: string): SetupOptions {
+  return { project, ...(projectId ? { projectId } : {}), credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: "key", realm: "realm" } } };
 }
 
 async function measure(emu: Emulator, label: string, run: () => Promise<unknown>) {
@@ -33,7 +35,8 @@ async function measure(emu: Emulator, label: string, run: () => Promise<unknown>
   const ms = performance.now() - t0;
   const log = [...emu.requests];
   const w = waves(log);
-  return { label, waves: w, requests: log.length, writes: log.filter((r) => r.write).length, ms, log };
+  const checks = log.filter((r) => /\/_apis\/permissions\//.test(r.path)).length;
+  return { label, waves: w, requests: log.length, checks, writes: log.filter((r) => r.write).length, ms, log };
 }
 
 function row(cells: (string | number)[]): string {
@@ -44,26 +47,32 @@ async function main() {
   const emu = await startEmulator({ latencyMs: LATENCY_MS, contractCheck: false });
   try {
     const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token });
-    emu.addProject("Small");
+    const small = emu.addProject("Small").id;
+    emu.addProject("NoId");
+    const denied = emu.addProject("Denied").id;
     emu.addProject("Large");
     emu.seedBulk("Large", { repositories: 5000, definitions: 10000 });
+    emu.deny("EditBuildDefinition", { project: "Denied" });
 
-    const empty = await measure(emu, "set-up, empty project", () => runSetup(clients, options("Small")));
-    const again = await measure(emu, "set-up, already set up", () => runSetup(clients, options("Small")));
+    const empty = await measure(emu, "set-up, empty project (id given)", () => runSetup(clients, options("Small", small)));
+    const noId = await measure(emu, "set-up, empty project (no id)", () => runSetup(clients, options("NoId")));
+    const again = await measure(emu, "set-up, already set up (id given)", () => runSetup(clients, options("Small", small)));
+    const blocked = await measure(emu, "set-up, a permission denied (id given)", () => runSetup(clients, options("Denied", denied)));
     await runSetup(clients, options("Large"));
     const statusSmall = await measure(emu, "status, small project", () => readProjectState(clients, options("Small")));
     const statusLarge = await measure(emu, "status, 5,000 repos + 10,000 definitions", () => readProjectState(clients, options("Large")));
 
     console.log(`emulator latency per request: ${LATENCY_MS} ms`);
-    console.log(row(["scenario", "waves", "requests", "writes", "ms", "waves/requests (sequential = 1.00)"]));
-    for (const m of [empty, again, statusSmall, statusLarge]) {
-      console.log(row([m.label, m.waves, m.requests, m.writes, m.ms.toFixed(0), (m.waves / m.requests).toFixed(2)]));
+    console.log(row(["scenario", "waves", "requests", "checks", "writes", "ms", "waves/requests (sequential = 1.00)"]));
+    for (const m of [empty, noId, again, blocked, statusSmall, statusLarge]) {
+      console.log(row([m.label, m.waves, m.requests, m.checks, m.writes, m.ms.toFixed(0), (m.waves / m.requests).toFixed(2)]));
     }
     console.log(`status requests, large / small: ${statusLarge.requests} / ${statusSmall.requests} = ${(statusLarge.requests / statusSmall.requests).toFixed(2)}`);
     console.log(`status time, large / small: ${(statusLarge.ms / statusSmall.ms).toFixed(2)}`);
-    console.log(`targets: set-up ≤ 4 waves (got ${empty.waves}), status ≤ 2 waves (got ${statusSmall.waves}), equal status requests (${statusLarge.requests === statusSmall.requests ? "yes" : "NO"})`);
+    console.log(`targets: set-up ≤ 4 waves (got ${empty.waves}), status ≤ 2 waves (got ${statusSmall.waves}), equal status requests (${statusLarge.requests === statusSmall.requests ? "yes" : "NO"}), ` +
+      `second run writes nothing (${again.writes} writes), a denied permission writes nothing (${blocked.writes} writes)`);
     if (process.env.BENCH_VERBOSE) {
-      for (const m of [empty, again, statusSmall]) {
+      for (const m of [empty, noId, again, blocked, statusSmall]) {
         console.log(`\n${m.label}:`);
         const t0 = Math.min(...m.log.map((r) => r.startedAt));
         for (const r of [...m.log].sort((a, b) => a.startedAt - b.startedAt)) {
