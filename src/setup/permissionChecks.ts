@@ -91,10 +91,12 @@ export function projectProbes(projectId: string, serviceConnection: boolean): Pe
   ];
 }
 
-/** Checks on the objects the first wave found, for the second wave (which reads them anyway). */
-export function objectProbes(
-  projectId: string, found: { repositoryId?: string; definitions: { id: number; path: string }[]; endpointId?: string },
-): PermissionCheck[] {
+/**
+ * Checks on the objects the first wave found, for the second wave (when it reads anything anyway): the
+ * repository (whether the file will change is known only from that wave's reads) and the pipeline the
+ * set-up will update. A service connection's own check waits for a plan that needs it (preflight.ts).
+ */
+export function objectProbes(projectId: string, found: { repositoryId?: string; definitions: { id: number; path: string }[] }): PermissionCheck[] {
   const p = permissionBits;
   const checks: PermissionCheck[] = [];
   if (found.repositoryId) {
@@ -104,10 +106,6 @@ export function objectProbes(
   if (found.definitions.length) {
     checks.push({ namespaceId: p.editBuildDefinition.namespaceId, bits: p.editBuildDefinition.bit,
       tokens: found.definitions.map((d) => securityTokens.buildDefinition(projectId, d.path, d.id)) });
-  }
-  if (found.endpointId) {
-    checks.push({ namespaceId: p.administerServiceEndpoint.namespaceId, bits: p.administerServiceEndpoint.bit,
-      tokens: [securityTokens.endpoint(projectId, found.endpointId)] });
   }
   return checks;
 }

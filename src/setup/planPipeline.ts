@@ -40,6 +40,15 @@ export function judgePipeline(state: ProjectState, options: ResolvedOptions): Pi
   return { kind: "create" };
 }
 
+/** The pipeline the set-up will update (rename, move, re-point, variables), if any: known from the first wave of reads. */
+export function definitionToUpdate(state: ProjectState, options: ResolvedOptions): DefinitionState | undefined {
+  const verdict = judgePipeline(state, options);
+  const target = verdict.kind === "ours" ? verdict.definition : verdict.kind === "foreign" && verdict.takeOver ? verdict.definition : undefined;
+  if (!target) return undefined;
+  const unchanged = verdict.kind === "ours" && !verdict.rename && !verdict.moveToRoot && planVariables(target.variables, options).changes.length === 0;
+  return unchanged ? undefined : target;
+}
+
 export interface VariablePlan {
   changes: VariableChange[];
   /** Credential variables that are missing and for which no value was given. */

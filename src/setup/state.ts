@@ -13,6 +13,7 @@ import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
 import { PIPELINE_FILE_PATH, PIPELINE_NAME, SETUP_TOPIC_BRANCH } from "./contract";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
 import { classifyPipelineFile } from "./pipelineFile";
+import { definitionToUpdate } from "./planPipeline";
 import { mergeResults, objectProbes, projectProbes, runChecks } from "./permissionChecks";
 import type { DefinitionState, PermissionResults, PipelineFileState, ProjectState, PullRequestState, VariableState } from "./types";
 
@@ -66,10 +67,12 @@ async function readState(clients: AdoClients, o: ResolvedOptions, withChecks: bo
   // exists, which pipelines may use the connection and the queue.
   const none = Promise.resolve(null);
   const secondWaveReads = !!(repo && branch) || (pipelineExists && !!(connection || queue));
+  const toUpdate = withChecks && pipelineExists ? definitionToUpdate({
+    repository: repo ? { id: repo.id, name: repo.name, defaultBranch: branch, headObjectId: null } : null, pipelinesNamedStackspot: named, pipelinesOnFile: onFile,
+  } as ProjectState, o) : undefined;
   const objectChecks = withChecks && secondWaveReads ? objectProbes(proj.id, {
     repositoryId: repo && branch ? repo.id : undefined,
-    definitions: pipelineExists ? [...named, ...onFile] : [],
-    endpointId: pipelineExists && connection ? connection.id : undefined,
+    definitions: toUpdate ? [toUpdate] : [],
   }) : [];
   const [head, file, pullRequest, endpointPermissions, queuePermissions, objectsProbed] = await Promise.all([
     repo && branch ? readBranchHead(clients, project, repo.id, branch) : none,
