@@ -17,8 +17,9 @@ const DELIMITERS = [",", "|", ";", "\t"];
 export class SecurityRestClient extends RestClientBase {
   /**
    * One answer per token, in order: true when the caller holds every bit of `permissions` on it.
-   * Administrators are not waved through (alwaysAllowAdministrators=false): the answer is what the
-   * service will decide when the write comes.
+   * Administrators are waved through (alwaysAllowAdministrators=true): where the service lets an
+   * administrator write without an explicit grant, a "no" here would block a set-up that can succeed;
+   * a "yes" that proves wrong only leaves the write's own refusal to speak.
    */
   hasPermissions(securityNamespaceId: string, permissions: number, tokens: string[]): Promise<boolean[]> {
     const delimiter = DELIMITERS.find((d) => tokens.every((t) => !t.includes(d)));
@@ -27,7 +28,7 @@ export class SecurityRestClient extends RestClientBase {
       apiVersion: API_VERSION,
       routeTemplate: "_apis/permissions/{securityNamespaceId}/{permissions}",
       routeValues: { securityNamespaceId, permissions },
-      queryParams: { tokens: tokens.join(delimiter), alwaysAllowAdministrators: false, ...(delimiter !== "," ? { delimiter } : {}) },
+      queryParams: { tokens: tokens.join(delimiter), alwaysAllowAdministrators: true, ...(delimiter !== "," ? { delimiter } : {}) },
     });
   }
 }

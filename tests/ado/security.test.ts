@@ -26,7 +26,7 @@ it("answers one boolean per token, in order, for the bits asked", async () => {
   }
   const request = emu.requests.at(-1)!;
   expect(request.method).toBe("GET");
-  expect(request.query).toMatchObject({ alwaysAllowAdministrators: "false", tokens: `repoV2/${demo},repoV2/${demo}/r` });
+  expect(request.query).toMatchObject({ alwaysAllowAdministrators: "true", tokens: `repoV2/${demo},repoV2/${demo}/r` });
 });
 
 it("joins tokens with a separator none of them holds", async () => {

@@ -70,6 +70,7 @@ function hasPermissions(req: ApiRequest): ApiResult {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(namespaceId) || !ns) throw namespaceNotFound(req.params.securityNamespaceId);
   const bits = Number(req.params.permissions);
   if (!Number.isInteger(bits) || bits < 0) throw errors.badRequest(`The value '${req.params.permissions}' is not valid for permissions.`);
+  // alwaysAllowAdministrators changes nothing here: the user the emulator plays is no administrator.
   const delimiter = req.query.get("delimiter") || ",";
   const raw = req.query.get("tokens") ?? "";
   const tokens = raw === "" ? [] : raw.split(delimiter);
