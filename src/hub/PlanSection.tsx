@@ -32,6 +32,23 @@ export function actionLabel(plan: SetupPlan): string {
   return exists ? "Repair" : "Set up";
 }
 
+/** The permissions the user lacks for this plan, by their Azure DevOps names (each once). */
+export function missingPermissions(plan: SetupPlan): string[] {
+  return [...new Set((plan.permissionDenials ?? []).map((d) => d.permission.permission))];
+}
+
+/** Why the button cannot be pressed: a missing permission (nothing was changed), or a missing prerequisite. */
+function BlockedReason({ plan }: { plan: SetupPlan }): JSX.Element {
+  const missing = missingPermissions(plan);
+  if (!missing.length) return <span className="secondary-text ss-blocked-reason">Fix what the checklist marks as blocked first.</span>;
+  const names = missing.map((m) => `"${m}"`).join(", ");
+  return (
+    <span className="secondary-text ss-blocked-reason" role="status">
+      Nothing was changed: you lack the {names} permission{missing.length > 1 ? "s" : ""} (see Status). Once granted, try again.
+    </span>
+  );
+}
+
 export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps): JSX.Element {
   const { plan, applying, planning, progress, failure, outcome } = model;
   const write = plan?.steps.find((s) => s.spec.kind === "write-file");
@@ -70,7 +87,10 @@ export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps
               id="ss-apply"
             />
             {plan.upToDate && <span className="secondary-text">Nothing to do: the project meets StackSpot&apos;s contract.</span>}
-            {plan.blocked && <span className="secondary-text">Fix what the checklist marks as blocked first.</span>}
+            {plan.blocked && <BlockedReason plan={plan} />}
+            {plan.blocked && missingPermissions(plan).length > 0 && !applying && (
+              <Button text="Try again" onClick={actions.retry} id="ss-retry-blocked" ariaLabel="Try the set-up again once the permission is granted" />
+            )}
             {!plan.upToDate && !plan.blocked && optionsProblem && <span className="secondary-text">Complete the options first: {optionsProblem}</span>}
           </div>
         )}

@@ -1,12 +1,13 @@
 // "Status": the engine's checklist, each item with its state and, where the set-up will change
-// something, what and why. Skeleton rows until the first read is done.
+// something, what and why (each change once, see checklistChanges.ts); a blocked item says what stops
+// it and, for a missing permission, what to do. Skeleton rows until the first read is done.
 import * as React from "react";
 import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { Status, Statuses, StatusSize, type IStatusProps } from "azure-devops-ui/Status";
 import type { ChecklistItem, ChecklistKey, ChecklistState, SetupPlan } from "../setup";
-import { changesFor } from "./checklistChanges";
+import { changesFor, ownerOf } from "./checklistChanges";
 
 const stateView: Record<ChecklistState, { status: IStatusProps; text: string }> = {
   ok: { status: Statuses.Success, text: "OK" },
@@ -50,14 +51,17 @@ export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Eleme
 
 function summary(plan: SetupPlan): string {
   if (plan.upToDate) return "This project is connected to StackSpot.";
+  if (plan.blocked && plan.permissionDenials?.length) return "You lack a permission the set-up needs: nothing changes until it is granted.";
   if (plan.blocked) return "Something the set-up cannot create is missing.";
   return "The set-up will make the changes below.";
 }
 
 function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }): JSX.Element {
   const view = stateView[item.state];
-  // A blocked item changes nothing: it says what stops it instead.
-  const changes = item.state === "blocked" ? { lines: [] } : changesFor(item, plan.steps, labels(plan));
+  // A blocked item changes nothing: it says what stops it instead, and what to do.
+  const blocked = item.state === "blocked";
+  const changes = blocked ? { lines: [] } : changesFor(item, plan.steps, labels(plan));
+  const remedies = blocked ? [...new Set((plan.permissionDenials ?? []).filter((d) => ownerOf(d.step) === item.key).map((d) => d.remedy))] : [];
   return (
     <li className="ss-check-row" data-item={item.key} data-state={item.state}>
       <Status {...view.status} size={StatusSize.m} ariaLabel={view.text} className="ss-check-icon" />
@@ -78,6 +82,12 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
             </>
           )}
         </div>
+        {remedies.map((remedy) => (
+          <div key={remedy} className="ss-check-remedy">
+            <span className="font-weight-semibold">What to do: </span>
+            {remedy}
+          </div>
+        ))}
         {changes.lines.length > 0 && (
           <ul className="ss-check-changes" aria-label={`Changes to ${item.label}`}>
             {changes.lines.map((line) => (

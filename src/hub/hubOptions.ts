@@ -82,10 +82,17 @@ function credentialsOption(c: CredentialsChoice): CredentialsOption {
   }
 }
 
-/** The engine options for these choices; decisions (replace, take over) come from the dialog. */
-export function toSetupOptions(project: string, options: HubOptions, decisions: { replaceEditedFile?: boolean; takeOverPipeline?: boolean } = {}): SetupOptions {
+/**
+ * The engine options for these choices; decisions (replace, take over) come from the dialog. Given the
+ * project's id (the hub has it from the host), the engine checks permissions in its first round trip.
+ */
+export function toSetupOptions(
+  project: string | { id: string; name: string },
+  options: HubOptions,
+  decisions: { replaceEditedFile?: boolean; takeOverPipeline?: boolean } = {},
+): SetupOptions {
   return {
-    project,
+    ...(typeof project === "string" ? { project } : { project: project.name, projectId: project.id }),
     repository: options.repository.name.trim() || contract.DEFAULT_REPOSITORY_NAME,
     pool: options.pool,
     credentials: credentialsOption(options.credentials),

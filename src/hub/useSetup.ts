@@ -84,7 +84,7 @@ export function useSetup(): [SetupModel, SetupActions] {
     const seq = ++planSeq.current;
     update({ planning: true });
     try {
-      const setupOptions = withoutSecrets(toSetupOptions(ctx.project.name, options));
+      const setupOptions = withoutSecrets(toSetupOptions(ctx.project, options));
       const plan = planSetup(await readProjectState(ctx.clients, setupOptions), setupOptions);
       if (seq === planSeq.current) update({ plan, planning: false, planError: undefined });
       return plan;
@@ -101,11 +101,11 @@ export function useSetup(): [SetupModel, SetupActions] {
       if (cancelled) return;
       update({ context: ctx });
       // First wave: the state for the default options, and what the form offers.
-      const defaults = toSetupOptions(ctx.project.name, suggestOptions(undefined, { repositories: [], selfHostedQueues: [], connections: [] }, undefined));
+      const defaults = toSetupOptions(ctx.project, suggestOptions(undefined, { repositories: [], selfHostedQueues: [], connections: [] }, undefined));
       const [choices, state] = await Promise.all([listChoices(ctx.clients, ctx.project.name), readProjectState(ctx.clients, defaults)]);
       const file = state.file?.classification;
       const options = suggestOptions(state, choices, file && (file.kind === "current" || file.kind === "upgradable") ? file.settings : undefined);
-      const suggested = withoutSecrets(toSetupOptions(ctx.project.name, options));
+      const suggested = withoutSecrets(toSetupOptions(ctx.project, options));
       // A project set up with other choices is read again with those, so the checklist judges the real set-up.
       const sameRead = JSON.stringify(suggested) === JSON.stringify(withoutSecrets(defaults));
       const plan = sameRead ? planSetup(state, suggested) : planSetup(await readProjectState(ctx.clients, suggested), suggested);
@@ -126,7 +126,10 @@ export function useSetup(): [SetupModel, SetupActions] {
     const ctx = m.context;
     if (!ctx || !m.options || m.applying) return;
     lastAnswers.current = answers;
-    const options = toSetupOptions(ctx.project.name, m.options, answers);
+    // The set-up reads the project itself: a re-read still waiting for the user to stop typing would
+    // only land after it and hide its result.
+    window.clearTimeout(replanTimer.current);
+    const options = toSetupOptions(ctx.project, m.options, answers);
     update({
       applying: true,
       asking: undefined,
@@ -137,28 +140,37 @@ export function useSetup(): [SetupModel, SetupActions] {
       progress: (m.plan?.steps ?? []).map((step) => ({ step, status: "queued" as const })),
     });
     const onProgress = (event: SetupProgressEvent) => update((s) => ({ ...progressAfter(s, event) }));
+    // The project after the run, as the engine computed it from what the steps made (no new read).
+    let after: SetupPlan | undefined;
     try {
       const { runSetup } = await import(/* webpackChunkName: "apply" */ "./applyChunk");
       const result = await runSetup(ctx.clients, options, { onProgress });
+      // A failed run may have left what it could not see (a write whose answer never came): read again then.
+      after = result.outcome === "failed" ? undefined : result.after;
+      const blocked = result.outcome === "blocked";
       update((s) => ({
         outcome: result.outcome,
-        failure: result.failure ? { what: result.failure.step.change, message: result.failure.message, remedy: result.failure.remedy } : undefined,
+        // A blocked run started nothing: the checklist and the plan say what stops it, not a failure card.
+        failure: result.failure && !blocked ? { what: result.failure.step.change, message: result.failure.message, remedy: result.failure.remedy } : undefined,
         pullRequest: result.pullRequest,
-        // Steps of a plan the engine replaced after a conflict, and never started, are dropped.
-        progress: s.progress.filter((p) => p.status !== "queued" || result.plan.steps.some((st) => st.id === p.step.id)),
+        // Steps of a plan the engine replaced after a conflict, and never started, are dropped; so are
+        // all of a blocked one.
+        progress: blocked ? [] : s.progress.filter((p) => p.status !== "queued" || result.plan.steps.some((st) => st.id === p.step.id)),
       }));
     } catch (e) {
       const problem = describeError(e);
       // Failures outside a step: reading the project before applying.
       update({ outcome: "failed", failure: { what: "Read the project", ...problem } });
     } finally {
-      // The project is read again right after: the checklist shows the result, not the old plan.
-      update({ applying: false, planning: true });
+      // The checklist shows the result, not the old plan: the engine's "after" at once (a read of the
+      // project still in flight is dropped), or a fresh read.
+      if (after) ++planSeq.current;
+      update({ applying: false, planning: !after, ...(after ? { plan: after, planError: undefined } : {}) });
     }
     const choices = await listChoices(ctx.clients, ctx.project.name).catch(() => current.current.choices);
     const settled = current.current.options && choices ? settleOptions(current.current.options, choices) : current.current.options;
     update({ choices, options: settled });
-    const plan = settled ? await replan(ctx, settled) : undefined;
+    const plan = after ?? (settled ? await replan(ctx, settled) : undefined);
     void loadRuns(ctx, plan);
   }, [update, replan, loadRuns]);
 

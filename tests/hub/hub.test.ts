@@ -2,7 +2,7 @@
 // person does by clicking, checked in the emulator's own state. One browser for the file; each test
 // has its own project and browser context.
 import { renderPipelineFile, runSetup } from "../../src/setup";
-import { clientsFor, CREDENTIALS, creatingOptions, expectContract } from "../setup/harness";
+import { clientsFor, CREDENTIALS, creatingOptions, expectContract, writes } from "../setup/harness";
 import { HubHarness, type HubSession } from "./harness";
 import { boltId, checklistItem, checklistStates, pressApply, pick, typeCredentials, UI_TIMEOUT, waitForApplyLabel, waitForChecklist, waitForSetupEnd } from "./hubActions";
 
@@ -187,26 +187,71 @@ test("a set-up works from the keyboard alone, including a self-hosted pool", asy
   expectContract(h.emulator, project, creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux agents" } }));
 });
 
-test("shows a permission error with its step and remedy, and Retry finishes once the permission is granted", async () => {
+test("a user without \"Create repository\" sees the set-up blocked with the permission named, and nothing in the project changes", async () => {
   const project = h.newProject("Denied");
   session = await h.open(project, { deny: ["CreateRepository"] });
   const { hub } = session;
   await waitForChecklist(hub);
+  await typeCredentials(hub, CREDENTIALS);
+  const projectWrites = () => writes(h.emulator.requests).filter((r) => r.path.includes(`/${project}/`));
+  await pressApply(hub, "Set up");
+  expect(await waitForSetupEnd(hub)).toBe("blocked");
+
+  // Status: the item the permission stops, naming the permission, where it is granted and what to do.
+  const repository = checklistItem(hub, "repository");
+  expect(await repository.getAttribute("data-state")).toBe("blocked");
+  const text = await repository.innerText();
+  expect(text).toContain('"Create repository"');
+  expect(text).toMatch(/Project settings → Repositories/);
+  expect(text).toMatch(/What to do: Ask a project administrator/);
+  // ... and no change listed under it, since none will be made.
+  expect(await repository.locator(".ss-check-changes").count()).toBe(0);
+  await hub.getByText("You lack a permission the set-up needs: nothing changes until it is granted.").waitFor();
+
+  // Plan: the button cannot be pressed, and says why; no failure card, no steps "waiting".
+  const apply = hub.locator(boltId("ss-apply"));
+  expect(await apply.isDisabled()).toBe(true);
+  expect(await hub.locator(".ss-blocked-reason").innerText()).toMatch(/Nothing was changed: you lack the "Create repository" permission/);
+  expect(await hub.locator(".ss-failure").count()).toBe(0);
+  expect(await hub.locator(".ss-progress-row").count()).toBe(0);
+
+  // Nothing was written, and pressing the disabled button writes nothing either.
+  expect(projectWrites()).toEqual([]);
+  await apply.click({ force: true });
+  await hub.locator(".ss-blocked-reason").waitFor();
+  expect(projectWrites()).toEqual([]);
+  expect(h.emulator.listRepositories(project)).toEqual([]);
+
+  // Once granted, "Try again" sets the project up.
+  h.emulator.allow("CreateRepository");
+  await hub.locator(boltId("ss-retry-blocked")).click();
+  expect(await waitForSetupEnd(hub)).toBe("complete");
+  expectContract(h.emulator, project, creatingOptions(project));
+});
+
+test("a write the service refuses at its step shows the step, the message and the remedy, and Retry finishes it", async () => {
+  // Letting the pipeline use a self-hosted agent queue is the one write the engine cannot check
+  // beforehand (the hosted queue is open to every pipeline, so it needs no such write).
+  const project = h.newProject("Refused");
+  h.emulator.addQueue(project, "Linux agents");
+  session = await h.open(project, { deny: ["AdministerPipelinePermissions"] });
+  const { hub } = session;
+  await waitForChecklist(hub);
+  await pick(hub, "ss-pool", "Linux agents");
   await typeCredentials(hub, CREDENTIALS);
   await pressApply(hub, "Set up");
   expect(await waitForSetupEnd(hub)).toBe("failed");
   const failure = hub.locator(".ss-failure");
   await failure.waitFor();
   const text = await failure.innerText();
-  expect(text).toMatch(/Failed: .*repositor/i);
-  expect(text).toMatch(/Create repository/);
+  expect(text).toMatch(/Failed: Allow the pipeline "stackspot" to use the agent queue/);
+  expect(text).toMatch(/Administrator/);
   expect(text).toMatch(/What to do: /);
-  expect(h.emulator.listRepositories(project)).toEqual([]);
 
-  h.emulator.allow("CreateRepository");
+  h.emulator.allow("AdministerPipelinePermissions");
   await hub.locator(boltId("ss-retry")).click();
   expect(await waitForSetupEnd(hub)).toBe("complete");
-  expectContract(h.emulator, project, creatingOptions(project));
+  expectContract(h.emulator, project, creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux agents" } }));
 });
 
 test("on a protected branch, sets up the rest and shows the pull request that holds the file", async () => {

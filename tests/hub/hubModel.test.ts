@@ -80,6 +80,13 @@ describe("engine options", () => {
     const o = toSetupOptions("P", { repository: { mode: "existing", name: "r" }, pool: { kind: "hosted" }, credentials: { mode: "variables", clientId: "", clientKey: "", realm: "" } });
     expect(o.credentials).toEqual({ kind: "variables" });
   });
+
+  test("the project the host names goes with its id, so the engine checks permissions in its first round trip", () => {
+    const choice: HubOptions = { repository: { mode: "existing", name: "r" }, pool: { kind: "hosted" }, credentials: { mode: "existing", name: "stackspot" } };
+    const o = toSetupOptions({ id: "4f0c7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b", name: "Payments" }, choice);
+    expect(o).toMatchObject({ project: "Payments", projectId: "4f0c7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b" });
+    expect(toSetupOptions("Payments", choice)).not.toHaveProperty("projectId");
+  });
 });
 
 describe("suggested options", () => {
