@@ -1,10 +1,10 @@
 // Turns the gap between a project's state and the StackSpot contract into steps (what each changes
 // and why), decisions only the user may take, and a checklist for display. Pure: no I/O.
-import { DEFAULT_BRANCH, HOSTED_QUEUE_NAME, HOSTED_VM_IMAGE, PIPELINE_FILE_PATH, PIPELINE_NAME, SERVICE_CONNECTION_TYPE } from "./contract";
+import { DEFAULT_BRANCH, HOSTED_QUEUE_NAME, HOSTED_VM_IMAGE, PIPELINE_FILE_PATH, PIPELINE_FOLDER, PIPELINE_NAME, SERVICE_CONNECTION_TYPE } from "./contract";
 import { isPipelineAuthorized } from "../ado";
 import { redactOptions, resolveOptions, ResolvedOptions, SetupOptions } from "./options";
 import { renderPipelineFile, sameFileContent } from "./pipelineFile";
-import { describeVariableChanges, judgePipeline, planVariables } from "./planPipeline";
+import { describeFolder, describeVariableChanges, judgePipeline, planVariables } from "./planPipeline";
 import { permissionsBlocking } from "./planPermissions";
 import type { ChecklistItem, ChecklistKey, Decision, PlanStep, ProjectState, SetupPlan, StepSpec } from "./types";
 
@@ -92,7 +92,7 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
     pipelineStep = "create-pipeline";
     check("pipeline", "will-change", `The pipeline "${PIPELINE_NAME}" will be created in the root folder on ${PIPELINE_FILE_PATH}.`);
     add("create-pipeline", ["pipeline", "variables", ...(o.credentials.kind === "variables" ? ["credentials" as const] : [])],
-      `Create the pipeline "${PIPELINE_NAME}" in \\ on ${PIPELINE_FILE_PATH} of "${o.repository}"${varText ? ` with variables: ${varText}` : ""}`,
+      `Create the pipeline "${PIPELINE_NAME}" in ${describeFolder(PIPELINE_FOLDER)} on ${PIPELINE_FILE_PATH} of "${o.repository}"${varText ? ` with variables: ${varText}` : ""}`,
       "StackSpot queues the pipeline by this name.", ["create-repository"], { kind: "create-pipeline", variables: vars.changes });
   } else if (verdict.kind === "foreign" && !verdict.takeOver) {
     const d = verdict.definition;

@@ -20,6 +20,11 @@ export function isRootFolder(path: string): boolean {
   return path === PIPELINE_FOLDER || path === "" || path === "/";
 }
 
+/** A pipeline folder in words: \ is "the root folder", \a\b is the folder "a\b" (people never see the leading backslash). */
+export function describeFolder(path: string): string {
+  return isRootFolder(path) ? "the root folder" : `the folder "${path.replace(/^[\\/]+/, "")}"`;
+}
+
 /** Does the definition run this repository's /stackspot.yml? */
 export function runsOurFile(d: DefinitionState, state: ProjectState): boolean {
   return !!state.repository && !!d.repositoryId && d.repositoryId.toLowerCase() === state.repository.id.toLowerCase()

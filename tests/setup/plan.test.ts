@@ -1,6 +1,7 @@
 // planSetup is pure: these tests feed it state objects directly (no emulator).
 import type { BuildDefinition } from "azure-devops-extension-api/Build";
 import { classifyPipelineFile, planSetup, renderPipelineFile, SetupOptions } from "../../src/setup";
+import { describeFolder } from "../../src/setup/planPipeline";
 import type { DefinitionState, ProjectState } from "../../src/setup";
 
 const REPO = { id: "r1", name: "repo-runner-actions", defaultBranch: "refs/heads/main", headObjectId: "a".repeat(40) };
@@ -48,6 +49,9 @@ it("plans an empty project as parallel creates, each with what and why, dependen
     expect(s.reason.length).toBeGreaterThan(10);
   }
   expect(plan.checklist.map((i) => i.state)).toEqual(["will-change", "will-change", "will-change", "will-change", "will-change", "ok"]);
+  // Folders in words, never a raw backslash.
+  expect(byId["create-pipeline"].change).toMatch(/^Create the pipeline "stackspot" in the root folder on \/stackspot\.yml/);
+  expect(JSON.stringify(plan.steps.map((s) => s.change))).not.toContain("\\\\");
   expect(plan.upToDate).toBe(false);
   expect(JSON.stringify(plan)).not.toContain("SECRET-K");
 });
@@ -94,4 +98,10 @@ it("waits for the pull request instead of pushing again", () => {
   expect(plan.steps).toEqual([]);
   expect(plan.checklist.find((i) => i.key === "pipelineFile")).toMatchObject({ state: "waiting-for-pull-request", link: "http://x/pullrequest/4" });
   expect(plan.upToDate).toBe(false);
+});
+
+it("names pipeline folders in words", () => {
+  expect(describeFolder("\\")).toBe("the root folder");
+  expect(describeFolder("")).toBe("the root folder");
+  expect(describeFolder("\\a\\b")).toBe('the folder "a\\b"');
 });

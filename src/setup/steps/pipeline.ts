@@ -4,7 +4,7 @@
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
 import { ConflictError } from "../../ado";
 import { DEFAULT_BRANCH, PIPELINE_FILE_PATH, PIPELINE_FOLDER, PIPELINE_NAME } from "../contract";
-import { isRootFolder, planVariables, runsOurFile } from "../planPipeline";
+import { describeFolder, isRootFolder, planVariables, runsOurFile } from "../planPipeline";
 import { sameName, toDefinitionState } from "../state";
 import type { DefinitionState, ProjectState, StepSpec, VariableChange } from "../types";
 import { writeOnce } from "../writeOnce";
@@ -34,7 +34,7 @@ function applyVariableChanges(ctx: StepContext, existing: Record<string, WireVar
 function problems(ctx: StepContext, d: DefinitionState): string[] {
   const wrong: string[] = [];
   if (d.name !== PIPELINE_NAME) wrong.push(`its name is "${d.name}"`);
-  if (!isRootFolder(d.path)) wrong.push(`it is in the folder "${d.path}"`);
+  if (!isRootFolder(d.path)) wrong.push(`it is in ${describeFolder(d.path)}`);
   const view: ProjectState = { ...ctx.plan.state, repository: required(ctx.repository, "the repository") };
   if (!runsOurFile(d, view)) wrong.push(`it does not run ${PIPELINE_FILE_PATH} of "${ctx.options.repository}"`);
   const missing = planVariables(d.variables, ctx.options).changes;
