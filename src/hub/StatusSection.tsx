@@ -7,7 +7,7 @@ import { Link } from "azure-devops-ui/Link";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { Status, Statuses, StatusSize, type IStatusProps } from "azure-devops-ui/Status";
 import type { ChecklistItem, ChecklistKey, ChecklistState, SetupPlan } from "../setup";
-import { changesFor, ownerOf } from "./checklistChanges";
+import { changesFor } from "./checklistChanges";
 
 const stateView: Record<ChecklistState, { status: IStatusProps; text: string }> = {
   ok: { status: Statuses.Success, text: "OK" },
@@ -61,7 +61,7 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
   // A blocked item changes nothing: it says what stops it instead, and what to do.
   const blocked = item.state === "blocked";
   const changes = blocked ? { lines: [] } : changesFor(item, plan.steps, labels(plan));
-  const remedies = blocked ? [...new Set((plan.permissionDenials ?? []).filter((d) => ownerOf(d.step) === item.key).map((d) => d.remedy))] : [];
+  const remedies = blocked ? [...new Set((plan.permissionDenials ?? []).filter((d) => d.step.item === item.key).map((d) => d.remedy))] : [];
   return (
     <li className="ss-check-row" data-item={item.key} data-state={item.state}>
       <Status {...view.status} size={StatusSize.m} ariaLabel={view.text} className="ss-check-icon" />
@@ -72,7 +72,6 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
         </div>
         <div className="ss-check-detail">
           {item.detail}
-          {changes.detailReason && <span className="secondary-text"> — {changes.detailReason}</span>}
           {item.link && (
             <>
               {" "}

@@ -1,7 +1,7 @@
-// What the Status section lists under each checklist item: the plan's steps, each shown once. A step
-// belongs to the first item it repairs (the engine lists that one first: "Create the pipeline" repairs
-// Pipeline, then Variables); under the other items it serves, a short line says where the change is
-// made instead of repeating it.
+// What the Status section lists under each checklist item: the plan's steps, each shown once, under
+// the item it repairs (`step.item`); under the other items it also serves (`step.alsoServes`), a short
+// line says where the change is made instead of repeating it. The engine keeps an item's detail to
+// the state (what is, what will be) and a step to the action, so the two never say the same thing.
 import type { ChecklistItem, ChecklistKey, PlanStep } from "../setup";
 
 export interface ChangeLine {
@@ -13,15 +13,10 @@ export interface ChangeLine {
 }
 
 export interface ItemChanges {
-  /** The step's reason, when the item's detail already says what the step does (not repeated as a line). */
-  detailReason?: string;
   lines: ChangeLine[];
 }
 
-/** Which item a step belongs to: the first it repairs. */
-export const ownerOf = (step: PlanStep): ChecklistKey => step.items[0];
-
-/** A line for an item served by a step that belongs to another item. */
+/** A line for an item served by a step listed under another item. */
 function servedBy(step: PlanStep, ownerLabel: string): string {
   switch (step.spec.kind) {
     case "create-pipeline":
@@ -33,25 +28,19 @@ function servedBy(step: PlanStep, ownerLabel: string): string {
   }
 }
 
-const withoutFinalStop = (text: string) => text.trim().replace(/\.$/, "");
-
 /** The lines under `item`, with `labels` naming the other items. */
 export function changesFor(item: ChecklistItem, steps: PlanStep[], labels: Partial<Record<ChecklistKey, string>>): ItemChanges {
-  const out: ItemChanges = { lines: [] };
+  const lines: ChangeLine[] = [];
+  const pointers = new Set<string>();
   for (const step of steps) {
-    if (!step.items.includes(item.key)) continue;
-    const owner = ownerOf(step);
-    if (owner !== item.key) {
-      out.lines.push({ key: step.id, text: servedBy(step, labels[owner] ?? owner) });
-    } else if (withoutFinalStop(step.change) === withoutFinalStop(item.detail) && out.detailReason === undefined) {
-      // The detail is this step, word for word: say why beside it rather than saying it twice.
-      out.detailReason = step.reason;
-    } else {
-      out.lines.push({ key: step.id, text: step.change, reason: step.reason });
+    if (step.item === item.key) {
+      lines.push({ key: step.id, text: step.change, reason: step.reason });
+    } else if (step.alsoServes?.includes(item.key)) {
+      const text = servedBy(step, labels[step.item] ?? step.item);
+      // One pointer per text is enough (an item served twice by steps of Pipeline says it once).
+      if (!pointers.has(text)) lines.push({ key: step.id, text });
+      pointers.add(text);
     }
   }
-  // One pointer per other item is enough (an item served twice by steps of Pipeline says it once).
-  const seen = new Set<string>();
-  out.lines = out.lines.filter((l) => l.reason !== undefined || (!seen.has(l.text) && seen.add(l.text)));
-  return out;
+  return { lines };
 }

@@ -24,8 +24,10 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
   const checklist = new Map<ChecklistKey, ChecklistItem>();
   const check = (key: ChecklistKey, st: ChecklistItem["state"], detail: string, link?: string) =>
     checklist.set(key, { key, label: LABELS[key], state: st, detail, ...(link ? { link } : {}) });
-  const add = (id: string, items: ChecklistKey[], change: string, reason: string, dependsOn: string[], spec: StepSpec) => {
-    steps.push({ id, kind: spec.kind, items, change, reason, dependsOn: dependsOn.filter((d) => steps.some((s) => s.id === d)), spec });
+  const add = (id: string, items: [ChecklistKey, ...ChecklistKey[]], change: string, reason: string, dependsOn: string[], spec: StepSpec) => {
+    const [item, ...alsoServes] = items;
+    steps.push({ id, kind: spec.kind, item, ...(alsoServes.length ? { alsoServes } : {}), change, reason,
+      dependsOn: dependsOn.filter((d) => steps.some((s) => s.id === d)), spec });
   };
 
   // Repository.
@@ -51,8 +53,9 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
   const content = renderPipelineFile(o);
   const branch = repo?.defaultBranch ?? DEFAULT_BRANCH;
   const branchName = branch.replace(/^refs\/heads\//, "");
-  const writeFile = (mode: "add" | "update" | "upgrade" | "replace", change: string, reason: string) => {
-    check("pipelineFile", "will-change", `${change}.`);
+  // The item's detail says what is there now; the step says what the set-up writes.
+  const writeFile = (mode: "add" | "update" | "upgrade" | "replace", now: string, change: string, reason: string) => {
+    check("pipelineFile", "will-change", now);
     add("write-file", ["pipelineFile"], change, reason, ["create-repository"],
       { kind: "write-file", mode, content, branch, oldObjectId: repo?.headObjectId ?? null });
   };
@@ -64,13 +67,13 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
       `Branch policies on ${branchName} require a pull request: complete pull request ${state.pullRequest.id} ("${state.pullRequest.title}") to add ${PIPELINE_FILE_PATH}.`,
       state.pullRequest.url);
   } else if (!file) {
-    writeFile("add", `Add ${PIPELINE_FILE_PATH} on ${branchName}`, "StackSpot's pipeline runs this file.");
+    writeFile("add", `${PIPELINE_FILE_PATH} is not on ${branchName} yet.`, `Add ${PIPELINE_FILE_PATH} on ${branchName}`, "StackSpot's pipeline runs this file.");
   } else if (file.classification.kind === "current") {
-    writeFile("update", `Update ${PIPELINE_FILE_PATH} on ${branchName} to the chosen agent pool and credentials`, "The file was written by this extension for other settings.");
+    writeFile("update", `${PIPELINE_FILE_PATH} on ${branchName} is the managed file, written for other settings.`, `Update ${PIPELINE_FILE_PATH} on ${branchName} to the chosen agent pool and credentials`, "The file was written by this extension and not edited since: it is safe to rewrite.");
   } else if (file.classification.kind === "upgradable") {
-    writeFile("upgrade", `Upgrade ${PIPELINE_FILE_PATH} on ${branchName} from format ${file.classification.formatVersion}`, "A newer format of the managed file exists; the file was not edited since it was written.");
+    writeFile("upgrade", `${PIPELINE_FILE_PATH} on ${branchName} is the managed file in an older format (${file.classification.formatVersion}).`, `Upgrade ${PIPELINE_FILE_PATH} on ${branchName} from format ${file.classification.formatVersion}`, "A newer format of the managed file exists; the file was not edited since it was written.");
   } else if (o.replaceEditedFile) {
-    writeFile("replace", `Replace ${PIPELINE_FILE_PATH} on ${branchName}`, "You chose to replace the existing file with the managed one.");
+    writeFile("replace", `${PIPELINE_FILE_PATH} on ${branchName} is not the managed file; you chose to replace it.`, `Replace ${PIPELINE_FILE_PATH} on ${branchName}`, "The old file stays in the repository's history.");
   } else {
     const why = file.classification.kind === "foreign"
       ? `${PIPELINE_FILE_PATH} was not written by this extension${file.classification.stackspotLike ? " (it looks hand-written, e.g. from StackSpot's manual)" : ""}`
@@ -107,11 +110,17 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
     const pipelineParts = [rename ? `rename "${target.name}" to "${PIPELINE_NAME}"` : "", moveToRoot ? "move it to the root folder" : "",
       repoint ? `point it at ${PIPELINE_FILE_PATH} of "${o.repository}"` : ""].filter(Boolean);
     const what = varText ? [...pipelineParts, varText] : pipelineParts;
-    if (pipelineParts.length) check("pipeline", "will-change", `Pipeline ${target.id}: ${pipelineParts.join(", ")}.`, target.webUrl);
+    // The detail says what is wrong now; the step (listed under it) says what the set-up does about it.
+    const wrongNow = [rename ? `is named "${target.name}"` : "", moveToRoot ? `is in ${describeFolder(target.path)}` : "",
+      repoint ? `runs ${target.repositoryName ?? "another repository"}${target.yamlFilename ? ` ${target.yamlFilename}` : ""}` : ""].filter(Boolean);
+    if (pipelineParts.length) check("pipeline", "will-change", `Pipeline ${target.id} ${wrongNow.join(" and ")}.`, target.webUrl);
     else check("pipeline", "ok", `"${PIPELINE_NAME}" (id ${target.id}) runs ${PIPELINE_FILE_PATH} of "${o.repository}".`, target.webUrl);
     if (what.length) {
       pipelineStep = "update-pipeline";
-      add("update-pipeline", [...(rename || moveToRoot || repoint ? ["pipeline" as const] : []), ...(vars.changes.length ? ["variables" as const] : [])],
+      const credentialChanges = vars.changes.some((c) => isCredentialName(c.name));
+      const served: ChecklistKey[] = [...(pipelineParts.length ? ["pipeline" as const] : []), ...(vars.changes.some((c) => !isCredentialName(c.name)) ? ["variables" as const] : []),
+        ...(credentialChanges ? ["credentials" as const] : [])];
+      add("update-pipeline", served as [ChecklistKey, ...ChecklistKey[]],
         `Update pipeline ${target.id}: ${what.join("; ")}`, "StackSpot needs this exact name, folder, file and variables.", ["create-repository"],
         { kind: "update-pipeline", definitionId: target.id, rename, moveToRoot, repoint, variables: vars.changes });
     }
@@ -153,7 +162,7 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
       if (!pipelineKnown) check("credentials", conn ? "ok" : "will-change", `${conn ? `"${name}" exists` : `"${name}" will be created`}; authorizing it waits for the decision about the pipeline.`);
       else if (authorized) check("credentials", "ok", `"${name}" exists and the pipeline may use it.`);
       else {
-        check("credentials", "will-change", `${conn ? `"${name}" exists` : `"${name}" will be created`}; the pipeline will be allowed to use it, so that a queued run never waits for approval.`);
+        check("credentials", "will-change", conn ? `"${name}" exists; the pipeline is not allowed to use it yet.` : `There is no service connection "${name}" yet.`);
         add("authorize-service-connection", ["credentials"], `Allow the pipeline "${PIPELINE_NAME}" to use the service connection "${name}"`,
           "Otherwise each run StackSpot queues waits for someone to approve the connection.", [endpointStep ?? "", pipelineStep === "create-pipeline" ? pipelineStep : ""],
           { kind: "authorize-service-connection", endpointId: conn?.id, definitionId, checkFirst: !!conn && definitionId === undefined });
@@ -169,7 +178,7 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
       add("authorize-queue", ["agentPool"], `Allow the pipeline "${PIPELINE_NAME}" to use the agent queue "${state.queue.name}"${definitionId === undefined ? " (unless it is open to all pipelines)" : ""}`,
         "Otherwise the first run waits for someone to approve the queue.", [pipelineStep === "create-pipeline" ? pipelineStep : ""],
         { kind: "authorize-queue", queueId: state.queue.id, definitionId, checkFirst: definitionId === undefined });
-      if (definitionId !== undefined) check("agentPool", "will-change", `${checklist.get("agentPool")?.detail} The pipeline will be allowed to use it.`);
+      if (definitionId !== undefined) check("agentPool", "will-change", `${checklist.get("agentPool")?.detail} The pipeline is not allowed to use it yet.`);
     }
   }
 
@@ -196,7 +205,7 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
 
 function groupByItem<T extends { step: PlanStep }>(list: T[]): Map<ChecklistKey, T[]> {
   const out = new Map<ChecklistKey, T[]>();
-  for (const x of list) out.set(x.step.items[0], [...(out.get(x.step.items[0]) ?? []), x]);
+  for (const x of list) out.set(x.step.item, [...(out.get(x.step.item) ?? []), x]);
   return out;
 }
 

@@ -122,8 +122,10 @@ export interface PlanStep {
   /** Unique in the plan; also the step's kind for single steps. */
   id: string;
   kind: StepKind;
-  /** Checklist items the step repairs. */
-  items: ChecklistKey[];
+  /** The checklist item the step repairs: the hub and the CLI list the step under it. */
+  item: ChecklistKey;
+  /** Other items the step also brings in line (e.g. creating the pipeline sets its variables); shown as a pointer to `item`. */
+  alsoServes?: ChecklistKey[];
   /** What it will change, e.g. "Create the repository 'repo-runner-actions'". */
   change: string;
   /** Why, e.g. "StackSpot's pipeline file lives in it". */

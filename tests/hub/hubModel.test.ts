@@ -174,33 +174,34 @@ describe("checklist changes", () => {
     project: "P", credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: "k", realm: "r" } },
   });
 
-  test("every step is listed in full once, under the first item it repairs", () => {
+  test("every step is listed in full once, under the item it repairs", () => {
     const plan = emptyPlan();
-    const full = plan.checklist.flatMap((i) => {
-      const c = linesFor(plan, i.key);
-      return [...c.lines.filter((l) => l.reason !== undefined).map((l) => l.key), ...(c.detailReason !== undefined ? [`detail:${i.key}`] : [])];
-    });
-    expect(full).toHaveLength(plan.steps.length);
+    const full = plan.checklist.flatMap((i) => linesFor(plan, i.key).lines.filter((l) => l.reason !== undefined).map((l) => l.key));
+    expect(full.sort()).toEqual(plan.steps.map((s) => s.id).sort());
     for (const step of plan.steps) {
-      const owner = linesFor(plan, step.items[0]);
-      expect(owner.lines.some((l) => l.key === step.id && l.text === step.change) || owner.detailReason === step.reason).toBe(true);
+      expect(linesFor(plan, step.item).lines).toContainEqual({ key: step.id, text: step.change, reason: step.reason });
     }
   });
 
   test("Variables names where its change is made instead of repeating the pipeline step", () => {
     const plan = emptyPlan();
     const create = plan.steps.find((s) => s.spec.kind === "create-pipeline")!;
-    expect(create.items).toEqual(expect.arrayContaining(["pipeline", "variables"]));
+    expect(create.item).toBe("pipeline");
+    expect(create.alsoServes).toContain("variables");
     const variables = linesFor(plan, "variables");
     expect(variables.lines).toEqual([{ key: create.id, text: "Set when the pipeline is created (see Pipeline)." }]);
     expect(JSON.stringify(variables)).not.toContain(create.change);
   });
 
-  test("a step the item's detail already states is not repeated; its reason goes beside the detail", () => {
+  test("an item's detail states what is there; the step under it says what the set-up does", () => {
     const plan = emptyPlan();
+    const stop = (t: string) => t.trim().replace(/\.$/, "");
+    for (const item of plan.checklist) {
+      for (const step of plan.steps.filter((s) => s.item === item.key)) expect(stop(item.detail)).not.toBe(stop(step.change));
+    }
     const file = plan.checklist.find((i) => i.key === "pipelineFile")!;
     const write = plan.steps.find((s) => s.spec.kind === "write-file")!;
-    expect(file.detail).toBe(`${write.change}.`);
-    expect(linesFor(plan, "pipelineFile")).toEqual({ detailReason: write.reason, lines: [] });
+    expect(file.detail).toBe("/stackspot.yml is not on main yet.");
+    expect(linesFor(plan, "pipelineFile")).toEqual({ lines: [{ key: write.id, text: write.change, reason: write.reason }] });
   });
 });
