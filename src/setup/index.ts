@@ -37,7 +37,8 @@ export type {
 } from "./types";
 
 // The pipeline file: write it, classify an existing one.
-export { renderPipelineFile, renderPipelineBody, sealPipelineFile, classifyPipelineFile, sameFileContent, PIPELINE_FILE_FORMAT } from "./pipelineFile";
+export { renderPipelineFile, renderPipelineBody, sealPipelineFile, sameFileContent, classifyPipelineFileLazily, PIPELINE_FILE_FORMAT } from "./pipelineFile";
+export { classifyPipelineFile } from "./pipelineFileClass";
 export type { PipelineFileClass, PipelineFileSettings } from "./pipelineFile";
 
 // The Workflow URL to paste into the StackSpot portal.

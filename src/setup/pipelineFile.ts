@@ -3,7 +3,10 @@
 // The first line is a header comment that marks the file as managed, carries the format version and
 // the SHA-256 of everything after that line. A file whose hash no longer matches was edited by
 // someone: the set-up leaves it alone unless told to replace it.
-import { parseDocument } from "yaml";
+//
+// An intact managed file is classified from its header alone (classifyFromHeader): no YAML parser,
+// so the hub's first download does without one. Other files go to pipelineFileClass.ts, which parses
+// them and is loaded only then (classifyPipelineFileLazily; a lazy chunk in the hub, bundled into the CLI).
 import { CREDENTIAL_VARIABLES, HOSTED_VM_IMAGE, RESUME_TASK, DEFAULT_SERVICE_CONNECTION_NAME } from "./contract";
 import type { CredentialsOption, PoolOption, SetupOptions } from "./options";
 import { sha256Hex } from "./sha256";
@@ -119,45 +122,55 @@ export function sameFileContent(a: string, b: string): boolean {
   return normalize(a) === normalize(b);
 }
 
-export function classifyPipelineFile(content: string): PipelineFileClass {
+/** The header's format version and body hash, and the body; undefined when the file has no managed header. */
+export function splitManagedFile(content: string): { formatVersion: number; hash: string; body: string; text: string } | { text: string } {
   const text = normalize(content.replace(/^\uFEFF/, ""));
   const newline = text.indexOf("\n");
   const header = (newline < 0 ? text : text.slice(0, newline)).match(HEADER);
-  if (!header) return { kind: "foreign", stackspotLike: declaresWorkflowParameter(text) };
-  const formatVersion = Number(header[1]);
-  const body = newline < 0 ? "" : text.slice(newline + 1);
-  if (sha256Hex(body) !== header[2]) return { kind: "edited", formatVersion };
+  if (!header) return { text };
+  return { formatVersion: Number(header[1]), hash: header[2], body: newline < 0 ? "" : text.slice(newline + 1), text };
+}
+
+/** Unquotes one of quote()'s single-quoted scalars. */
+function unquote(value: string): string | undefined {
+  const m = /^'((?:[^']|'')*)'$/.exec(value);
+  return m ? m[1].replace(/''/g, "'") : undefined;
+}
+
+/**
+ * The settings of a body this version renders, read without a YAML parser: the candidate read from
+ * the pool and credential lines must render the very same body, or the answer is "don't know".
+ */
+function settingsOfRenderedBody(body: string): PipelineFileSettings | undefined {
+  const line = (re: RegExp) => re.exec(body)?.[1];
+  const queue = line(/^ {10}name: ('.*')$/m);
+  const connection = line(/^ {14}stackspotServiceConnection: ('.*')$/m);
+  const pool: PoolOption | undefined = /^ {10}vmImage: /m.test(body) ? { kind: "hosted" }
+    : queue !== undefined && unquote(queue) !== undefined ? { kind: "self-hosted", queue: unquote(queue) as string } : undefined;
+  const credentials: PipelineFileSettings["credentials"] | undefined = connection !== undefined
+    ? (unquote(connection) !== undefined ? { kind: "service-connection", name: unquote(connection) as string } : undefined)
+    : /^ {14}clientKey: /m.test(body) ? { kind: "variables" } : undefined;
+  if (!pool || !credentials) return undefined;
+  return renderPipelineBody({ pool, credentials }) === body ? { pool, credentials } : undefined;
+}
+
+/**
+ * The class of a file decided from its header alone: an edited, newer or intact current-format
+ * managed file. Undefined when only parsing can tell (a foreign file, an older format, a body this
+ * version would not render): then ask classifyPipelineFile (pipelineFileClass.ts).
+ */
+export function classifyFromHeader(content: string): PipelineFileClass | undefined {
+  const file = splitManagedFile(content);
+  if (!("body" in file)) return undefined;
+  const { formatVersion, body } = file;
+  if (sha256Hex(body) !== file.hash) return { kind: "edited", formatVersion };
   if (formatVersion > PIPELINE_FILE_FORMAT) return { kind: "newer", formatVersion };
-  const settings = readSettings(body);
-  return formatVersion === PIPELINE_FILE_FORMAT ? { kind: "current", formatVersion, settings } : { kind: "upgradable", formatVersion, settings };
+  if (formatVersion < PIPELINE_FILE_FORMAT) return undefined;
+  const settings = settingsOfRenderedBody(body);
+  return settings ? { kind: "current", formatVersion, settings } : undefined;
 }
 
-type Json = Record<string, unknown>;
-const asObject = (v: unknown): Json | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Json) : undefined);
-const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-function parseYaml(text: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: false });
-  return doc.errors.length ? undefined : doc.toJS();
-}
-
-function declaresWorkflowParameter(text: string): boolean {
-  const root = asObject(parseYaml(text));
-  return asArray(root?.parameters).some((p) => asObject(p)?.name === "workflow_execution_id");
-}
-
-/** Reads pool and credentials back from one of our bodies (undefined when the shape is unexpected). */
-function readSettings(body: string): PipelineFileSettings | undefined {
-  const root = asObject(parseYaml(body));
-  const job = asObject(asArray(asObject(asArray(root?.stages)[0])?.jobs)[0]);
-  const pool = asObject(job?.pool);
-  const step = asArray(job?.steps).map(asObject).find((s) => s?.task === RESUME_TASK);
-  const inputs = asObject(step?.inputs);
-  if (!pool || !inputs) return undefined;
-  const poolOption: PoolOption | undefined = typeof pool.vmImage === "string" ? { kind: "hosted" }
-    : typeof pool.name === "string" ? { kind: "self-hosted", queue: pool.name } : undefined;
-  const connection = inputs.stackspotServiceConnection;
-  const credentials = typeof connection === "string" ? { kind: "service-connection" as const, name: connection }
-    : typeof inputs.clientKey === "string" ? { kind: "variables" as const } : undefined;
-  return poolOption && credentials ? { pool: poolOption, credentials } : undefined;
+/** The full classifier, loading the YAML parser only for a file the header cannot settle. */
+export async function classifyPipelineFileLazily(content: string): Promise<PipelineFileClass> {
+  return classifyFromHeader(content) ?? (await import(/* webpackChunkName: "yaml" */ "./pipelineFileClass")).classifyPipelineFile(content);
 }

@@ -36,7 +36,7 @@ export async function runSetup(clients: AdoClients, options: SetupOptions, hooks
     result = await applyPlanInternal(clients, plan, o, onProgress, {});
   }
   const { stale: _stale, outputs, plan: applied, ...rest } = result;
-  const after = rest.outcome === "blocked" ? applied : planSetup(stateAfter(applied.state, outputs), o);
+  const after = rest.outcome === "blocked" ? applied : planSetup(await stateAfter(applied.state, outputs), o);
   return { ...rest, plan: applied, replanned, after };
 }
 

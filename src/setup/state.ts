@@ -12,7 +12,7 @@ import type { GitVersionDescriptor } from "azure-devops-extension-api/Git/Git";
 import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
 import { PIPELINE_FILE_PATH, PIPELINE_NAME, SETUP_TOPIC_BRANCH } from "./contract";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
-import { classifyPipelineFile } from "./pipelineFile";
+import { classifyPipelineFileLazily } from "./pipelineFile";
 import { definitionToUpdate } from "./planPipeline";
 import { mergeResults, objectProbes, projectProbes, runChecks } from "./permissionChecks";
 import type { DefinitionState, PermissionResults, PipelineFileState, ProjectState, PullRequestState, VariableState } from "./types";
@@ -126,7 +126,7 @@ export async function readFile(clients: AdoClients, project: string, repositoryI
   const item = await orNull(clients.git.getItem(repositoryId, PIPELINE_FILE_PATH, project, undefined, undefined, undefined, undefined, undefined,
     { version: branch.replace(/^refs\/heads\//, ""), versionType: "branch" } as unknown as GitVersionDescriptor, true));
   if (!item || typeof item.content !== "string") return null;
-  return { content: item.content, classification: classifyPipelineFile(item.content) };
+  return { content: item.content, classification: await classifyPipelineFileLazily(item.content) };
 }
 
 export async function readSetupPullRequest(clients: AdoClients, project: string, repositoryId: string, targetBranch: string): Promise<PullRequestState | null> {

@@ -4,7 +4,7 @@
 // Planning over it gives the checklist to show after the set-up; a fresh read would give the same
 // (tests/setup/after.test.ts compares the two).
 import { PIPELINE_FILE_PATH, PIPELINE_NAME } from "./contract";
-import { classifyPipelineFile } from "./pipelineFile";
+import { classifyPipelineFileLazily } from "./pipelineFile";
 import type { StepResults } from "./steps/context";
 import type { DefinitionState, ProjectState, PullRequestState, RepositoryState } from "./types";
 
@@ -14,7 +14,7 @@ export interface RunOutputs {
   made: StepResults;
 }
 
-export function stateAfter(before: ProjectState, run: RunOutputs): ProjectState {
+export async function stateAfter(before: ProjectState, run: RunOutputs): Promise<ProjectState> {
   const { made } = run;
   let repository = run.repository ?? before.repository;
   if (repository && made.file && made.file.branch === (repository.defaultBranch ?? made.file.branch)) {
@@ -34,7 +34,7 @@ export function stateAfter(before: ProjectState, run: RunOutputs): ProjectState 
   return {
     ...rest,
     repository,
-    file: made.file ? { content: made.file.content, classification: classifyPipelineFile(made.file.content) } : before.file,
+    file: made.file ? { content: made.file.content, classification: await classifyPipelineFileLazily(made.file.content) } : before.file,
     pipelinesNamedStackspot: named,
     pipelinesOnFile: onFile,
     serviceConnection: made.endpoint ?? before.serviceConnection,

@@ -1,7 +1,9 @@
 // The pipeline file: exact contract content, parsed back with a real YAML parser, and the four
 // classifications of an existing file.
 import { parse } from "yaml";
-import { classifyPipelineFile, renderPipelineBody, renderPipelineFile, sealPipelineFile, PIPELINE_FILE_FORMAT } from "../../src/setup";
+import { classifyPipelineFile, classifyPipelineFileLazily, renderPipelineBody, renderPipelineFile, sealPipelineFile, PIPELINE_FILE_FORMAT } from "../../src/setup";
+import type { SetupOptions } from "../../src/setup";
+import { classifyFromHeader } from "../../src/setup/pipelineFile";
 
 const MANUAL_FILE = `trigger: none
 
@@ -122,3 +124,44 @@ describe("classifyPipelineFile", () => {
     expect(classifyPipelineFile(`${header}\n${MANUAL_FILE}`).kind).toBe("edited");
   });
 });
+
+describe("classifying from the header alone (no YAML parser)", () => {
+  const settingsCases: Pick<SetupOptions, "pool" | "credentials">[] = [
+    {},
+    { pool: { kind: "self-hosted", queue: "Pool A" }, credentials: { kind: "variables" } },
+    { pool: { kind: "self-hosted", queue: "it's: #1 [x]" }, credentials: { kind: "service-connection", name: "o'brien: {a}" } },
+    { pool: { kind: "hosted" }, credentials: { kind: "service-connection", name: "''" } },
+  ];
+  /** What a YAML parser reads from the file, to compare with (independent of the engine's code). */
+  const parsedSettings = (content: string) => {
+    const job = parse(content.slice(content.indexOf("\n") + 1)).stages[0].jobs[0];
+    const inputs = job.steps[0].inputs;
+    return {
+      pool: job.pool.vmImage !== undefined ? { kind: "hosted" } : { kind: "self-hosted", queue: job.pool.name },
+      credentials: inputs.stackspotServiceConnection !== undefined ? { kind: "service-connection", name: inputs.stackspotServiceConnection } : { kind: "variables" },
+    };
+  };
+
+  it.each(settingsCases.map((c, i) => [i, c] as const))("settles intact current file %s with the settings a parser reads", (_i, settings) => {
+    const content = renderPipelineFile(settings);
+    const quick = classifyFromHeader(content);
+    expect(quick).toEqual({ kind: "current", formatVersion: PIPELINE_FILE_FORMAT, settings: parsedSettings(content) });
+    expect(quick).toEqual(classifyPipelineFile(content));
+  });
+
+  it("leaves to the parser what the header cannot settle, and the lazy classifier answers as the full one", async () => {
+    const body = renderPipelineBody({});
+    const fixtures = [
+      renderPipelineFile({}), renderPipelineFile({ pool: { kind: "self-hosted", queue: "Pool A" }, credentials: { kind: "variables" } }),
+      renderPipelineFile({}).replace(/\n/g, "\r\n"), renderPipelineFile({}).replace("ubuntu-latest", "ubuntu-22.04"),
+      sealPipelineFile(body, PIPELINE_FILE_FORMAT - 1), sealPipelineFile(body, PIPELINE_FILE_FORMAT + 1),
+      sealPipelineFile(body.replace("ubuntu-latest", "ubuntu-22.04")), // intact, but not a body this version renders
+      MANUAL_FILE, "steps:\n- script: echo hi\n", "", ": : not yaml [",
+    ];
+    expect(classifyFromHeader(MANUAL_FILE)).toBeUndefined();
+    expect(classifyFromHeader(sealPipelineFile(body, PIPELINE_FILE_FORMAT - 1))).toBeUndefined();
+    expect(classifyFromHeader(sealPipelineFile(body.replace("ubuntu-latest", "ubuntu-22.04")))).toBeUndefined();
+    for (const content of fixtures) expect(await classifyPipelineFileLazily(content)).toEqual(classifyPipelineFile(content));
+  });
+});
+
