@@ -38,13 +38,14 @@ export function missingPermissions(plan: SetupPlan): string[] {
 }
 
 /** Why the button cannot be pressed: a missing permission (nothing was changed), or a missing prerequisite. */
-function BlockedReason({ plan }: { plan: SetupPlan }): JSX.Element {
+function BlockedReason({ plan, tried }: { plan: SetupPlan; tried: boolean }): JSX.Element {
   const missing = missingPermissions(plan);
   if (!missing.length) return <span className="secondary-text ss-blocked-reason">Fix what the checklist marks as blocked first.</span>;
   const names = missing.map((m) => `"${m}"`).join(", ");
+  const what = `you lack the ${names} permission${missing.length > 1 ? "s" : ""} (see Status). Once granted, try again.`;
   return (
     <span className="secondary-text ss-blocked-reason" role="status">
-      Nothing was changed: you lack the {names} permission{missing.length > 1 ? "s" : ""} (see Status). Once granted, try again.
+      {tried ? `Nothing was changed: ${what}` : `The set-up cannot start: ${what}`}
     </span>
   );
 }
@@ -87,7 +88,7 @@ export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps
               id="ss-apply"
             />
             {plan.upToDate && <span className="secondary-text">Nothing to do: the project meets StackSpot&apos;s contract.</span>}
-            {plan.blocked && <BlockedReason plan={plan} />}
+            {plan.blocked && <BlockedReason plan={plan} tried={outcome !== undefined} />}
             {plan.blocked && missingPermissions(plan).length > 0 && !applying && (
               <Button text="Try again" onClick={actions.retry} id="ss-retry-blocked" ariaLabel="Try the set-up again once the permission is granted" />
             )}

@@ -200,7 +200,12 @@ export function useSetup(): [SetupModel, SetupActions] {
       else void run(answers);
     },
     cancelDecisions: () => update({ asking: undefined }),
-    retry: () => void run(lastAnswers.current),
+    // Blocked on load (no set-up ran yet): read the project again, then the user presses Set up.
+    retry: () => {
+      const m = current.current;
+      if (m.outcome === undefined && m.context && m.options) void replan(m.context, m.options);
+      else void run(lastAnswers.current);
+    },
     refreshRuns: () => {
       const ctx = current.current.context;
       if (ctx) void loadRuns(ctx, current.current.plan);

@@ -1,7 +1,7 @@
 // Public API of the set-up engine. Plain TypeScript: no React, no SDK, no globals; it receives REST
 // clients (src/ado) and options. The hub and the CLI render what it decides. Keep these exports stable.
 //
-//   const state = await readProjectState(clients, options);   // 2 waves of parallel reads
+//   const state = await readProjectState(clients, options);   // 2 waves of parallel reads (with projectId: and the permission checks)
 //   const plan = planSetup(state, options);                     // pure: steps, decisions, checklist
 //   const result = await applyPlan(clients, plan, options, onProgress);
 //   // or all three, with one re-plan on a conflict:

@@ -81,13 +81,20 @@ export function mergeResults(a: PermissionResults | undefined, b: PermissionResu
 }
 
 /** Checks that ride along with the first wave of reads when the project id is known in advance. */
+// One bit per check: a "no" to a mask of two bits would not say which one is missing, and the status
+// read (which has no later round trip to ask again) could not show the block. They run in parallel.
 export function projectProbes(projectId: string, serviceConnection: boolean): PermissionCheck[] {
   const p = permissionBits;
+  const git = securityTokens.gitProject(projectId);
+  const endpoints = securityTokens.endpointsProject(projectId);
   return [
-    { namespaceId: p.createRepository.namespaceId, bits: p.createRepository.bit | p.contribute.bit, tokens: [securityTokens.gitProject(projectId)] },
+    { namespaceId: p.createRepository.namespaceId, bits: p.createRepository.bit, tokens: [git] },
+    { namespaceId: p.contribute.namespaceId, bits: p.contribute.bit, tokens: [git] },
     { namespaceId: p.editBuildDefinition.namespaceId, bits: p.editBuildDefinition.bit, tokens: [securityTokens.buildProject(projectId)] },
-    ...(serviceConnection ? [{ namespaceId: p.createServiceEndpoint.namespaceId, bits: p.createServiceEndpoint.bit | p.administerServiceEndpoint.bit,
-      tokens: [securityTokens.endpointsProject(projectId)] }] : []),
+    ...(serviceConnection ? [
+      { namespaceId: p.createServiceEndpoint.namespaceId, bits: p.createServiceEndpoint.bit, tokens: [endpoints] },
+      { namespaceId: p.administerServiceEndpoint.namespaceId, bits: p.administerServiceEndpoint.bit, tokens: [endpoints] },
+    ] : []),
   ];
 }
 

@@ -4,9 +4,11 @@
 //           /stackspot.yml, the agent queue by name, the service connection by name;
 //   wave 2: the default branch's head, the file, an open set-up pull request, and which pipelines
 //           may use the connection and the queue.
-// A set-up's read (readStateForSetup) also checks permissions in the same waves: the project-wide
-// ones in wave 1 when the project id is known in advance, the ones on the objects wave 1 found in
-// wave 2 when wave 2 reads anything anyway. A status read checks nothing.
+// Permission checks ride the same waves: the project-wide ones in wave 1 when the project id is known
+// in advance, the ones on the objects wave 1 found in wave 2 when wave 2 reads anything anyway. A
+// set-up's read (readStateForSetup) always makes them; a status read (readProjectState) makes them when
+// the project id is given, so that the checklist shows a missing permission before anyone presses
+// Set up — at no extra round trip, and a fixed number of checks whatever the project's size.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
 import type { GitVersionDescriptor } from "azure-devops-extension-api/Git/Git";
 import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
@@ -21,7 +23,8 @@ import type { DefinitionState, PermissionResults, PipelineFileState, ProjectStat
 const YAML_PROCESS = 2;
 
 export async function readProjectState(clients: AdoClients, options: SetupOptions | ResolvedOptions): Promise<ProjectState> {
-  return readState(clients, "queueName" in options ? options : resolveOptions(options), false);
+  const o = "queueName" in options ? options : resolveOptions(options);
+  return readState(clients, o, o.projectId !== undefined);
 }
 
 /** The same reads, with the permission checks a set-up needs riding along (see the top of this file). */

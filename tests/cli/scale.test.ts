@@ -37,8 +37,9 @@ it("sets up 49 of 50 projects, blocks the one lacking a permission before any ch
   expect(emu.listServiceEndpoints(DENIED)).toEqual([]);
   expect(emu.requests.filter((r) => r.write && r.path.includes(`/${DENIED}/`))).toEqual([]);
   // The listing gave every project's id, so each set-up checked permissions with its first reads
-  // (the project-wide Git probe, Create repository + Contribute = 260, is sent only then).
-  const probes = emu.requests.filter((r) => /\/_apis\/permissions\/2e9eb7ed-3c0a-47d4-87c1-0ffdd275fd87\/260$/.test(r.path));
+  // (the project-wide "Create repository" probe, bit 256, once per project: its answer settles the
+  // step, so nothing asks it again before the writes).
+  const probes = emu.requests.filter((r) => /\/_apis\/permissions\/2e9eb7ed-3c0a-47d4-87c1-0ffdd275fd87\/256$/.test(r.path));
   expect(probes).toHaveLength(COUNT);
 
   // Plain lines (stdout is a pipe here): no colours or cursor movement.

@@ -187,17 +187,15 @@ test("a set-up works from the keyboard alone, including a self-hosted pool", asy
   expectContract(h.emulator, project, creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux agents" } }));
 });
 
-test("a user without \"Create repository\" sees the set-up blocked with the permission named, and nothing in the project changes", async () => {
+test("a user without \"Create repository\" sees the set-up blocked on load with the permission named, and nothing in the project changes", async () => {
   const project = h.newProject("Denied");
   session = await h.open(project, { deny: ["CreateRepository"] });
   const { hub } = session;
   await waitForChecklist(hub);
-  await typeCredentials(hub, CREDENTIALS);
   const projectWrites = () => writes(h.emulator.requests).filter((r) => r.path.includes(`/${project}/`));
-  await pressApply(hub, "Set up");
-  expect(await waitForSetupEnd(hub)).toBe("blocked");
 
-  // Status: the item the permission stops, naming the permission, where it is granted and what to do.
+  // Status, before anyone presses anything: the item the permission stops, naming the permission,
+  // where it is granted and what to do.
   const repository = checklistItem(hub, "repository");
   expect(await repository.getAttribute("data-state")).toBe("blocked");
   const text = await repository.innerText();
@@ -209,9 +207,10 @@ test("a user without \"Create repository\" sees the set-up blocked with the perm
   await hub.getByText("You lack a permission the set-up needs: nothing changes until it is granted.").waitFor();
 
   // Plan: the button cannot be pressed, and says why; no failure card, no steps "waiting".
+  await typeCredentials(hub, CREDENTIALS);
   const apply = hub.locator(boltId("ss-apply"));
   expect(await apply.isDisabled()).toBe(true);
-  expect(await hub.locator(".ss-blocked-reason").innerText()).toMatch(/Nothing was changed: you lack the "Create repository" permission/);
+  expect(await hub.locator(".ss-blocked-reason").innerText()).toMatch(/The set-up cannot start: you lack the "Create repository" permission/);
   expect(await hub.locator(".ss-failure").count()).toBe(0);
   expect(await hub.locator(".ss-progress-row").count()).toBe(0);
 
@@ -222,9 +221,12 @@ test("a user without \"Create repository\" sees the set-up blocked with the perm
   expect(projectWrites()).toEqual([]);
   expect(h.emulator.listRepositories(project)).toEqual([]);
 
-  // Once granted, "Try again" sets the project up.
+  // Once granted, "Try again" reads the project again and the set-up can run.
   h.emulator.allow("CreateRepository");
   await hub.locator(boltId("ss-retry-blocked")).click();
+  await hub.locator(`.ss-check-row[data-item="repository"][data-state="will-change"]`).waitFor();
+  expect(projectWrites()).toEqual([]);
+  await pressApply(hub, "Set up");
   expect(await waitForSetupEnd(hub)).toBe("complete");
   expectContract(h.emulator, project, creatingOptions(project));
 });
