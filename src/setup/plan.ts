@@ -93,7 +93,7 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
   let pipelineStep: string | undefined;
   if (verdict.kind === "create") {
     pipelineStep = "create-pipeline";
-    check("pipeline", "will-change", `The pipeline "${PIPELINE_NAME}" will be created in the root folder on ${PIPELINE_FILE_PATH}.`);
+    check("pipeline", "will-change", `There is no pipeline "${PIPELINE_NAME}" on ${PIPELINE_FILE_PATH} yet.`);
     add("create-pipeline", ["pipeline", "variables", ...(o.credentials.kind === "variables" ? ["credentials" as const] : [])],
       `Create the pipeline "${PIPELINE_NAME}" in ${describeFolder(PIPELINE_FOLDER)} on ${PIPELINE_FILE_PATH} of "${o.repository}"${varText ? ` with variables: ${varText}` : ""}`,
       "StackSpot queues the pipeline by this name.", ["create-repository"], { kind: "create-pipeline", variables: vars.changes });
