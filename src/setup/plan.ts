@@ -178,7 +178,11 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
       add("authorize-queue", ["agentPool"], `Allow the pipeline "${PIPELINE_NAME}" to use the agent queue "${state.queue.name}"${definitionId === undefined ? " (unless it is open to all pipelines)" : ""}`,
         "Otherwise the first run waits for someone to approve the queue.", [pipelineStep === "create-pipeline" ? pipelineStep : ""],
         { kind: "authorize-queue", queueId: state.queue.id, definitionId, checkFirst: definitionId === undefined });
-      if (definitionId !== undefined) check("agentPool", "will-change", `${checklist.get("agentPool")?.detail} The pipeline is not allowed to use it yet.`);
+      // Without a pipeline yet, the queue's permissions are not read (that would cost the empty
+      // project's set-up a fifth wave); the item still says that a step concerns it.
+      check("agentPool", "will-change", `${checklist.get("agentPool")?.detail} ${definitionId !== undefined
+        ? "The pipeline is not allowed to use it yet."
+        : "The new pipeline will be allowed to use it (unless it is open to all pipelines)."}`);
     }
   }
 
