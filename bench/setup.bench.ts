@@ -9,20 +9,10 @@ import { performance } from "node:perf_hooks";
 import { createPatClients } from "../src/ado";
 import { readProjectState, runSetup, SetupOptions } from "../src/setup";
 import { startEmulator } from "../tests/emulator";
-import type { Emulator, RequestRecord } from "../tests/emulator/types";
+import { countWaves } from "../tests/emulator/requestLog";
+import type { Emulator } from "../tests/emulator/types";
 
 const LATENCY_MS = 20;
-
-function waves(requests: RequestRecord[]): number {
-  const sorted = [...requests].sort((a, b) => a.startedAt - b.startedAt);
-  let count = 0;
-  let end = -Infinity;
-  for (const r of sorted) {
-    if (r.startedAt > end) count++;
-    end = Math.max(end, r.endedAt);
-  }
-  return count;
-}
 
 function options(project: string, projectId?: string): SetupOptions {
   return { project, ...(projectId ? { projectId } : {}), credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: "key", realm: "realm" } } };
@@ -34,7 +24,7 @@ async function measure(emu: Emulator, label: string, run: () => Promise<unknown>
   await run();
   const ms = performance.now() - t0;
   const log = [...emu.requests];
-  const w = waves(log);
+  const w = countWaves(log);
   const checks = log.filter((r) => /\/_apis\/permissions\//.test(r.path)).length;
   return { label, waves: w, requests: log.length, checks, writes: log.filter((r) => r.write).length, ms, log };
 }

@@ -66,18 +66,6 @@ export function expectContract(emu: Emulator, project: string, options: SetupOpt
   }
 }
 
-/** Sequential waves: maximal groups of requests overlapping in time. */
-export function countWaves(requests: RequestRecord[]): number {
-  const sorted = [...requests].sort((a, b) => a.startedAt - b.startedAt);
-  let waves = 0;
-  let end = -Infinity;
-  for (const r of sorted) {
-    if (r.startedAt > end) waves++;
-    end = Math.max(end, r.endedAt);
-  }
-  return waves;
-}
-
 export function writes(requests: RequestRecord[]): RequestRecord[] {
   return requests.filter((r) => r.write);
 }
