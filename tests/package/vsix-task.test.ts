@@ -7,9 +7,9 @@
 // that the task's own tests exercise: those tests then cover what ships.
 import * as fs from "fs";
 import * as path from "path";
-import { AgentSandbox, BUNDLE_DIR, runTask, stkArgumentLists } from "../../tasks/StackSpotResume/tests/support/agent";
+import { BUNDLE_DIR, runTask, stkArgumentLists } from "../../tasks/StackSpotResume/tests/support/agent";
 import { freshKey } from "../../tasks/StackSpotResume/tests/support/credentials";
-import { InstallerServer } from "../../tasks/StackSpotResume/tests/support/installer-server";
+import { useAgent } from "../../tasks/StackSpotResume/tests/support/use-agent";
 import { REPO_ROOT } from "./support/paths";
 import { contributions, TASK_TYPE } from "./support/references";
 import { buildPackage, Vsix } from "./support/vsix";
@@ -17,9 +17,9 @@ import { buildPackage, Vsix } from "./support/vsix";
 const CONNECTION_ID = "0d7f3c1e-6a2b-4f4e-9c7d-5e8a1b2c3d4f";
 
 let unpackedTask: string;
-let server: InstallerServer;
-let sandbox: AgentSandbox;
 let unpacked: string;
+// No bundle rebuild here: the package is made from the current build (dist/), which the first test compares.
+const agent = useAgent({ scope: "all", installer: { version: "5.3.1" }, buildBundle: false });
 
 /** Relative path → content of every file under a folder. */
 function filesOf(dir: string): Map<string, Buffer> {
@@ -40,14 +40,9 @@ beforeAll(async () => {
   unpacked = vsix.extractTo(path.join(REPO_ROOT, ".tmp", "package-tests", `task-${process.pid}`));
   const taskDir = String(contributions(vsix).find((c) => c.type === TASK_TYPE)!.properties!.name);
   unpackedTask = path.join(unpacked, taskDir);
-  server = new InstallerServer({ version: "5.3.1" });
-  await server.start();
-  sandbox = new AgentSandbox();
 }, 180_000);
 
 afterAll(async () => {
-  await server?.stop();
-  sandbox?.remove();
   if (unpacked) fs.rmSync(unpacked, { recursive: true, force: true });
 });
 
@@ -62,9 +57,9 @@ test("the packaged task folder is the build the task's own tests run, file for f
 
 test("the packaged task installs the CLI, logs in with a StackSpot service connection and resumes the workflow", async () => {
   const key = freshKey();
-  const run = await runTask(sandbox, {
+  const run = await runTask(agent.sandbox, {
     taskDir: unpackedTask,
-    inputs: { executionId: "01JPKG-exec_7", installerBaseUrl: server.baseUrl },
+    inputs: { executionId: "01JPKG-exec_7", installerBaseUrl: agent.server.baseUrl },
     connection: { id: CONNECTION_ID, clientId: "pkg-client-id", clientKey: key, realm: "pkg-realm" },
     secrets: [key],
   });

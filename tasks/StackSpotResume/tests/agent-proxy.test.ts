@@ -1,31 +1,24 @@
-import { AgentSandbox, runTask } from "./support/agent";
-import { buildBundle } from "./support/bundle";
+import { runTask } from "./support/agent";
 import { inputCredentials } from "./support/credentials";
-import { InstallerServer } from "./support/installer-server";
 import { RecordingProxy } from "./support/proxy";
+import { useAgent } from "./support/use-agent";
 
 describe("behind the agent's proxy", () => {
-  let server: InstallerServer;
+  const agent = useAgent({ scope: "each" });
   let proxy: RecordingProxy;
-  let sandbox: AgentSandbox;
 
-  beforeAll(buildBundle);
+  // Registered after useAgent, so the installer server is already listening when the proxy is pointed at it.
   beforeEach(async () => {
-    server = new InstallerServer();
-    await server.start();
-    proxy = new RecordingProxy(server.port);
+    proxy = new RecordingProxy(agent.server.port);
     await proxy.start();
-    sandbox = new AgentSandbox();
   });
   afterEach(async () => {
     await proxy.stop();
-    await server.stop();
-    sandbox.remove();
   });
 
   test("downloads through the proxy and hands it to the CLI", async () => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, {
+    const run = await runTask(agent.sandbox, {
       // A host name that resolves nowhere: only the proxy can reach it.
       inputs: { ...inputs, executionId: "exec-6", installerBaseUrl: "http://stk-mirror.invalid" },
       extraEnv: { AGENT_PROXYURL: proxy.url, AGENT_PROXYUSERNAME: "agent-user", AGENT_PROXYPASSWORD: "proxy-pass-123" },
@@ -36,7 +29,7 @@ describe("behind the agent's proxy", () => {
     expect(proxy.connects).toEqual([
       { target: "stk-mirror.invalid:80", authorization: `Basic ${Buffer.from("agent-user:proxy-pass-123").toString("base64")}` },
     ]);
-    expect(server.installerRequests).toHaveLength(1);
+    expect(agent.server.installerRequests).toHaveLength(1);
     const proxyUrl = `http://agent-user:proxy-pass-123@127.0.0.1:${new URL(proxy.url).port}`;
     for (const call of run.records.filter((r) => r.tool === "stk")) {
       expect(call.env).toMatchObject({ HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl, https_proxy: proxyUrl, http_proxy: proxyUrl });

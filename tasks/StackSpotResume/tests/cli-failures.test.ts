@@ -1,37 +1,24 @@
 import * as fs from "fs";
 import * as path from "path";
-import { AgentSandbox, runTask, RunOptions, stkArgumentLists } from "./support/agent";
-import { buildBundle } from "./support/bundle";
+import { runTask, RunOptions, stkArgumentLists } from "./support/agent";
 import { inputCredentials } from "./support/credentials";
-import { InstallerServer } from "./support/installer-server";
+import { useAgent } from "./support/use-agent";
 
 describe("when the STK CLI fails", () => {
-  let server: InstallerServer;
-  let sandbox: AgentSandbox;
-
-  beforeAll(buildBundle);
-  beforeEach(async () => {
-    server = new InstallerServer({ version: "5.3.1" });
-    await server.start();
-    sandbox = new AgentSandbox();
-  });
-  afterEach(async () => {
-    await server.stop();
-    sandbox.remove();
-  });
+  const agent = useAgent({ scope: "each", installer: { version: "5.3.1" } });
 
   async function runWith(mode: string[], extra: Partial<RunOptions> & { inputs?: Record<string, string> } = {}) {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, {
+    const run = await runTask(agent.sandbox, {
       ...extra,
       mode,
-      inputs: { ...inputs, executionId: "exec-3", installerBaseUrl: server.baseUrl, ...extra.inputs },
+      inputs: { ...inputs, executionId: "exec-3", installerBaseUrl: agent.server.baseUrl, ...extra.inputs },
       secrets: [key],
     });
     return { run, key };
   }
 
-  const jobDirectoriesLeft = () => fs.readdirSync(sandbox.temp).filter((f) => /^stackspot-[^.]+$/.test(f));
+  const jobDirectoriesLeft = () => fs.readdirSync(agent.sandbox.temp).filter((f) => /^stackspot-[^.]+$/.test(f));
 
   test("a failed login fails the task with the command, the exit code and the last log lines", async () => {
     const { run } = await runWith(["fail-login"]);
@@ -77,7 +64,7 @@ describe("when the STK CLI fails", () => {
   test("an upgrade that installs a newer CLI into the job's home is cached and used", async () => {
     const { run } = await runWith(["upgrade-new"]);
     expect(run.result).toBe("Succeeded");
-    const newer = path.join(sandbox.tools, "stk", "5.4.0", process.arch, "stk");
+    const newer = path.join(agent.sandbox.tools, "stk", "5.4.0", process.arch, "stk");
     const login = run.records.find((r) => r.tool === "stk" && r.args?.[0] === "login");
     expect(login?.executable).toBe(newer);
     expect(login?.version).toBe("5.4.0");
@@ -102,7 +89,7 @@ describe("when the STK CLI fails", () => {
     const { run } = await runWith([], { inputs: { cliTimeoutSeconds: "10m" } });
     expect(run.result).toBe("Failed");
     expect(run.resultMessage).toContain("The input cliTimeoutSeconds is not a whole number of seconds");
-    expect(server.requests).toEqual([]);
+    expect(agent.server.requests).toEqual([]);
   });
 
   test("a run cancelled by the agent stops the CLI and removes its home", async () => {

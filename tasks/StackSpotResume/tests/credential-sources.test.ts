@@ -1,32 +1,19 @@
-import { AgentSandbox, runTask, stkArgumentLists } from "./support/agent";
-import { buildBundle } from "./support/bundle";
+import { runTask, stkArgumentLists } from "./support/agent";
 import { freshKey, inputCredentials } from "./support/credentials";
-import { InstallerServer } from "./support/installer-server";
+import { useAgent } from "./support/use-agent";
 
 const CONNECTION_ID = "5b0c7e9e-1f7a-4c55-9d1e-0a3c2a4b6d10";
 
 describe("where the credentials come from", () => {
-  let server: InstallerServer;
-  let sandbox: AgentSandbox;
+  // One agent for the whole file: after the first run the CLI comes from the tool cache.
+  const agent = useAgent({ scope: "all" });
 
-  beforeAll(async () => {
-    buildBundle();
-    server = new InstallerServer();
-    await server.start();
-    // One agent for the whole file: after the first run the CLI comes from the tool cache.
-    sandbox = new AgentSandbox();
-  });
-  afterAll(async () => {
-    await server.stop();
-    sandbox.remove();
-  });
-
-  const base = () => ({ executionId: "exec-9", installerBaseUrl: server.baseUrl });
+  const base = () => ({ executionId: "exec-9", installerBaseUrl: agent.server.baseUrl });
 
   test("a service connection supplies client id, key and realm, and wins over the inputs", async () => {
     const connectionKey = freshKey();
     const otherKey = freshKey();
-    const run = await runTask(sandbox, {
+    const run = await runTask(agent.sandbox, {
       inputs: { ...base(), clientId: "input-id", clientKey: otherKey, realm: "input-realm" },
       connection: { id: CONNECTION_ID, clientId: "conn-client-id", clientKey: connectionKey, realm: "conn-realm" },
       secrets: [connectionKey, otherKey],
@@ -40,7 +27,7 @@ describe("where the credentials come from", () => {
 
   test("a service connection whose variables are undefined still works: the inputs are ignored", async () => {
     const connectionKey = freshKey();
-    const run = await runTask(sandbox, {
+    const run = await runTask(agent.sandbox, {
       inputs: base(), // clientId etc. keep their defaults $(STK_CLIENT_ID)…, which the agent left unexpanded
       connection: { id: CONNECTION_ID, clientId: "conn-client-id", clientKey: connectionKey, realm: "conn-realm" },
       secrets: [connectionKey],
@@ -50,7 +37,7 @@ describe("where the credentials come from", () => {
 
   test("a service connection without a realm is reported, naming the connection and the fix", async () => {
     const connectionKey = freshKey();
-    const run = await runTask(sandbox, {
+    const run = await runTask(agent.sandbox, {
       inputs: base(),
       connection: { id: CONNECTION_ID, clientId: "conn-client-id", clientKey: connectionKey, realm: "" },
       secrets: [connectionKey],
@@ -63,7 +50,7 @@ describe("where the credentials come from", () => {
 
   test("inputs fed by pipeline variables are used when no connection is given", async () => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, { inputs: { ...base(), ...inputs }, secrets: [key] });
+    const run = await runTask(agent.sandbox, { inputs: { ...base(), ...inputs }, secrets: [key] });
     expect(run.result).toBe("Succeeded");
     expect(stkArgumentLists(run).find((a) => a[0] === "login")).toEqual([
       "login", "--client-id", "3f2c9a54-client-id", "--client-key", key, "--realm", "acme-realm",
@@ -72,8 +59,8 @@ describe("where the credentials come from", () => {
 
   test("an unexpanded $(STK_CLIENT_ID) is reported as an undefined variable with the two ways to fix it", async () => {
     const key = freshKey();
-    const requestsBefore = server.requests.length;
-    const run = await runTask(sandbox, {
+    const requestsBefore = agent.server.requests.length;
+    const run = await runTask(agent.sandbox, {
       inputs: { ...base(), clientId: "$(STK_CLIENT_ID)", clientKey: key, realm: "acme-realm" },
       secrets: [key],
     });
@@ -81,12 +68,12 @@ describe("where the credentials come from", () => {
     expect(run.resultMessage).toContain("The input clientId holds $(STK_CLIENT_ID), but the variable STK_CLIENT_ID is not defined.");
     expect(run.resultMessage).toContain("define the pipeline variable STK_CLIENT_ID");
     expect(run.resultMessage).toContain("set stackspotServiceConnection to a StackSpot service connection");
-    expect(server.requests.length).toBe(requestsBefore);
+    expect(agent.server.requests.length).toBe(requestsBefore);
     expect(run.records).toEqual([]);
   });
 
   test("with all three variables undefined, all three are reported at once and no secret is registered", async () => {
-    const run = await runTask(sandbox, { inputs: base(), secrets: [] });
+    const run = await runTask(agent.sandbox, { inputs: base(), secrets: [] });
     expect(run.result).toBe("Failed");
     for (const [input, variable] of [["clientId", "STK_CLIENT_ID"], ["clientKey", "STK_CLIENT_KEY"], ["realm", "STK_REALM"]]) {
       expect(run.resultMessage).toContain(`The input ${input} holds $(${variable}), but the variable ${variable} is not defined.`);
@@ -95,14 +82,14 @@ describe("where the credentials come from", () => {
   });
 
   test("an empty client key is reported as missing", async () => {
-    const run = await runTask(sandbox, { inputs: { ...base(), clientId: "id-1", clientKey: "", realm: "r" }, secrets: [] });
+    const run = await runTask(agent.sandbox, { inputs: { ...base(), clientId: "id-1", clientKey: "", realm: "r" }, secrets: [] });
     expect(run.result).toBe("Failed");
     expect(run.resultMessage).toContain("The input clientKey is empty.");
   });
 
   test("a key full of shell characters reaches stk unchanged, as one argument", async () => {
     const key = `K3y;$(id)\`whoami\`|"'&%${freshKey()}`;
-    const run = await runTask(sandbox, { inputs: { ...base(), clientId: "id-1", clientKey: key, realm: "r-1" }, secrets: [key] });
+    const run = await runTask(agent.sandbox, { inputs: { ...base(), clientId: "id-1", clientKey: key, realm: "r-1" }, secrets: [key] });
     expect(run.result).toBe("Succeeded");
     expect(stkArgumentLists(run).find((a) => a[0] === "login")).toEqual(["login", "--client-id", "id-1", "--client-key", key, "--realm", "r-1"]);
   });
@@ -110,7 +97,7 @@ describe("where the credentials come from", () => {
   test("a key with a line break is refused without printing it, and both lines are registered as secrets", async () => {
     const first = freshKey();
     const second = freshKey();
-    const run = await runTask(sandbox, {
+    const run = await runTask(agent.sandbox, {
       inputs: { ...base(), clientId: "id-1", clientKey: `${first}\n${second}`, realm: "r-1" },
       secrets: [first, second],
     });

@@ -1,27 +1,14 @@
-import { AgentSandbox, runTask } from "./support/agent";
-import { buildBundle } from "./support/bundle";
+import { runTask } from "./support/agent";
 import { inputCredentials } from "./support/credentials";
-import { InstallerServer } from "./support/installer-server";
+import { useAgent } from "./support/use-agent";
 
 describe("debug mode", () => {
-  let server: InstallerServer;
-  let sandbox: AgentSandbox;
-
-  beforeAll(buildBundle);
-  beforeEach(async () => {
-    server = new InstallerServer();
-    await server.start();
-    sandbox = new AgentSandbox();
-  });
-  afterEach(async () => {
-    await server.stop();
-    sandbox.remove();
-  });
+  const agent = useAgent({ scope: "each" });
 
   test("turns on the CLI's HTTP trace and attaches it, redacted, as a file instead of printing it", async () => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, {
-      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: server.baseUrl, debug: "true" },
+    const run = await runTask(agent.sandbox, {
+      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl, debug: "true" },
       secrets: [key],
     });
     expect(run.result).toBe("Succeeded");
@@ -30,7 +17,7 @@ describe("debug mode", () => {
     }
     expect(run.attachments).toHaveLength(1);
     const trace = run.attachments[0].content;
-    expect(run.attachments[0].path.startsWith(sandbox.temp)).toBe(true);
+    expect(run.attachments[0].path.startsWith(agent.sandbox.temp)).toBe(true);
     expect(trace).toContain("POST https://idm.stackspot.com/acme-realm/oidc/oauth/token");
     expect(trace).toContain("client_secret=***");
     expect(trace).toContain("Authorization: Basic ***");
@@ -45,9 +32,9 @@ describe("debug mode", () => {
 
   test("attaches the trace of a failed run too", async () => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, {
+    const run = await runTask(agent.sandbox, {
       mode: ["fail-resume"],
-      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: server.baseUrl, debug: "true" },
+      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl, debug: "true" },
       secrets: [key],
     });
     expect(run.result).toBe("Failed");
@@ -57,7 +44,7 @@ describe("debug mode", () => {
 
   test("is off by default: no trace variables, no attachment", async () => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, { inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: server.baseUrl }, secrets: [key] });
+    const run = await runTask(agent.sandbox, { inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl }, secrets: [key] });
     expect(run.attachments).toEqual([]);
     const login = run.records.find((r) => r.tool === "stk" && r.args?.[0] === "login");
     expect(login?.env).toMatchObject({ HTTP_ENABLE_DEBUG: "false", HTTP_ENABLE_FILE_DEBUG: "false" });
@@ -65,10 +52,10 @@ describe("debug mode", () => {
 
   test("system.debug off changes nothing about secrets (the leak check runs on every run)", async () => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, {
+    const run = await runTask(agent.sandbox, {
       systemDebug: false,
       mode: ["echo-key", "fail-login"],
-      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: server.baseUrl, debug: "true" },
+      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl, debug: "true" },
       secrets: [key],
     });
     expect(run.result).toBe("Failed");

@@ -1,7 +1,6 @@
-import { AgentSandbox, runTask } from "./support/agent";
-import { buildBundle } from "./support/bundle";
+import { runTask } from "./support/agent";
 import { inputCredentials } from "./support/credentials";
-import { InstallerServer } from "./support/installer-server";
+import { useAgent } from "./support/use-agent";
 
 // Values a queue-time parameter could carry into a shell line in StackSpot's manual pipeline.
 const HOSTILE: Array<[string, string, RegExp]> = [
@@ -23,31 +22,19 @@ const HOSTILE: Array<[string, string, RegExp]> = [
 ];
 
 describe("a hostile executionId", () => {
-  let server: InstallerServer;
-  let sandbox: AgentSandbox;
-
-  beforeAll(async () => {
-    buildBundle();
-    server = new InstallerServer();
-    await server.start();
-    sandbox = new AgentSandbox();
-  });
-  afterAll(async () => {
-    await server.stop();
-    sandbox.remove();
-  });
+  const agent = useAgent({ scope: "all" });
 
   test.each(HOSTILE)("with %s is refused before anything is downloaded, and never printed", async (_label, value, rule) => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, {
-      inputs: { ...inputs, executionId: value, installerBaseUrl: server.baseUrl },
+    const run = await runTask(agent.sandbox, {
+      inputs: { ...inputs, executionId: value, installerBaseUrl: agent.server.baseUrl },
       secrets: [key],
     });
     expect(run.result).toBe("Failed");
     expect(run.resultMessage).toMatch(/The input executionId/);
     expect(run.resultMessage).toMatch(rule);
     expect(run.resultMessage).toMatch(/workflow_execution_id/);
-    expect(server.requests).toEqual([]);
+    expect(agent.server.requests).toEqual([]);
     expect(run.records).toEqual([]);
     expect(run.echoedCommands).toEqual([]);
     if (value.trim().length >= 3) {
@@ -60,10 +47,10 @@ describe("a hostile executionId", () => {
 
   test("an empty value is refused with the fix for the pipeline", async () => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, { inputs: { ...inputs, executionId: "", installerBaseUrl: server.baseUrl }, secrets: [key] });
+    const run = await runTask(agent.sandbox, { inputs: { ...inputs, executionId: "", installerBaseUrl: agent.server.baseUrl }, secrets: [key] });
     expect(run.result).toBe("Failed");
     expect(run.resultMessage).toContain("The input executionId is empty");
     expect(run.resultMessage).toContain("${{ parameters.workflow_execution_id }}");
-    expect(server.requests).toEqual([]);
+    expect(agent.server.requests).toEqual([]);
   });
 });

@@ -1,27 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
-import { AgentSandbox, runTask, stkArgumentLists, TaskRun } from "./support/agent";
-import { buildBundle } from "./support/bundle";
+import { runTask, stkArgumentLists, TaskRun } from "./support/agent";
 import { inputCredentials } from "./support/credentials";
-import { InstallerServer } from "./support/installer-server";
+import { useAgent } from "./support/use-agent";
 
 describe("a successful run", () => {
-  let server: InstallerServer;
-  let sandbox: AgentSandbox;
-
-  beforeAll(buildBundle);
-  beforeEach(async () => {
-    server = new InstallerServer({ version: "5.3.1" });
-    await server.start();
-    sandbox = new AgentSandbox();
-  });
-  afterEach(async () => {
-    await server.stop();
-    sandbox.remove();
-  });
+  const agent = useAgent({ scope: "each", installer: { version: "5.3.1" } });
 
   const run = (key: string, inputs: Record<string, string>) =>
-    runTask(sandbox, { inputs: { installerBaseUrl: server.baseUrl, ...inputs }, secrets: [key] });
+    runTask(agent.sandbox, { inputs: { installerBaseUrl: agent.server.baseUrl, ...inputs }, secrets: [key] });
 
   test("installs the CLI, then runs --version, upgrade, login and resume with exactly these argument lists", async () => {
     const { key, inputs } = inputCredentials();
@@ -40,7 +27,7 @@ describe("a successful run", () => {
     expect(installer).toHaveLength(1);
     expect(installer[0].argCount).toBe(0);
     expect(result.echoedCommands).toContain(`[command]${bashPath()} ${installer[0].script}`);
-    expect(server.installerRequests).toHaveLength(1);
+    expect(agent.server.installerRequests).toHaveLength(1);
     // Nothing on stderr: no deprecation warning from the libraries on this Node (STACKSPOT_TASK_NODE).
     expect(result.stderr).toBe("");
   });
@@ -69,7 +56,7 @@ describe("a successful run", () => {
     const homes = new Set(calls.map((r) => r.home));
     expect(homes.size).toBe(1);
     const [home] = [...homes];
-    expect(path.relative(sandbox.temp, home)).toMatch(/^stackspot-[^/]+\/home$/);
+    expect(path.relative(agent.sandbox.temp, home)).toMatch(/^stackspot-[^/]+\/home$/);
     for (const call of calls) {
       expect(call.env).toMatchObject({ LANG: "C.UTF-8", LANGUAGE: "C.UTF-8", LC_ALL: "C.UTF-8", PYTHONIOENCODING: "utf-8" });
       expect(call.env).toMatchObject({ HTTP_ENABLE_DEBUG: "false", HTTP_ENABLE_FILE_DEBUG: "false" });
@@ -78,14 +65,14 @@ describe("a successful run", () => {
       expect(Object.values(call.env ?? {}).filter((v) => v.includes(key))).toEqual([]);
     }
     expect(fs.existsSync(path.dirname(home))).toBe(false);
-    expect(fs.readdirSync(sandbox.temp).filter((f) => f.startsWith("stackspot-"))).toEqual([]);
-    expect(fs.existsSync(path.join(sandbox.userHome, ".stk"))).toBe(false);
+    expect(fs.readdirSync(agent.sandbox.temp).filter((f) => f.startsWith("stackspot-"))).toEqual([]);
+    expect(fs.existsSync(path.join(agent.sandbox.userHome, ".stk"))).toBe(false);
   });
 
   test("puts the cached CLI on the PATH for later steps", async () => {
     const { key, inputs } = inputCredentials();
     const result = await run(key, { ...inputs, executionId: "exec-1" });
-    const cached = path.join(sandbox.tools, "stk", "5.3.1", process.arch);
+    const cached = path.join(agent.sandbox.tools, "stk", "5.3.1", process.arch);
     expect(result.commands.filter((c) => c.name === "task.prependpath").map((c) => c.data)).toEqual([cached]);
     expect(fs.existsSync(`${cached}.complete`)).toBe(true);
     expect(stkExecutables(result)).toEqual([path.join(cached, "stk")]);
@@ -94,13 +81,13 @@ describe("a successful run", () => {
   test("a second run on the same agent uses the tool cache and makes no HTTP request", async () => {
     const { key, inputs } = inputCredentials();
     await run(key, { ...inputs, executionId: "exec-1" });
-    const requestsAfterFirstRun = server.requests.length;
-    const bytesAfterFirstRun = server.bytesSent;
+    const requestsAfterFirstRun = agent.server.requests.length;
+    const bytesAfterFirstRun = agent.server.bytesSent;
 
     const second = await run(key, { ...inputs, executionId: "exec-2" });
     expect(second.result).toBe("Succeeded");
-    expect(server.requests.length).toBe(requestsAfterFirstRun);
-    expect(server.bytesSent).toBe(bytesAfterFirstRun);
+    expect(agent.server.requests.length).toBe(requestsAfterFirstRun);
+    expect(agent.server.bytesSent).toBe(bytesAfterFirstRun);
     expect(second.records.filter((r) => r.tool === "installer")).toEqual([]);
     expect(second.stdout).toContain("Using STK CLI 5.3.1 from the agent's tool cache");
     expect(stkArgumentLists(second).map((a) => a[0])).toEqual(["--version", "upgrade", "login", "resume"]);
