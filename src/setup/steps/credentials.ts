@@ -2,7 +2,7 @@
 // realm in data.realm, where the task reads them), and allow the stackspot pipeline to use the
 // connection and the agent queue so that a run StackSpot queues never waits for an approval.
 import type { ServiceEndpoint } from "azure-devops-extension-api/ServiceEndpoint/ServiceEndpoint";
-import { isPipelineAuthorized, ResourcePipelinePermissions } from "../../ado";
+import { AdoError, isPipelineAuthorized, ResourcePipelinePermissions } from "../../ado";
 import { SERVICE_CONNECTION_TYPE, SERVICE_CONNECTION_URL } from "../contract";
 import { sameName } from "../state";
 import { writeOnce } from "../writeOnce";
@@ -60,7 +60,11 @@ export async function authorizePipeline(
   }
   // Setting a flag: safe to repeat, so the transport retries it by itself.
   const result = await ctx.clients.pipelinePermissions.updatePipelinePermissionsForResource(ctx.project, type, resourceId, [{ id: definitionId, authorized: true }]);
-  if (result && !isPipelineAuthorized(result, definitionId)) throw new Error(`Azure DevOps did not record the authorization of the pipeline on ${label}.`);
+  if (result && !isPipelineAuthorized(result, definitionId)) throw new AdoError(
+    `Azure DevOps did not record the authorization of the pipeline on ${label}.`,
+    `Run the set-up again. If it still fails, open ${type === "endpoint" ? "Project settings → Service connections" : "Project settings → Agent pools"}, `
+      + `choose ${label}, and under Security → Pipeline permissions add the pipeline "stackspot".`,
+  );
   made(result ?? { resource: { type, id: resourceId }, pipelines: [{ id: definitionId, authorized: true }] });
   return { detail: `The pipeline may use ${label} without approval.` };
 }
