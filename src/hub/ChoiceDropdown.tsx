@@ -22,6 +22,7 @@ export function ChoiceDropdown({ items, selectedId, onChange, ariaLabel, inputId
   // A new list (items added, enabled or disabled) gets a new Dropdown: its selection keeps the list's
   // ranges of unselectable items from when it was made.
   const listKey = items.map((i) => `${i.id}${i.disabled ? "!" : ""}`).join("\n");
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is what makes a new selection
   const selection = React.useMemo(() => new DropdownSelection(), [listKey]);
   const index = items.findIndex((i) => i.id === selectedId);
   React.useLayoutEffect(() => {

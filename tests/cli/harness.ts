@@ -93,6 +93,6 @@ export function expectNoSecrets(run: CliRun, env: CliEnv): void {
 
 /** Removes colours and cursor movement. */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
 }

@@ -17,7 +17,7 @@ export class VirtualTerminal {
 
   write(chunk: string): boolean {
     this.writes.push(chunk);
-    // eslint-disable-next-line no-control-regex
+     
     const tokens = chunk.match(/\u001b\[[0-9;]*[A-Za-z]|\r|\n|[^\u001b\r\n]/gu) ?? [];
     for (const t of tokens) this.apply(t);
     return true;

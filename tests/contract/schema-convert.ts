@@ -10,7 +10,7 @@
 // - SCHEMA_OVERRIDES and POLYMORPHIC_BASES from known-differences replace definitions that do not
 //   describe the JSON on the wire.
 import { POLYMORPHIC_BASES, SCHEMA_OVERRIDES } from "./known-differences";
-import type { SpecDocument, SwaggerSchema } from "./spec-index";
+import type { SpecDocument } from "./spec-index";
 
 export interface ValidationMode {
   side: "request" | "response";

@@ -9,7 +9,6 @@ export function loadContractChecker(): ContractChecker | undefined {
   if (cached !== undefined) return cached ?? undefined;
   try {
     // A plain require inside try: jest resolves it through ts-jest, esbuild bundles it when present.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require("../contract/checker") as { createContractChecker?: () => ContractChecker };
     if (typeof mod.createContractChecker !== "function") {
       throw new Error("tests/contract/checker.ts does not export createContractChecker().");

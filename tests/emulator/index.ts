@@ -48,6 +48,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const violations: ContractViolation[] = [];
   const token = newToken();
   let latencyMs = options.latencyMs ?? 0;
+  // Assigned once the server knows its port; the server reads it only when a request arrives.
+  // eslint-disable-next-line prefer-const
   let core: EmulatorCore | undefined;
   const server = new EmulatorServer({
     core: () => core!,

@@ -49,7 +49,7 @@ export function itemMark(style: Style, state: ChecklistState): string {
   return paint(style, s.color, style.symbols ? s.symbol : `[${s.word}]`);
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function visibleLength(text: string): number {

@@ -76,7 +76,7 @@ export function checkExecutionId(value: string): InputError | undefined {
  * macro text. Returns NAME when the whole value is such a macro.
  */
 export function undefinedVariable(value: string): string | undefined {
-  const match = /^\s*\$\(([A-Za-z0-9_.\-]+)\)\s*$/.exec(value);
+  const match = /^\s*\$\(([A-Za-z0-9_.-]+)\)\s*$/.exec(value);
   return match ? match[1] : undefined;
 }
 
