@@ -19,7 +19,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-require-imports": "off",
       // Names, ANSI sequences and YAML are checked for control characters on purpose.
       "no-control-regex": "off",
@@ -41,7 +44,15 @@ export default tseslint.config(
   {
     files: ["src/setup/**/*.ts"],
     rules: forbid(
-      ["**/hub/**", "**/cli/**", "**/tasks/**", "react", "react-dom", "azure-devops-ui*", "azure-devops-extension-sdk"],
+      [
+        "**/hub/**",
+        "**/cli/**",
+        "**/tasks/**",
+        "react",
+        "react-dom",
+        "azure-devops-ui*",
+        "azure-devops-extension-sdk",
+      ],
       "The setup engine is plain TypeScript: it never imports the hub, the CLI, the task, React or the SDK.",
     ),
   },
@@ -59,12 +70,22 @@ export default tseslint.config(
   {
     files: ["src/cli/**/*.ts"],
     rules: forbid(
-      ["**/hub/**", "**/tasks/**", "react", "react-dom", "azure-devops-ui*", "azure-devops-extension-sdk"],
+      [
+        "**/hub/**",
+        "**/tasks/**",
+        "react",
+        "react-dom",
+        "azure-devops-ui*",
+        "azure-devops-extension-sdk",
+      ],
       "The hub and the CLI never import each other; the CLI has no React or SDK.",
     ),
   },
   {
     files: ["tasks/*/src/**/*.ts"],
-    rules: forbid(["**/src/**"], "The task is self-contained: it imports nothing from the repository's src/."),
+    rules: forbid(
+      ["**/src/**"],
+      "The task is self-contained: it imports nothing from the repository's src/.",
+    ),
   },
 );

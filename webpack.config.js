@@ -22,7 +22,10 @@ class EsbuildCssMinifyPlugin {
         (assets) => {
           for (const name of Object.keys(assets)) {
             if (!name.endsWith(".css")) continue;
-            const { code } = esbuild.transformSync(assets[name].source().toString(), { loader: "css", minify: true });
+            const { code } = esbuild.transformSync(assets[name].source().toString(), {
+              loader: "css",
+              minify: true,
+            });
             compilation.updateAsset(name, new sources.RawSource(code));
           }
         },
@@ -40,21 +43,32 @@ class HubPagePlugin {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("HubPagePlugin", (compilation) => {
       compilation.fileDependencies.add(this.source);
-      compilation.hooks.processAssets.tap({ name: "HubPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        compilation.emitAsset("hub.html", new sources.RawSource(fs.readFileSync(this.source)));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "HubPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.emitAsset("hub.html", new sources.RawSource(fs.readFileSync(this.source)));
+        },
+      );
     });
   }
 }
 
 module.exports = (env = {}) => {
   const baseline = Boolean(env.baseline);
-  const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, baseline ? ".tmp/bench-baseline" : "dist/hub");
+  const outDir = env.outDir
+    ? path.resolve(env.outDir)
+    : path.resolve(__dirname, baseline ? ".tmp/bench-baseline" : "dist/hub");
   return {
     mode: env.development ? "development" : "production",
     target: ["web", "es2020"],
     entry: { hub: baseline ? "./bench/baseline/index.tsx" : "./src/hub/index.tsx" },
-    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].chunk.js", publicPath: "auto", clean: true },
+    output: {
+      path: outDir,
+      filename: "[name].js",
+      chunkFilename: "[name].chunk.js",
+      publicPath: "auto",
+      clean: true,
+    },
     devtool: env.development ? "eval-source-map" : false,
     resolve: {
       extensions: [".tsx", ".ts", ".js"],
@@ -73,7 +87,13 @@ module.exports = (env = {}) => {
         {
           test: /\.tsx?$/,
           // Types are checked once by `npm run typecheck`; the bundle only needs transpiling.
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: false } } },
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", sourceMap: false },
+            },
+          },
           exclude: /node_modules/,
         },
         {
@@ -99,13 +119,20 @@ module.exports = (env = {}) => {
             },
           ],
         },
-        { test: /\.(woff2?|ttf|eot|svg|png)$/, type: "asset/resource", generator: { filename: "fonts/[name][ext]" } },
+        {
+          test: /\.(woff2?|ttf|eot|svg|png)$/,
+          type: "asset/resource",
+          generator: { filename: "fonts/[name][ext]" },
+        },
       ],
     },
     plugins: [
       // azure-devops-ui's Fluent icon styles need 1.3 MB of fonts: left out; src/hub/icons.css maps the
       // icons the hub shows to the MDL2 icon font (58 KB) that azure-devops-ui also ships.
-      new webpack.NormalModuleReplacementPlugin(/azure-devops-ui[\\/]Components[\\/]Icon[\\/]FluentIcons\.css$/, EMPTY_CSS),
+      new webpack.NormalModuleReplacementPlugin(
+        /azure-devops-ui[\\/]Components[\\/]Icon[\\/]FluentIcons\.css$/,
+        EMPTY_CSS,
+      ),
       new MiniCssExtractPlugin({ filename: "[name].css" }),
       new HubPagePlugin(path.resolve(__dirname, "static/hub.html")),
     ],

@@ -23,7 +23,9 @@ const ROOT = findRoot(__dirname);
 const CLI = path.join(ROOT, "dist", "cli", "stackspot-ado.js");
 const PROJECTS = 100;
 const LATENCY_MS = 20;
-const CONCURRENCIES = [1, 4, DEFAULT_CONCURRENCY, 16, 32].filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);
+const CONCURRENCIES = [1, 4, DEFAULT_CONCURRENCY, 16, 32]
+  .filter((c, i, all) => all.indexOf(c) === i)
+  .sort((a, b) => a - b);
 
 interface Measure {
   concurrency: number;
@@ -38,29 +40,58 @@ interface Measure {
 }
 
 function peak(requests: RequestRecord[]): number {
-  const edges = requests.flatMap((r) => [[r.startedAt, 1], [r.endedAt, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const edges = requests
+    .flatMap(
+      (r) =>
+        [
+          [r.startedAt, 1],
+          [r.endedAt, -1],
+        ] as const,
+    )
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let now = 0;
   let max = 0;
   for (const [, d] of edges) max = Math.max(max, (now += d));
   return max;
 }
 
-async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "inherit"] });
+async function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let stdout = "";
-  child.stdout.setEncoding("utf8").on("data", (d: string) => { stdout += d; });
+  child.stdout.setEncoding("utf8").on("data", (d: string) => {
+    stdout += d;
+  });
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   return { code, stdout };
 }
 
 async function measure(emu: Emulator, concurrency: number): Promise<Measure> {
-  const names = Array.from({ length: PROJECTS }, (_, i) => `C${concurrency}-${String(i + 1).padStart(3, "0")}`);
+  const names = Array.from(
+    { length: PROJECTS },
+    (_, i) => `C${concurrency}-${String(i + 1).padStart(3, "0")}`,
+  );
   for (const n of names) emu.addProject(n);
   const env = {
-    AZURE_DEVOPS_ORG_URL: emu.orgUrl, AZURE_DEVOPS_EXT_PAT: emu.token,
-    STK_CLIENT_ID: "bench-id", STK_CLIENT_KEY: "bench-client-key", STK_REALM: "bench-realm",
+    AZURE_DEVOPS_ORG_URL: emu.orgUrl,
+    AZURE_DEVOPS_EXT_PAT: emu.token,
+    STK_CLIENT_ID: "bench-id",
+    STK_CLIENT_KEY: "bench-client-key",
+    STK_REALM: "bench-realm",
   };
-  const args = ["setup", ...names.flatMap((n) => ["--project", n]), "--json", "--concurrency", String(concurrency)];
+  const args = [
+    "setup",
+    ...names.flatMap((n) => ["--project", n]),
+    "--json",
+    "--concurrency",
+    String(concurrency),
+  ];
   emu.clearRequests();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -69,9 +100,21 @@ async function measure(emu: Emulator, concurrency: number): Promise<Measure> {
   const cpu = process.cpuUsage(cpu0);
   const log = [...emu.requests];
   let ready = 0;
-  try { ready = JSON.parse(stdout).counts.ready; } catch { /* reported as 0 ready */ }
-  return { concurrency, exitCode: code, ms, requests: log.length, writes: log.filter((r) => r.write).length, peakInFlight: peak(log), ready,
-    emulatorCpuMs: (cpu.user + cpu.system) / 1000 };
+  try {
+    ready = JSON.parse(stdout).counts.ready;
+  } catch {
+    /* reported as 0 ready */
+  }
+  return {
+    concurrency,
+    exitCode: code,
+    ms,
+    requests: log.length,
+    writes: log.filter((r) => r.write).length,
+    peakInFlight: peak(log),
+    ready,
+    emulatorCpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 function row(cells: (string | number)[]): string {
@@ -79,26 +122,66 @@ function row(cells: (string | number)[]): string {
 }
 
 async function main() {
-  const build = spawnSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.js")], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.js")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (build.status !== 0) throw new Error(`building the CLI failed: ${build.stderr}`);
   const emu = await startEmulator({ latencyMs: LATENCY_MS, contractCheck: false });
   try {
     const results: Measure[] = [];
     for (const c of CONCURRENCIES) results.push(await measure(emu, c));
     const base = results.find((r) => r.concurrency === 1)!;
-    console.log(`stackspot-ado setup of ${PROJECTS} empty projects, ${LATENCY_MS} ms latency per request (built CLI in a child process)`);
-    console.log(row(["concurrency", "exit", "ready", "wall s", "speed-up vs 1", "requests/proj", "writes/proj", "peak in flight", "emulator cpu s"]));
+    console.log(
+      `stackspot-ado setup of ${PROJECTS} empty projects, ${LATENCY_MS} ms latency per request (built CLI in a child process)`,
+    );
+    console.log(
+      row([
+        "concurrency",
+        "exit",
+        "ready",
+        "wall s",
+        "speed-up vs 1",
+        "requests/proj",
+        "writes/proj",
+        "peak in flight",
+        "emulator cpu s",
+      ]),
+    );
     for (const r of results) {
-      const label = r.concurrency === DEFAULT_CONCURRENCY ? `${r.concurrency} (default)` : r.concurrency === 1 ? "1 (baseline)" : String(r.concurrency);
-      console.log(row([label, String(r.exitCode), r.ready, (r.ms / 1000).toFixed(2), `${(base.ms / r.ms).toFixed(2)}x`,
-        ((r.requests - 1) / PROJECTS).toFixed(2), (r.writes / PROJECTS).toFixed(2), r.peakInFlight, (r.emulatorCpuMs / 1000).toFixed(2)]));
+      const label =
+        r.concurrency === DEFAULT_CONCURRENCY
+          ? `${r.concurrency} (default)`
+          : r.concurrency === 1
+            ? "1 (baseline)"
+            : String(r.concurrency);
+      console.log(
+        row([
+          label,
+          String(r.exitCode),
+          r.ready,
+          (r.ms / 1000).toFixed(2),
+          `${(base.ms / r.ms).toFixed(2)}x`,
+          ((r.requests - 1) / PROJECTS).toFixed(2),
+          (r.writes / PROJECTS).toFixed(2),
+          r.peakInFlight,
+          (r.emulatorCpuMs / 1000).toFixed(2),
+        ]),
+      );
     }
     const def = results.find((r) => r.concurrency === DEFAULT_CONCURRENCY)!;
-    console.log(`default (${DEFAULT_CONCURRENCY}) vs concurrency 1: ${(def.ms / 1000).toFixed(2)} s vs ${(base.ms / 1000).toFixed(2)} s, ` +
-      `ratio ${(def.ms / base.ms).toFixed(3)} (${(base.ms / def.ms).toFixed(2)}x faster)`);
+    console.log(
+      `default (${DEFAULT_CONCURRENCY}) vs concurrency 1: ${(def.ms / 1000).toFixed(2)} s vs ${(base.ms / 1000).toFixed(2)} s, ` +
+        `ratio ${(def.ms / base.ms).toFixed(3)} (${(base.ms / def.ms).toFixed(2)}x faster)`,
+    );
     console.log("requests/project excludes the one organization check per run.");
-    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} — past a few projects at once the ` +
-      "emulator and the CLI compete for the same cores, so the speed-up flattens here sooner than against Azure DevOps.");
+    console.log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} — past a few projects at once the ` +
+        "emulator and the CLI compete for the same cores, so the speed-up flattens here sooner than against Azure DevOps.",
+    );
   } finally {
     await emu.stop();
   }

@@ -21,7 +21,10 @@ const LOADS = 10;
 const root = findRepoRoot(__dirname);
 
 function build(args: string[]): void {
-  const r = spawnSync(process.execPath, [path.join(root, "scripts/build-hub.js"), ...args], { cwd: root, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(root, "scripts/build-hub.js"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -43,7 +46,8 @@ async function paintMs(browser: Browser, host: TestHost): Promise<number> {
     await body.waitFor({ timeout: 60_000 });
     const renderedAt = Number(await body.getAttribute("data-checklist-rendered-at"));
     const startedAt = await page.evaluate(() => {
-      const t = (window as unknown as { __testHost: { timings: { frameLoadStart: number } } }).__testHost.timings;
+      const t = (window as unknown as { __testHost: { timings: { frameLoadStart: number } } })
+        .__testHost.timings;
       return performance.timeOrigin + t.frameLoadStart;
     });
     return renderedAt - startedAt;
@@ -66,8 +70,12 @@ async function main(): Promise<void> {
   build(["--baseline", path.join(baselineRoot, "dist", "hub")]);
   const hub = sizes(path.join(root, "dist", "hub"));
   const base = sizes(path.join(baselineRoot, "dist", "hub"));
-  console.log(`hub size, gzipped JS+CSS loaded before the checklist: ${kib(hub.initial)}; baseline ${kib(base.initial)}; ratio ${ratio(hub.initial, base.initial)} (target: under 200 KB)`);
-  console.log(`hub size, gzipped JS+CSS with the chunks loaded on demand: ${kib(hub.all)}; baseline ${kib(base.all)}; ratio ${ratio(hub.all, base.all)}`);
+  console.log(
+    `hub size, gzipped JS+CSS loaded before the checklist: ${kib(hub.initial)}; baseline ${kib(base.initial)}; ratio ${ratio(hub.initial, base.initial)} (target: under 200 KB)`,
+  );
+  console.log(
+    `hub size, gzipped JS+CSS with the chunks loaded on demand: ${kib(hub.all)}; baseline ${kib(base.all)}; ratio ${ratio(hub.all, base.all)}`,
+  );
 
   const emulator = await startEmulator({ contractCheck: false });
   seedDemo(emulator);
@@ -86,7 +94,9 @@ async function main(): Promise<void> {
     }
     const h = median(hubTimes);
     const b = median(baseTimes);
-    console.log(`hub first meaningful paint, median of ${LOADS} loads: ${h.toFixed(0)} ms; baseline ${b.toFixed(0)} ms; ratio ${ratio(h, b)} (target: under 1000 ms)`);
+    console.log(
+      `hub first meaningful paint, median of ${LOADS} loads: ${h.toFixed(0)} ms; baseline ${b.toFixed(0)} ms; ratio ${ratio(h, b)} (target: under 1000 ms)`,
+    );
     console.log(`  hub loads (ms): ${hubTimes.map((t) => t.toFixed(0)).join(", ")}`);
     console.log(`  baseline loads (ms): ${baseTimes.map((t) => t.toFixed(0)).join(", ")}`);
   } finally {

@@ -36,7 +36,9 @@ function resolvePackageDir(name: string, fromDir: string): string | undefined {
 
 /** The packages the task's sources import, read from the esbuild metafile scripts/build-task.js writes. */
 function taskDirectDependencies(): string[] {
-  const meta = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, ".tmp/build/stackspot-resume.meta.json"), "utf8")) as {
+  const meta = JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, ".tmp/build/stackspot-resume.meta.json"), "utf8"),
+  ) as {
     inputs: Record<string, { imports: { path: string }[] }>;
   };
   const names = new Set<string>();
@@ -59,7 +61,9 @@ function productionNodeModules(direct: string[]): { packages: number; files: str
     if (!dir || seen.has(dir)) return;
     seen.add(dir);
     files.push(...filesUnder(dir, (n) => n === "node_modules"));
-    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
     for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, dir);
   };
   for (const name of direct) visit(name, REPO_ROOT);
@@ -68,11 +72,17 @@ function productionNodeModules(direct: string[]): { packages: number; files: str
 
 /** The hub built with the project's webpack configuration, minification off. */
 async function unminifiedHub(outDir: string): Promise<string[]> {
-  const makeConfig = require(path.join(REPO_ROOT, "webpack.config.js")) as (env: Record<string, unknown>) => webpack.Configuration;
+  const makeConfig = require(path.join(REPO_ROOT, "webpack.config.js")) as (
+    env: Record<string, unknown>,
+  ) => webpack.Configuration;
   const config = makeConfig({ outDir });
   config.optimization = { ...config.optimization, minimize: false };
   await new Promise<void>((resolve, reject) =>
-    webpack(config, (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats?.toString("errors-only"))) : resolve())),
+    webpack(config, (err, stats) =>
+      err || stats?.hasErrors()
+        ? reject(err ?? new Error(stats?.toString("errors-only")))
+        : resolve(),
+    ),
   );
   return filesUnder(outDir);
 }
@@ -81,7 +91,11 @@ async function unminifiedHub(outDir: string): Promise<string[]> {
 function vsixParts(vsixPath: string): Record<"task" | "hub" | "other", number> {
   const parts = { task: 0, hub: 0, other: 0 };
   for (const e of new AdmZip(vsixPath).getEntries()) {
-    const part = e.entryName.startsWith("dist/task/") ? "task" : e.entryName.startsWith("dist/hub/") ? "hub" : "other";
+    const part = e.entryName.startsWith("dist/task/")
+      ? "task"
+      : e.entryName.startsWith("dist/hub/")
+        ? "hub"
+        : "other";
     parts[part] += e.header.compressedSize;
   }
   return parts;
@@ -100,7 +114,10 @@ function deflatedSize(files: string[]): number {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, "scripts/package.js")], { cwd: REPO_ROOT, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, "scripts/package.js")], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}${r.stderr}`);
   const packMs = Date.now() - started;
   const vsixPath = path.join(REPO_ROOT, /^package: (\S+\.vsix) /m.exec(r.stdout)![1]);
@@ -113,14 +130,28 @@ async function main(): Promise<void> {
   const baselineRaw = sizeOf(baselineFiles);
   const baselineDeflated = deflatedSize(baselineFiles);
 
-  console.log(`package  ${path.relative(REPO_ROOT, vsixPath)}: ${kb(vsix)} (npm run package took ${(packMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `package  ${path.relative(REPO_ROOT, vsixPath)}: ${kb(vsix)} (npm run package took ${(packMs / 1000).toFixed(1)} s)`,
+  );
   const parts = vsixParts(vsixPath);
-  console.log(`         of which task ${kb(parts.task)}, hub ${kb(parts.hub)}, Marketplace page, images and manifests ${kb(parts.other)} (compressed)`);
-  console.log(`baseline task node_modules (${direct.join(", ")} and dependencies, ${modules.packages} packages, ${modules.files.length} files): ${kb(sizeOf(modules.files))}`);
-  console.log(`baseline hub without minification (${hubFiles.length} files): ${kb(sizeOf(hubFiles))}`);
-  console.log(`baseline total: ${kb(baselineRaw)} raw, ${kb(baselineDeflated)} deflated as in a .vsix`);
-  console.log(`ratio    package / baseline: ${(vsix / baselineRaw).toFixed(3)} of the raw size, ${(vsix / baselineDeflated).toFixed(3)} of the deflated size (${(baselineDeflated / vsix).toFixed(1)}x smaller)`);
-  console.log(`ratio    task + hub in the package / baseline deflated: ${((parts.task + parts.hub) / baselineDeflated).toFixed(3)}`);
+  console.log(
+    `         of which task ${kb(parts.task)}, hub ${kb(parts.hub)}, Marketplace page, images and manifests ${kb(parts.other)} (compressed)`,
+  );
+  console.log(
+    `baseline task node_modules (${direct.join(", ")} and dependencies, ${modules.packages} packages, ${modules.files.length} files): ${kb(sizeOf(modules.files))}`,
+  );
+  console.log(
+    `baseline hub without minification (${hubFiles.length} files): ${kb(sizeOf(hubFiles))}`,
+  );
+  console.log(
+    `baseline total: ${kb(baselineRaw)} raw, ${kb(baselineDeflated)} deflated as in a .vsix`,
+  );
+  console.log(
+    `ratio    package / baseline: ${(vsix / baselineRaw).toFixed(3)} of the raw size, ${(vsix / baselineDeflated).toFixed(3)} of the deflated size (${(baselineDeflated / vsix).toFixed(1)}x smaller)`,
+  );
+  console.log(
+    `ratio    task + hub in the package / baseline deflated: ${((parts.task + parts.hub) / baselineDeflated).toFixed(3)}`,
+  );
 }
 
 main().catch((e) => {

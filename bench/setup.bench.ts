@@ -15,7 +15,15 @@ import type { Emulator } from "../tests/emulator/types";
 const LATENCY_MS = 20;
 
 function options(project: string, projectId?: string): SetupOptions {
-  return { project, ...(projectId ? { projectId } : {}), credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: "key", realm: "realm" } } };
+  return {
+    project,
+    ...(projectId ? { projectId } : {}),
+    credentials: {
+      kind: "service-connection",
+      name: "stackspot",
+      create: { clientId: "id", clientKey: "key", realm: "realm" },
+    },
+  };
 }
 
 async function measure(emu: Emulator, label: string, run: () => Promise<unknown>) {
@@ -26,7 +34,15 @@ async function measure(emu: Emulator, label: string, run: () => Promise<unknown>
   const log = [...emu.requests];
   const w = countWaves(log);
   const checks = log.filter((r) => /\/_apis\/permissions\//.test(r.path)).length;
-  return { label, waves: w, requests: log.length, checks, writes: log.filter((r) => r.write).length, ms, log };
+  return {
+    label,
+    waves: w,
+    requests: log.length,
+    checks,
+    writes: log.filter((r) => r.write).length,
+    ms,
+    log,
+  };
 }
 
 function row(cells: (string | number)[]): string {
@@ -44,31 +60,71 @@ async function main() {
     emu.seedBulk("Large", { repositories: 5000, definitions: 10000 });
     emu.deny("EditBuildDefinition", { project: "Denied" });
 
-    const empty = await measure(emu, "set-up, empty project (id given)", () => runSetup(clients, options("Small", small)));
-    const noId = await measure(emu, "set-up, empty project (no id)", () => runSetup(clients, options("NoId")));
-    const again = await measure(emu, "set-up, already set up (id given)", () => runSetup(clients, options("Small", small)));
-    const blocked = await measure(emu, "set-up, a permission denied (id given)", () => runSetup(clients, options("Denied", denied)));
+    const empty = await measure(emu, "set-up, empty project (id given)", () =>
+      runSetup(clients, options("Small", small)),
+    );
+    const noId = await measure(emu, "set-up, empty project (no id)", () =>
+      runSetup(clients, options("NoId")),
+    );
+    const again = await measure(emu, "set-up, already set up (id given)", () =>
+      runSetup(clients, options("Small", small)),
+    );
+    const blocked = await measure(emu, "set-up, a permission denied (id given)", () =>
+      runSetup(clients, options("Denied", denied)),
+    );
     await runSetup(clients, options("Large"));
     // The hub reads the status with the project id: the permission checks ride the same two waves.
-    const statusNoId = await measure(emu, "status, small project (no id)", () => readProjectState(clients, options("Small")));
-    const statusSmall = await measure(emu, "status, small project (id given)", () => readProjectState(clients, options("Small", small)));
-    const statusLarge = await measure(emu, "status, 5,000 repos + 10,000 defs (id)", () => readProjectState(clients, options("Large", large)));
+    const statusNoId = await measure(emu, "status, small project (no id)", () =>
+      readProjectState(clients, options("Small")),
+    );
+    const statusSmall = await measure(emu, "status, small project (id given)", () =>
+      readProjectState(clients, options("Small", small)),
+    );
+    const statusLarge = await measure(emu, "status, 5,000 repos + 10,000 defs (id)", () =>
+      readProjectState(clients, options("Large", large)),
+    );
 
     console.log(`emulator latency per request: ${LATENCY_MS} ms`);
-    console.log(row(["scenario", "waves", "requests", "checks", "writes", "ms", "waves/requests (sequential = 1.00)"]));
+    console.log(
+      row([
+        "scenario",
+        "waves",
+        "requests",
+        "checks",
+        "writes",
+        "ms",
+        "waves/requests (sequential = 1.00)",
+      ]),
+    );
     for (const m of [empty, noId, again, blocked, statusNoId, statusSmall, statusLarge]) {
-      console.log(row([m.label, m.waves, m.requests, m.checks, m.writes, m.ms.toFixed(0), (m.waves / m.requests).toFixed(2)]));
+      console.log(
+        row([
+          m.label,
+          m.waves,
+          m.requests,
+          m.checks,
+          m.writes,
+          m.ms.toFixed(0),
+          (m.waves / m.requests).toFixed(2),
+        ]),
+      );
     }
-    console.log(`status requests, large / small: ${statusLarge.requests} / ${statusSmall.requests} = ${(statusLarge.requests / statusSmall.requests).toFixed(2)}`);
+    console.log(
+      `status requests, large / small: ${statusLarge.requests} / ${statusSmall.requests} = ${(statusLarge.requests / statusSmall.requests).toFixed(2)}`,
+    );
     console.log(`status time, large / small: ${(statusLarge.ms / statusSmall.ms).toFixed(2)}`);
-    console.log(`targets: set-up ≤ 4 waves (got ${empty.waves}), status ≤ 2 waves (got ${Math.max(statusNoId.waves, statusSmall.waves, statusLarge.waves)}), equal status requests (${statusLarge.requests === statusSmall.requests ? "yes" : "NO"}), ` +
-      `second run writes nothing (${again.writes} writes), a denied permission writes nothing (${blocked.writes} writes)`);
+    console.log(
+      `targets: set-up ≤ 4 waves (got ${empty.waves}), status ≤ 2 waves (got ${Math.max(statusNoId.waves, statusSmall.waves, statusLarge.waves)}), equal status requests (${statusLarge.requests === statusSmall.requests ? "yes" : "NO"}), ` +
+        `second run writes nothing (${again.writes} writes), a denied permission writes nothing (${blocked.writes} writes)`,
+    );
     if (process.env.BENCH_VERBOSE) {
       for (const m of [empty, noId, again, blocked, statusSmall]) {
         console.log(`\n${m.label}:`);
         const t0 = Math.min(...m.log.map((r) => r.startedAt));
         for (const r of [...m.log].sort((a, b) => a.startedAt - b.startedAt)) {
-          console.log(`  ${(r.startedAt - t0).toFixed(0).padStart(5)}-${(r.endedAt - t0).toFixed(0).padStart(5)} ${r.status} ${r.method} ${r.path}${Object.keys(r.query).length ? "?" + new URLSearchParams(r.query) : ""}`);
+          console.log(
+            `  ${(r.startedAt - t0).toFixed(0).padStart(5)}-${(r.endedAt - t0).toFixed(0).padStart(5)} ${r.status} ${r.method} ${r.path}${Object.keys(r.query).length ? "?" + new URLSearchParams(r.query) : ""}`,
+          );
         }
       }
     }
@@ -77,4 +133,7 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -11,7 +11,12 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { AgentSandbox, BUNDLE, REPO_ROOT, runTask } from "../tasks/StackSpotResume/tests/support/agent";
+import {
+  AgentSandbox,
+  BUNDLE,
+  REPO_ROOT,
+  runTask,
+} from "../tasks/StackSpotResume/tests/support/agent";
 import { inputCredentials } from "../tasks/StackSpotResume/tests/support/credentials";
 import { InstallerServer } from "../tasks/StackSpotResume/tests/support/installer-server";
 
@@ -52,7 +57,8 @@ function productionClosure(roots: string[]): Map<string, string> {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   const started = process.hrtime.bigint();
@@ -64,7 +70,7 @@ function manualScript(server: InstallerServer, home: string, key: string): Promi
   // The manual's three steps, as the pipeline ran them (here with fixed test values, never user input).
   const script = [
     "set -e",
-    "cd \"$HOME\"",
+    'cd "$HOME"',
     `curl -fsSL ${server.baseUrl}/install.sh | bash`,
     "~/.stk/bin/stk --version",
     "~/.stk/bin/stk upgrade",
@@ -73,22 +79,33 @@ function manualScript(server: InstallerServer, home: string, key: string): Promi
   ].join("\n");
   // Asynchronous: the stand-in server answering curl lives in this very process.
   return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-c", script], { env: { PATH: process.env.PATH, HOME: home }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn("bash", ["-c", script], {
+      env: { PATH: process.env.PATH, HOME: home },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (c) => (stderr += c));
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`manual script failed: ${stderr}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`manual script failed: ${stderr}`)),
+    );
   });
 }
 
 async function main(): Promise<void> {
-  execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", "build-task.js")], { stdio: "inherit" });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", "build-task.js")], {
+    stdio: "inherit",
+  });
   const bundleBytes = fs.statSync(BUNDLE).size;
   const closure = productionClosure(["azure-pipelines-task-lib", "azure-pipelines-tool-lib"]);
   const modulesBytes = [...closure.keys()].reduce((sum, dir) => sum + directoryBytes(dir, true), 0);
   console.log("size");
   console.log(`  bundle index.js                         ${kb(bundleBytes).padStart(11)}`);
-  console.log(`  production node_modules (${String(closure.size).padStart(2)} packages)    ${kb(modulesBytes).padStart(11)}`);
-  console.log(`  ratio bundle : node_modules             1 : ${(modulesBytes / bundleBytes).toFixed(1)}  (bundle is ${((100 * bundleBytes) / modulesBytes).toFixed(1)}%)`);
+  console.log(
+    `  production node_modules (${String(closure.size).padStart(2)} packages)    ${kb(modulesBytes).padStart(11)}`,
+  );
+  console.log(
+    `  ratio bundle : node_modules             1 : ${(modulesBytes / bundleBytes).toFixed(1)}  (bundle is ${((100 * bundleBytes) / modulesBytes).toFixed(1)}%)`,
+  );
 
   const server = new InstallerServer();
   await server.start();
@@ -105,7 +122,11 @@ async function main(): Promise<void> {
       fs.rmSync(home, { recursive: true, force: true });
 
       const sandbox = new AgentSandbox();
-      const options = { inputs: { ...inputs, executionId: "bench-exec", installerBaseUrl: server.baseUrl }, secrets: [key], systemDebug: false };
+      const options = {
+        inputs: { ...inputs, executionId: "bench-exec", installerBaseUrl: server.baseUrl },
+        secrets: [key],
+        systemDebug: false,
+      };
       before = server.bytesSent;
       // The task's own wall time (process start to exit), without the test harness's output checks.
       const coldRun = await runTask(sandbox, options);
@@ -114,18 +135,27 @@ async function main(): Promise<void> {
       const warmRun = await runTask(sandbox, options);
       warm.push([warmRun.wallMs, server.bytesSent - before]);
       sandbox.remove();
-      if (coldRun.result !== "Succeeded" || warmRun.result !== "Succeeded") throw new Error("a bench run failed");
+      if (coldRun.result !== "Succeeded" || warmRun.result !== "Succeeded")
+        throw new Error("a bench run failed");
     }
   } finally {
     await server.stop();
   }
   const baseline = median(manual.map(([ms]) => ms));
-  console.log(`\nruns (median of ${ROUNDS}; baseline: the manual's inline script, downloading every time)`);
+  console.log(
+    `\nruns (median of ${ROUNDS}; baseline: the manual's inline script, downloading every time)`,
+  );
   console.log("                          wall time   vs baseline   bytes downloaded");
-  for (const [label, rows] of [["manual inline script", manual], ["task, cold cache", cold], ["task, warm cache", warm]] as const) {
+  for (const [label, rows] of [
+    ["manual inline script", manual],
+    ["task, cold cache", cold],
+    ["task, warm cache", warm],
+  ] as const) {
     const ms = median(rows.map(([t]) => t));
     const bytes = median(rows.map(([, b]) => b));
-    console.log(`  ${label.padEnd(22)} ${`${ms.toFixed(0)} ms`.padStart(10)}   ${`${(ms / baseline).toFixed(2)}x`.padStart(11)}   ${`${bytes} B`.padStart(16)}`);
+    console.log(
+      `  ${label.padEnd(22)} ${`${ms.toFixed(0)} ms`.padStart(10)}   ${`${(ms / baseline).toFixed(2)}x`.padStart(11)}   ${`${bytes} B`.padStart(16)}`,
+    );
   }
 }
 

@@ -18,7 +18,6 @@ const root = path.resolve(__dirname, "..");
 const entry = path.join(root, "src", "cli", "main.ts");
 const outFile = path.join(root, "dist", "cli", "stackspot-ado.js");
 
-
 async function main() {
   const result = await esbuild.build({
     entryPoints: [entry],

@@ -21,6 +21,8 @@ webpack(makeConfig(env), (err, stats) => {
     process.exit(1);
   }
   const out = stats.compilation.outputOptions.path;
-  const sizes = (info.assets || []).map((a) => `${a.name} ${(a.size / 1024).toFixed(1)} KB`).join(", ");
+  const sizes = (info.assets || [])
+    .map((a) => `${a.name} ${(a.size / 1024).toFixed(1)} KB`)
+    .join(", ");
   console.log(`build-hub: ${path.relative(process.cwd(), out) || "."}: ${sizes}`);
 });

@@ -45,18 +45,24 @@ function thirdPartyNotices(meta) {
   for (const [input, info] of Object.entries(output.inputs)) {
     const name = packageOf(input);
     if (!name || info.bytesInOutput === 0) continue;
-    packages.set(name, input.slice(0, input.indexOf(`node_modules/${name}/`) + `node_modules/${name}`.length));
+    packages.set(
+      name,
+      input.slice(0, input.indexOf(`node_modules/${name}/`) + `node_modules/${name}`.length),
+    );
   }
   const sections = [];
   for (const [name, dir] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, dir, "package.json"), "utf8"));
-    const licenceFile = fs.readdirSync(path.join(root, dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-    const text = licenceFile ? fs.readFileSync(path.join(root, dir, licenceFile), "utf8").trim() : `License: ${pkg.license}`;
+    const licenceFile = fs
+      .readdirSync(path.join(root, dir))
+      .find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = licenceFile
+      ? fs.readFileSync(path.join(root, dir, licenceFile), "utf8").trim()
+      : `License: ${pkg.license}`;
     sections.push(`${name} ${pkg.version}\n${"-".repeat(40)}\n${text}\n`);
   }
   return `StackSpotResume bundles the following packages.\n\n${sections.join("\n")}`;
 }
-
 
 async function main() {
   const result = await esbuild.build({
@@ -75,11 +81,13 @@ async function main() {
   const meta = result.metafile;
   assertOnlyBuiltinRequires(meta);
   const bundle = result.outputFiles[0].contents;
-  if (bundle.length > SIZE_LIMIT) throw new Error(`index.js is ${bundle.length} bytes, over the ${SIZE_LIMIT} byte limit`);
+  if (bundle.length > SIZE_LIMIT)
+    throw new Error(`index.js is ${bundle.length} bytes, over the ${SIZE_LIMIT} byte limit`);
 
   const manifest = JSON.parse(fs.readFileSync(path.join(source, "task.json"), "utf8"));
   const taskVersion = taskVersionFor(readVersion(root));
-  if (manifest.version.Major !== taskVersion.Major) throw new Error(`task.json Major must stay ${taskVersion.Major}`);
+  if (manifest.version.Major !== taskVersion.Major)
+    throw new Error(`task.json Major must stay ${taskVersion.Major}`);
   manifest.version = taskVersion;
 
   fs.mkdirSync(outDir, { recursive: true });
@@ -88,7 +96,8 @@ async function main() {
   writeAtomically(path.join(outDir, "icon.png"), fs.readFileSync(path.join(source, "icon.png")));
   writeAtomically(path.join(outDir, "ThirdPartyNotices.txt"), thirdPartyNotices(meta));
   for (const stale of fs.readdirSync(outDir)) {
-    if (!SHIPPED.has(stale) && !stale.endsWith(".tmp")) fs.rmSync(path.join(outDir, stale), { recursive: true, force: true });
+    if (!SHIPPED.has(stale) && !stale.endsWith(".tmp"))
+      fs.rmSync(path.join(outDir, stale), { recursive: true, force: true });
   }
   fs.mkdirSync(path.dirname(metaFile), { recursive: true });
   writeAtomically(metaFile, JSON.stringify(meta));

@@ -20,7 +20,11 @@ for (const part of parts) {
     continue;
   }
   const started = Date.now();
-  const result = spawnSync(process.execPath, [file], { cwd: root, stdio: "inherit", env: process.env });
+  const result = spawnSync(process.execPath, [file], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
   if (result.status !== 0) {
     console.error(`build: ${part.name} failed`);
     process.exit(result.status ?? 1);

@@ -31,25 +31,46 @@ class PackageError extends Error {
 
 /** Names never shipped, wherever they appear under a shipped folder. */
 function isExcluded(name) {
-  return name === "node_modules" || name === "tests" || name === "__tests__" || name.endsWith(".map") ||
-    /\.test\.[jt]sx?$/.test(name) || (name.endsWith(".ts") && !name.endsWith(".d.ts")) || name === ".DS_Store";
+  return (
+    name === "node_modules" ||
+    name === "tests" ||
+    name === "__tests__" ||
+    name.endsWith(".map") ||
+    /\.test\.[jt]sx?$/.test(name) ||
+    (name.endsWith(".ts") && !name.endsWith(".d.ts")) ||
+    name === ".DS_Store"
+  );
 }
 
 function parseArgs(argv) {
-  const opts = { config: "release", publisher: process.env.STACKSPOT_PUBLISHER || undefined, skipBuild: false };
+  const opts = {
+    config: "release",
+    publisher: process.env.STACKSPOT_PUBLISHER || undefined,
+    skipBuild: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--skip-build") opts.skipBuild = true;
     else if (a === "--config") opts.config = argv[++i];
     else if (a === "--dev") opts.config = "dev";
     else if (a === "--publisher") opts.publisher = argv[++i];
-    else throw new PackageError(`Unknown argument "${a}".`, "Use --config release|dev, --publisher NAME, --skip-build.");
+    else
+      throw new PackageError(
+        `Unknown argument "${a}".`,
+        "Use --config release|dev, --publisher NAME, --skip-build.",
+      );
   }
   if (!CONFIGS.includes(opts.config)) {
-    throw new PackageError(`Unknown config "${opts.config}".`, `Use one of: ${CONFIGS.join(", ")} (files in configs/).`);
+    throw new PackageError(
+      `Unknown config "${opts.config}".`,
+      `Use one of: ${CONFIGS.join(", ")} (files in configs/).`,
+    );
   }
   if (opts.publisher !== undefined && !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(opts.publisher)) {
-    throw new PackageError(`Publisher "${opts.publisher}" is not a Marketplace publisher id.`, "Use letters, digits and dashes.");
+    throw new PackageError(
+      `Publisher "${opts.publisher}" is not a Marketplace publisher id.`,
+      "Use letters, digits and dashes.",
+    );
   }
   return opts;
 }
@@ -72,16 +93,25 @@ function manifestPaths(manifest) {
 function stagePath(rel, stageRoot) {
   const src = path.resolve(root, rel);
   if (path.relative(root, src).startsWith("..") || path.isAbsolute(rel)) {
-    throw new PackageError(`The manifest names "${rel}", outside the repository.`, "Ship only files of this repository.");
+    throw new PackageError(
+      `The manifest names "${rel}", outside the repository.`,
+      "Ship only files of this repository.",
+    );
   }
   if (!fs.existsSync(src)) {
-    throw new PackageError(`The manifest names "${rel}", which does not exist.`, "Run `npm run build` (or drop --skip-build), or fix the path in vss-extension.json.");
+    throw new PackageError(
+      `The manifest names "${rel}", which does not exist.`,
+      "Run `npm run build` (or drop --skip-build), or fix the path in vss-extension.json.",
+    );
   }
   fs.cpSync(src, path.join(stageRoot, rel), {
     recursive: true,
     filter: (from) => {
       if (fs.lstatSync(from).isSymbolicLink()) {
-        throw new PackageError(`"${path.relative(root, from)}" is a symbolic link.`, "Ship real files: a link could pull in files from outside the repository.");
+        throw new PackageError(
+          `"${path.relative(root, from)}" is a symbolic link.`,
+          "Ship real files: a link could pull in files from outside the repository.",
+        );
       }
       return from === src || !isExcluded(path.basename(from));
     },
@@ -99,7 +129,10 @@ function checkTaskVersions(manifest, stageRoot, version) {
     if (c.type !== TASK_CONTRIBUTION) continue;
     const file = path.join(stageRoot, c.properties.name, "task.json");
     if (!fs.existsSync(file)) {
-      throw new PackageError(`The task contribution "${c.id}" has no ${c.properties.name}/task.json.`, "Run `npm run build` so scripts/build-task.js writes it.");
+      throw new PackageError(
+        `The task contribution "${c.id}" has no ${c.properties.name}/task.json.`,
+        "Run `npm run build` so scripts/build-task.js writes it.",
+      );
     }
     const task = readJson(file);
     const v = task.version || {};
@@ -120,17 +153,42 @@ function runBuild() {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
-  if (r.status !== 0) throw new PackageError("The production build failed (see above).", "Fix the build, then run `npm run package` again.");
+  if (r.status !== 0)
+    throw new PackageError(
+      "The production build failed (see above).",
+      "Fix the build, then run `npm run package` again.",
+    );
 }
 
 /** Runs tfx (offline: `extension create` only reads files) and returns the warnings it printed. */
 function runTfx(stageRoot, overridesFile, vsixPath) {
   const tfx = require.resolve("tfx-cli/_build/tfx-cli.js");
-  const args = [tfx, "extension", "create", "--root", stageRoot, "--manifests", "vss-extension.json",
-    "--overrides-file", overridesFile, "--output-path", vsixPath, "--no-prompt", "--no-color", "--json"];
-  const r = spawnSync(process.execPath, args, { cwd: stageRoot, encoding: "utf8", env: { ...process.env, NO_UPDATE_NOTIFIER: "1" } });
+  const args = [
+    tfx,
+    "extension",
+    "create",
+    "--root",
+    stageRoot,
+    "--manifests",
+    "vss-extension.json",
+    "--overrides-file",
+    overridesFile,
+    "--output-path",
+    vsixPath,
+    "--no-prompt",
+    "--no-color",
+    "--json",
+  ];
+  const r = spawnSync(process.execPath, args, {
+    cwd: stageRoot,
+    encoding: "utf8",
+    env: { ...process.env, NO_UPDATE_NOTIFIER: "1" },
+  });
   if (r.status !== 0) {
-    throw new PackageError(`tfx extension create failed:\n${(r.stdout || "") + (r.stderr || "")}`.trim(), "Fix the manifest or the staged files named above.");
+    throw new PackageError(
+      `tfx extension create failed:\n${(r.stdout || "") + (r.stderr || "")}`.trim(),
+      "Fix the manifest or the staged files named above.",
+    );
   }
   // tfx prints warnings before its JSON summary: keep the warnings, drop the summary (we print our own).
   const out = r.stdout.trim();
@@ -160,18 +218,33 @@ function createPackage(options = {}) {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(stageRoot, { recursive: true });
   try {
-    fs.copyFileSync(path.join(root, "vss-extension.json"), path.join(stageRoot, "vss-extension.json"));
+    fs.copyFileSync(
+      path.join(root, "vss-extension.json"),
+      path.join(stageRoot, "vss-extension.json"),
+    );
     for (const rel of manifestPaths(effective)) stagePath(rel, stageRoot);
     const tasks = checkTaskVersions(effective, stageRoot, version);
     const overridesFile = path.join(work, "overrides.json");
     fs.writeFileSync(overridesFile, JSON.stringify(overrides, null, 2) + "\n");
 
-    const vsixPath = path.join(root, "dist", `${effective.publisher}.${effective.id}-${version}.vsix`);
+    const vsixPath = path.join(
+      root,
+      "dist",
+      `${effective.publisher}.${effective.id}-${version}.vsix`,
+    );
     const written = path.join(work, path.basename(vsixPath));
     const warnings = runTfx(stageRoot, overridesFile, written);
     fs.mkdirSync(path.dirname(vsixPath), { recursive: true });
     fs.renameSync(written, vsixPath);
-    return { vsixPath, size: fs.statSync(vsixPath).size, version, publisher: effective.publisher, id: effective.id, tasks, warnings };
+    return {
+      vsixPath,
+      size: fs.statSync(vsixPath).size,
+      version,
+      publisher: effective.publisher,
+      id: effective.id,
+      tasks,
+      warnings,
+    };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -184,7 +257,9 @@ if (require.main === module) {
     const opts = parseArgs(process.argv.slice(2));
     const r = createPackage(opts);
     if (r.warnings) console.warn(r.warnings);
-    console.log(`package: ${path.relative(root, r.vsixPath)} (${(r.size / 1024).toFixed(1)} KB; ${opts.config}; ${r.tasks.join(", ")})`);
+    console.log(
+      `package: ${path.relative(root, r.vsixPath)} (${(r.size / 1024).toFixed(1)} KB; ${opts.config}; ${r.tasks.join(", ")})`,
+    );
   } catch (e) {
     console.error(`package: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

@@ -57,21 +57,31 @@ async function openHub(browser, url, theme) {
 async function shoot(page, name) {
   const file = path.join(outDir, `${name}.png`);
   // The Marketplace shows the hub, not the test host's own controls.
-  const hideControls = await page.addStyleTag({ content: ".host-badge, .host-controls { visibility: hidden; }" });
-  // The top of the hub (a set-up leaves the focus, and the scroll, at its progress list).
-  await page.frameLocator("#hub-frame").locator("body").evaluate(async () => {
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-    for (const e of Array.from(document.querySelectorAll("*"))) if (e.scrollTop > 0) e.scrollTop = 0;
-    window.scrollTo(0, 0);
-    await document.fonts.ready;
+  const hideControls = await page.addStyleTag({
+    content: ".host-badge, .host-controls { visibility: hidden; }",
   });
+  // The top of the hub (a set-up leaves the focus, and the scroll, at its progress list).
+  await page
+    .frameLocator("#hub-frame")
+    .locator("body")
+    .evaluate(async () => {
+      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      for (const e of Array.from(document.querySelectorAll("*")))
+        if (e.scrollTop > 0) e.scrollTop = 0;
+      window.scrollTo(0, 0);
+      await document.fonts.ready;
+    });
   await page.evaluate(() => document.fonts.ready);
   // Nothing may float over the page in a Marketplace image: no toast of the hub's, none of the host's.
-  const floating = (await page.frameLocator("#hub-frame").locator(".bolt-toast").count()) + (await page.locator(".host-toast").count());
+  const floating =
+    (await page.frameLocator("#hub-frame").locator(".bolt-toast").count()) +
+    (await page.locator(".host-toast").count());
   if (floating) throw new Error(`${name}: a toast is on screen; wait for it to go before the shot`);
   await page.screenshot({ path: file });
   await hideControls.evaluate((style) => style.remove());
-  console.log(`screenshots: ${path.relative(root, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
+  console.log(
+    `screenshots: ${path.relative(root, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`,
+  );
 }
 
 async function main() {
@@ -83,7 +93,16 @@ async function main() {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+      ],
     });
     for (const theme of ["light", "dark"]) {
       const { page } = await openHub(browser, address, theme);
@@ -95,7 +114,9 @@ async function main() {
     await hub.locator(bolt("ss-client-key")).fill("demo-client-key");
     await hub.locator(bolt("ss-realm")).fill("acme");
     await hub.locator(`${bolt("ss-apply")}:not([disabled])`).click();
-    await hub.locator('.ss-plan[data-applying="false"][data-outcome="complete"]').waitFor({ timeout: TIMEOUT });
+    await hub
+      .locator('.ss-plan[data-applying="false"][data-outcome="complete"]')
+      .waitFor({ timeout: TIMEOUT });
     await hub.locator('.ss-status[data-planning="false"]').waitFor({ timeout: TIMEOUT });
     // The hub says "StackSpot is set up" in a toast over its content for a few seconds: the Marketplace
     // images show the page once it is gone (it shows when the set-up ends, so it is there to wait for).
@@ -104,10 +125,16 @@ async function main() {
     await toast.waitFor({ state: "detached", timeout: TIMEOUT });
     await shoot(page, "hub-light-after");
     await page.selectOption("#host-theme", "dark");
-    await hub.locator("body").evaluate((b) => new Promise((resolve) => {
-      const check = () => (getComputedStyle(b).backgroundColor !== "rgb(255, 255, 255)" ? resolve() : requestAnimationFrame(check));
-      check();
-    }));
+    await hub.locator("body").evaluate(
+      (b) =>
+        new Promise((resolve) => {
+          const check = () =>
+            getComputedStyle(b).backgroundColor !== "rgb(255, 255, 255)"
+              ? resolve()
+              : requestAnimationFrame(check);
+          check();
+        }),
+    );
     await shoot(page, "hub-dark-after");
   } finally {
     await browser?.close();

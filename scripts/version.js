@@ -58,5 +58,7 @@ if (require.main === module) {
   const root = path.resolve(__dirname, "..");
   const version = readVersion(root);
   const task = taskVersionFor(version);
-  console.log(`extension ${version}, task StackSpotResume ${task.Major}.${task.Minor}.${task.Patch}`);
+  console.log(
+    `extension ${version}, task StackSpotResume ${task.Major}.${task.Minor}.${task.Patch}`,
+  );
 }

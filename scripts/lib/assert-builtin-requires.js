@@ -5,8 +5,11 @@ const { builtinModules } = require("node:module");
 function assertOnlyBuiltinRequires(meta) {
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
   const output = Object.values(meta.outputs)[0];
-  const foreign = (output.imports || []).filter((i) => i.external && !builtins.has(i.path)).map((i) => i.path);
-  if (foreign.length) throw new Error(`the bundle still requires ${foreign.join(", ")} at run time`);
+  const foreign = (output.imports || [])
+    .filter((i) => i.external && !builtins.has(i.path))
+    .map((i) => i.path);
+  if (foreign.length)
+    throw new Error(`the bundle still requires ${foreign.join(", ")} at run time`);
 }
 
 module.exports = { assertOnlyBuiltinRequires };

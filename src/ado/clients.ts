@@ -44,7 +44,15 @@ export interface CreateClientsOptions {
   onRequest?: (event: RequestEvent) => void;
 }
 
-export type ClientArea = "git" | "build" | "pipelines" | "core" | "taskAgent" | "serviceEndpoint" | "pipelinePermissions" | "security";
+export type ClientArea =
+  | "git"
+  | "build"
+  | "pipelines"
+  | "core"
+  | "taskAgent"
+  | "serviceEndpoint"
+  | "pipelinePermissions"
+  | "security";
 
 /** Adds the trailing slash the clients' route concatenation relies on. */
 export function normalizeOrgUrl(orgUrl: string): string {
@@ -54,11 +62,22 @@ export function normalizeOrgUrl(orgUrl: string): string {
 export function createClients(options: CreateClientsOptions): AdoClients {
   const orgUrl = normalizeOrgUrl(options.orgUrl);
   const policy = resolveRetryPolicy(options.retry);
-  const transport = { authHeader: options.authHeader, policy, fetch: options.fetch, onRequest: options.onRequest };
-  const make = <T extends object>(Client: new (o: IVssRestClientOptions) => T, area: ClientArea): T => {
+  const transport = {
+    authHeader: options.authHeader,
+    policy,
+    fetch: options.fetch,
+    onRequest: options.onRequest,
+  };
+  const make = <T extends object>(
+    Client: new (o: IVssRestClientOptions) => T,
+    area: ClientArea,
+  ): T => {
     const rootPath = normalizeOrgUrl(options.rootPaths?.[area] ?? orgUrl);
     // The token provider is unused by our transport but keeps the library's contract intact.
-    const client = new Client({ rootPath, authTokenProvider: { getAuthorizationHeader: (r?: boolean) => options.authHeader(r) } });
+    const client = new Client({
+      rootPath,
+      authTokenProvider: { getAuthorizationHeader: (r?: boolean) => options.authHeader(r) },
+    });
     return installTransport(client, transport);
   };
   return {
@@ -78,16 +97,23 @@ export function createClients(options: CreateClientsOptions): AdoClients {
 export type ClientsOptionsWithoutAuth = Omit<CreateClientsOptions, "authHeader">;
 
 /** Clients authenticated with a personal access token (Basic, empty user name). */
-export function createPatClients(options: ClientsOptionsWithoutAuth & { token: string }): AdoClients {
+export function createPatClients(
+  options: ClientsOptionsWithoutAuth & { token: string },
+): AdoClients {
   const header = `Basic ${base64(`:${options.token}`)}`;
   const { token: _token, ...rest } = options;
   return createClients({ ...rest, authHeader: async () => header });
 }
 
 /** Clients authenticated with an OAuth / Entra bearer token, fetched (again) on demand. */
-export function createBearerClients(options: ClientsOptionsWithoutAuth & { getToken: (refresh?: boolean) => Promise<string> }): AdoClients {
+export function createBearerClients(
+  options: ClientsOptionsWithoutAuth & { getToken: (refresh?: boolean) => Promise<string> },
+): AdoClients {
   const { getToken, ...rest } = options;
-  return createClients({ ...rest, authHeader: async (refresh) => `Bearer ${await getToken(refresh)}` });
+  return createClients({
+    ...rest,
+    authHeader: async (refresh) => `Bearer ${await getToken(refresh)}`,
+  });
 }
 
 function base64(text: string): string {

@@ -2,8 +2,17 @@
 // failed into one of the typed errors. Only the service's own message and codes are kept; request
 // bodies are never looked at, so secrets sent in them cannot end up in an error.
 import {
-  AdoError, AdoErrorDetails, AuthenticationError, BranchPolicyError, ConflictError, InvalidRequestError,
-  NetworkError, NotFoundError, PermissionDeniedError, RequestDescription, ServiceUnavailableError,
+  AdoError,
+  AdoErrorDetails,
+  AuthenticationError,
+  BranchPolicyError,
+  ConflictError,
+  InvalidRequestError,
+  NetworkError,
+  NotFoundError,
+  PermissionDeniedError,
+  RequestDescription,
+  ServiceUnavailableError,
 } from "./errors";
 import type { OperationInfo } from "./operations";
 
@@ -41,32 +50,51 @@ export function mapHttpFailure(f: HttpFailure): AdoError {
   const serviceMessage = f.body?.message;
   const typeKey = f.body?.typeKey;
   const code = tfCode(serviceMessage);
-  const details: AdoErrorDetails = { request: f.request, status: f.status, serviceMessage, typeKey, code };
+  const details: AdoErrorDetails = {
+    request: f.request,
+    status: f.status,
+    serviceMessage,
+    typeKey,
+    code,
+  };
   const is = (key: string, tf?: string) => typeKey === key || (tf !== undefined && code === tf);
 
   if (f.status === 429 || f.status >= 500) {
     // A 5xx may have been raised after the change was made; a 429 is refused up front.
-    return new ServiceUnavailableError({ ...details, retryable: true, outcomeUnknown: f.status >= 500, retryAfterMs: f.retryAfterMs });
+    return new ServiceUnavailableError({
+      ...details,
+      retryable: true,
+      outcomeUnknown: f.status >= 500,
+      retryAfterMs: f.retryAfterMs,
+    });
   }
   // 401 is about the credentials (TF400813 for a wrong or expired token); missing permissions are 403.
   if (f.status === 401) return new AuthenticationError(details);
   if (f.status === 403) {
-    if (is("GitRefUpdateRejectedByPolicyException", "TF402455")) return new BranchPolicyError("the branch", details);
+    if (is("GitRefUpdateRejectedByPolicyException", "TF402455"))
+      return new BranchPolicyError("the branch", details);
     if (f.info.permission) return new PermissionDeniedError(f.info.permission, details);
-    return new PermissionDeniedError({ permission: "the required permission", grantedAt: "the project's settings" }, details);
+    return new PermissionDeniedError(
+      { permission: "the required permission", grantedAt: "the project's settings" },
+      details,
+    );
   }
   if (f.status === 409) {
-    if (is("GitReferenceStaleException", "TF401028")) return new ConflictError("The branch", details);
+    if (is("GitReferenceStaleException", "TF401028"))
+      return new ConflictError("The branch", details);
     return new ConflictError(capitalize(f.info.subject ?? "The object"), details);
   }
   if (f.status === 404) {
     // A definition update with a stale revision is reported as "not found" by the service.
-    if (f.request.method === "PUT" && /\/build\/definitions\//i.test(f.request.path)) return new ConflictError("The pipeline", details);
+    if (f.request.method === "PUT" && /\/build\/definitions\//i.test(f.request.path))
+      return new ConflictError("The pipeline", details);
     return new NotFoundError(f.info.subject ?? "what was asked for", details);
   }
   if (f.status === 400) {
-    if (is("DefinitionExistsException")) return new ConflictError("A pipeline of that name", details);
-    if (/already exists/i.test(serviceMessage ?? "")) return new ConflictError(capitalize(f.info.subject ?? "The object"), details);
+    if (is("DefinitionExistsException"))
+      return new ConflictError("A pipeline of that name", details);
+    if (/already exists/i.test(serviceMessage ?? ""))
+      return new ConflictError(capitalize(f.info.subject ?? "The object"), details);
     return new InvalidRequestError(details);
   }
   return new AdoError(
@@ -77,11 +105,24 @@ export function mapHttpFailure(f: HttpFailure): AdoError {
 }
 
 /** Maps a fetch failure (no HTTP answer) to a NetworkError. */
-export function mapNetworkFailure(error: unknown, timedOut: boolean, target: string, request: RequestDescription): NetworkError {
+export function mapNetworkFailure(
+  error: unknown,
+  timedOut: boolean,
+  target: string,
+  request: RequestDescription,
+): NetworkError {
   if (timedOut) return new NetworkError("timeout", target, { request, outcomeUnknown: true });
   const code = networkCode(error);
-  const reset = code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE" || code === "UND_ERR_CLOSED";
-  return new NetworkError(reset ? "reset" : "unreachable", target, { request, outcomeUnknown: reset, code });
+  const reset =
+    code === "ECONNRESET" ||
+    code === "UND_ERR_SOCKET" ||
+    code === "EPIPE" ||
+    code === "UND_ERR_CLOSED";
+  return new NetworkError(reset ? "reset" : "unreachable", target, {
+    request,
+    outcomeUnknown: reset,
+    code,
+  });
 }
 
 function networkCode(error: unknown): string | undefined {

@@ -41,10 +41,18 @@ export class AdoError extends Error {
     this.remedy = remedy;
     this.details = details;
   }
-  get status(): number | undefined { return this.details.status; }
-  get code(): string | undefined { return this.details.code; }
-  get retryable(): boolean { return this.details.retryable === true; }
-  get outcomeUnknown(): boolean { return this.details.outcomeUnknown === true; }
+  get status(): number | undefined {
+    return this.details.status;
+  }
+  get code(): string | undefined {
+    return this.details.code;
+  }
+  get retryable(): boolean {
+    return this.details.retryable === true;
+  }
+  get outcomeUnknown(): boolean {
+    return this.details.outcomeUnknown === true;
+  }
 }
 
 /** A permission the signed-in identity lacks, named as Azure DevOps names it, and where it is granted. */
@@ -85,7 +93,11 @@ export class NotFoundError extends AdoError {
   /** What was not found, e.g. "the agent queue 'Linux'". */
   readonly what: string;
   constructor(what: string, details: AdoErrorDetails, remedy?: string) {
-    super(`Azure DevOps could not find ${what}.`, remedy ?? `Check that ${what} exists and that you can see it.`, details);
+    super(
+      `Azure DevOps could not find ${what}.`,
+      remedy ?? `Check that ${what} exists and that you can see it.`,
+      details,
+    );
     this.what = what;
   }
 }
@@ -97,7 +109,12 @@ export class NetworkError extends AdoError {
   /** What could not be reached (the host). */
   readonly target: string;
   constructor(kind: "reset" | "timeout" | "unreachable", target: string, details: AdoErrorDetails) {
-    const how = kind === "timeout" ? "did not answer in time" : kind === "reset" ? "dropped the connection" : "could not be reached";
+    const how =
+      kind === "timeout"
+        ? "did not answer in time"
+        : kind === "reset"
+          ? "dropped the connection"
+          : "could not be reached";
     const op = details.request ? ` while trying to ${details.request.operation}` : "";
     super(
       `Azure DevOps at ${target} ${how}${op}.`,

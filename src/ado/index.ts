@@ -3,27 +3,55 @@
 
 // Clients and their factories.
 export { createClients, createPatClients, createBearerClients, normalizeOrgUrl } from "./clients";
-export type { AdoClients, CreateClientsOptions, ClientsOptionsWithoutAuth, ClientArea } from "./clients";
+export type {
+  AdoClients,
+  CreateClientsOptions,
+  ClientsOptionsWithoutAuth,
+  ClientArea,
+} from "./clients";
 
 // Typed errors: every failure has `userMessage` and `remedy`.
 export {
-  AdoError, PermissionDeniedError, AuthenticationError, NotFoundError, NetworkError,
-  ServiceUnavailableError, ConflictError, BranchPolicyError, InvalidRequestError,
+  AdoError,
+  PermissionDeniedError,
+  AuthenticationError,
+  NotFoundError,
+  NetworkError,
+  ServiceUnavailableError,
+  ConflictError,
+  BranchPolicyError,
+  InvalidRequestError,
 } from "./errors";
 export type { AdoErrorDetails, PermissionHint, RequestDescription } from "./errors";
 
 // Retry policy (injectable timings) and the request observer type.
-export { defaultRetryPolicy, resolveRetryPolicy, backoffDelay, parseRetryAfter, RetryBudget } from "./retry";
+export {
+  defaultRetryPolicy,
+  resolveRetryPolicy,
+  backoffDelay,
+  parseRetryAfter,
+  RetryBudget,
+} from "./retry";
 export type { RetryPolicy } from "./retry";
 export type { FetchLike, RequestEvent } from "./transport";
 
 // The pipeline-permissions client the library lacks.
 export { PipelinePermissionsRestClient, isPipelineAuthorized } from "./pipelinePermissionsClient";
-export type { PipelinePermission, PipelineResourceType, ResourcePipelinePermissions } from "./pipelinePermissionsClient";
+export type {
+  PipelinePermission,
+  PipelineResourceType,
+  ResourcePipelinePermissions,
+} from "./pipelinePermissionsClient";
 
 // Permission checks before writing: the client, and the namespaces, bits and tokens they take.
 export { SecurityRestClient } from "./securityClient";
-export { permissionBits, securityTokens, GIT_REPOSITORIES, BUILD, SERVICE_ENDPOINTS } from "./securityNamespaces";
+export {
+  permissionBits,
+  securityTokens,
+  GIT_REPOSITORIES,
+  BUILD,
+  SERVICE_ENDPOINTS,
+} from "./securityNamespaces";
 export type { PermissionBit } from "./securityNamespaces";
 
 // What each REST call is, in the user's words.

@@ -9,7 +9,8 @@ import type { RestClientBase as RestClientBaseType } from "azure-devops-extensio
 const RestClientBase = Object.getPrototypeOf(CoreRestClient) as typeof RestClientBaseType;
 
 /** The resource types this product authorizes pipelines on. */
-export type PipelineResourceType = "endpoint" | "queue" | "variablegroup" | "securefile" | "environment" | "repository";
+export type PipelineResourceType =
+  "endpoint" | "queue" | "variablegroup" | "securefile" | "environment" | "repository";
 
 export interface PipelinePermission {
   id: number;
@@ -28,7 +29,11 @@ const ROUTE = "{project}/_apis/pipelines/pipelinepermissions/{resourceType}/{res
 
 export class PipelinePermissionsRestClient extends RestClientBase {
   /** Which pipelines may use a resource. */
-  getPipelinePermissionsForResource(project: string, resourceType: PipelineResourceType, resourceId: string): Promise<ResourcePipelinePermissions> {
+  getPipelinePermissionsForResource(
+    project: string,
+    resourceType: PipelineResourceType,
+    resourceId: string,
+  ): Promise<ResourcePipelinePermissions> {
     return this.beginRequest<ResourcePipelinePermissions>({
       apiVersion: API_VERSION,
       routeTemplate: ROUTE,
@@ -38,7 +43,10 @@ export class PipelinePermissionsRestClient extends RestClientBase {
 
   /** Authorizes (or unauthorizes) pipelines on a resource; idempotent. */
   updatePipelinePermissionsForResource(
-    project: string, resourceType: PipelineResourceType, resourceId: string, pipelines: PipelinePermission[],
+    project: string,
+    resourceType: PipelineResourceType,
+    resourceId: string,
+    pipelines: PipelinePermission[],
   ): Promise<ResourcePipelinePermissions> {
     return this.beginRequest<ResourcePipelinePermissions>({
       apiVersion: API_VERSION,
@@ -51,7 +59,10 @@ export class PipelinePermissionsRestClient extends RestClientBase {
 }
 
 /** Is this pipeline allowed to use the resource without an approval? */
-export function isPipelineAuthorized(permissions: ResourcePipelinePermissions | undefined, pipelineId: number): boolean {
+export function isPipelineAuthorized(
+  permissions: ResourcePipelinePermissions | undefined,
+  pipelineId: number,
+): boolean {
   if (!permissions) return false;
   if (permissions.allPipelines?.authorized) return true;
   return (permissions.pipelines ?? []).some((p) => p.id === pipelineId && p.authorized);

@@ -71,7 +71,9 @@ export class RetryBudget {
     this.startedAt = policy.now();
   }
   /** Call before each attempt. */
-  begin(): number { return ++this.attempts; }
+  begin(): number {
+    return ++this.attempts;
+  }
   nextDelay(error: AdoError): number | undefined {
     if (!error.retryable || this.attempts >= this.policy.maxAttempts) return undefined;
     const retryAfter = error.details.retryAfterMs;

@@ -11,7 +11,9 @@ import { TaskAgentRestClient } from "azure-devops-extension-api/TaskAgent";
 import { AdoClients, ClientArea, ClientsOptionsWithoutAuth, createClients } from "./clients";
 
 /** Must be called after `SDK.init()` has resolved. */
-export async function createSdkClients(options: Partial<ClientsOptionsWithoutAuth> = {}): Promise<AdoClients> {
+export async function createSdkClients(
+  options: Partial<ClientsOptionsWithoutAuth> = {},
+): Promise<AdoClients> {
   const locations = await SDK.getService<ILocationService>(CommonServiceIds.LocationService);
   const areaIds: Partial<Record<ClientArea, string>> = {
     git: GitRestClient.RESOURCE_AREA_ID,
@@ -27,7 +29,9 @@ export async function createSdkClients(options: Partial<ClientsOptionsWithoutAut
     ...Object.values(areaIds).map((id) => locations.getResourceAreaLocation(id as string)),
   ]);
   const rootPaths: Partial<Record<ClientArea, string>> = {};
-  Object.keys(areaIds).forEach((area, i) => { rootPaths[area as ClientArea] = areaUrls[i]; });
+  Object.keys(areaIds).forEach((area, i) => {
+    rootPaths[area as ClientArea] = areaUrls[i];
+  });
   return createClients({
     ...options,
     orgUrl: options.orgUrl ?? orgUrl,

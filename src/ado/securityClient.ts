@@ -21,14 +21,23 @@ export class SecurityRestClient extends RestClientBase {
    * administrator write without an explicit grant, a "no" here would block a set-up that can succeed;
    * a "yes" that proves wrong only leaves the write's own refusal to speak.
    */
-  hasPermissions(securityNamespaceId: string, permissions: number, tokens: string[]): Promise<boolean[]> {
+  hasPermissions(
+    securityNamespaceId: string,
+    permissions: number,
+    tokens: string[],
+  ): Promise<boolean[]> {
     const delimiter = DELIMITERS.find((d) => tokens.every((t) => !t.includes(d)));
-    if (delimiter === undefined) return Promise.reject(new Error("Internal error: no separator fits these security tokens."));
+    if (delimiter === undefined)
+      return Promise.reject(new Error("Internal error: no separator fits these security tokens."));
     return this.beginRequest<boolean[]>({
       apiVersion: API_VERSION,
       routeTemplate: "_apis/permissions/{securityNamespaceId}/{permissions}",
       routeValues: { securityNamespaceId, permissions },
-      queryParams: { tokens: tokens.join(delimiter), alwaysAllowAdministrators: true, ...(delimiter !== "," ? { delimiter } : {}) },
+      queryParams: {
+        tokens: tokens.join(delimiter),
+        alwaysAllowAdministrators: true,
+        ...(delimiter !== "," ? { delimiter } : {}),
+      },
     });
   }
 }

@@ -34,17 +34,29 @@ export interface TransportOptions {
 }
 
 interface IssueRequest {
-  _issueRequest<T>(requestUrl: string, apiVersion: string, requestParams: RestClientRequestParams): Promise<T>;
+  _issueRequest<T>(
+    requestUrl: string,
+    apiVersion: string,
+    requestParams: RestClientRequestParams,
+  ): Promise<T>;
 }
 
 /** Replaces the client's request path with ours; returns the same client. */
 export function installTransport<T extends object>(client: T, options: TransportOptions): T {
-  (client as unknown as IssueRequest)._issueRequest = <R>(url: string, apiVersion: string, params: RestClientRequestParams) =>
-    issueWithRetries<R>(url, apiVersion, params, options);
+  (client as unknown as IssueRequest)._issueRequest = <R>(
+    url: string,
+    apiVersion: string,
+    params: RestClientRequestParams,
+  ) => issueWithRetries<R>(url, apiVersion, params, options);
   return client;
 }
 
-async function issueWithRetries<T>(url: string, apiVersion: string, params: RestClientRequestParams, options: TransportOptions): Promise<T> {
+async function issueWithRetries<T>(
+  url: string,
+  apiVersion: string,
+  params: RestClientRequestParams,
+  options: TransportOptions,
+): Promise<T> {
   const method = (params.method ?? "GET").toUpperCase();
   const parsed = new URL(url);
   const info = describeOperation(method, parsed.pathname);
@@ -55,7 +67,15 @@ async function issueWithRetries<T>(url: string, apiVersion: string, params: Rest
   for (;;) {
     const attempt = budget.begin();
     try {
-      const response = await fetchOnce(url, apiVersion, params, method, options, refreshToken, request);
+      const response = await fetchOnce(
+        url,
+        apiVersion,
+        params,
+        method,
+        options,
+        refreshToken,
+        request,
+      );
       options.onRequest?.({ method, path: parsed.pathname, attempt, status: response.status });
       return response.value as T;
     } catch (e) {
@@ -74,8 +94,13 @@ async function issueWithRetries<T>(url: string, apiVersion: string, params: Rest
 }
 
 async function fetchOnce(
-  url: string, apiVersion: string, params: RestClientRequestParams, method: string,
-  options: TransportOptions, refreshToken: boolean, request: { operation: string; method: string; path: string },
+  url: string,
+  apiVersion: string,
+  params: RestClientRequestParams,
+  method: string,
+  options: TransportOptions,
+  refreshToken: boolean,
+  request: { operation: string; method: string; path: string },
 ): Promise<{ status: number; value: unknown }> {
   const accept = params.httpResponseType ?? "application/json";
   const headers: Record<string, string> = {
@@ -94,7 +119,10 @@ async function fetchOnce(
   }
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; controller.abort(); }, options.policy.requestTimeoutMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.policy.requestTimeoutMs);
   const doFetch = options.fetch ?? ((u: string, i: RequestInit) => fetch(u, i));
   try {
     const response = await doFetch(url, { method, headers, body, signal: controller.signal });

@@ -61,14 +61,23 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
   if (first === "help") {
     if (rest.length === 0) return { kind: "help" };
     if (rest.length === 1 && isCommand(rest[0])) return { kind: "help", command: rest[0] };
-    throw new UsageError(`There is no command "${rest.join(" ")}" to show help for.`, `Commands: ${COMMANDS.join(", ")}.`);
+    throw new UsageError(
+      `There is no command "${rest.join(" ")}" to show help for.`,
+      `Commands: ${COMMANDS.join(", ")}.`,
+    );
   }
   if (first.startsWith("-")) {
-    throw new UsageError(`The command must come first, before "${flagName(first)}".`, `For example: stackspot-ado setup --project NAME. Commands: ${COMMANDS.join(", ")}.`);
+    throw new UsageError(
+      `The command must come first, before "${flagName(first)}".`,
+      `For example: stackspot-ado setup --project NAME. Commands: ${COMMANDS.join(", ")}.`,
+    );
   }
   if (!isCommand(first)) {
     const guess = closest(first, COMMANDS);
-    throw new UsageError(`Unknown command "${first}".${guess ? ` Did you mean "${guess}"?` : ""}`, `Commands: ${COMMANDS.join(", ")}. Run "stackspot-ado --help" for usage.`);
+    throw new UsageError(
+      `Unknown command "${first}".${guess ? ` Did you mean "${guess}"?` : ""}`,
+      `Commands: ${COMMANDS.join(", ")}. Run "stackspot-ado --help" for usage.`,
+    );
   }
   return parseCommand(first, rest);
 }
@@ -77,10 +86,12 @@ function parseCommand(command: CommandName, argv: string[]): ParsedCommandLine {
   const options = COMMAND_OPTIONS[command];
   // Help wins over everything else on the line, even a mistyped flag.
   const beforeTerminator = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
-  if (beforeTerminator.includes("--help") || beforeTerminator.includes("-h")) return { kind: "help", command };
+  if (beforeTerminator.includes("--help") || beforeTerminator.includes("-h"))
+    return { kind: "help", command };
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
-    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as typeof values;
+    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false })
+      .values as typeof values;
   } catch (e) {
     throw toUsageError(command, e);
   }
@@ -89,15 +100,34 @@ function parseCommand(command: CommandName, argv: string[]): ParsedCommandLine {
   const projects = dedupe((values.project as string[] | undefined) ?? []);
   const allProjects = values["all-projects"] === true;
   if (allProjects && projects.length) {
-    throw new UsageError("Give either --project or --all-projects, not both.", `Run "stackspot-ado ${command} --help" for usage.`, command);
+    throw new UsageError(
+      "Give either --project or --all-projects, not both.",
+      `Run "stackspot-ado ${command} --help" for usage.`,
+      command,
+    );
   }
   if (!allProjects && !projects.length) {
-    throw new UsageError("No project given.", `Add --project NAME (repeat it for several projects) or --all-projects. Run "stackspot-ado ${command} --help" for examples.`, command);
+    throw new UsageError(
+      "No project given.",
+      `Add --project NAME (repeat it for several projects) or --all-projects. Run "stackspot-ado ${command} --help" for examples.`,
+      command,
+    );
   }
-  for (const p of projects) if (!p.trim()) throw new UsageError("A --project name is empty.", "Give the project's name after --project.", command);
+  for (const p of projects)
+    if (!p.trim())
+      throw new UsageError(
+        "A --project name is empty.",
+        "Give the project's name after --project.",
+        command,
+      );
   for (const name of ["org-url", "repository", "pool", "service-connection"] as const) {
     const v = values[name];
-    if (typeof v === "string" && !v.trim()) throw new UsageError(`--${name} is empty.`, `Give a value after --${name}, or leave the flag out for the default.`, command);
+    if (typeof v === "string" && !v.trim())
+      throw new UsageError(
+        `--${name} is empty.`,
+        `Give a value after --${name}, or leave the flag out for the default.`,
+        command,
+      );
   }
   return {
     kind: "run",
@@ -121,8 +151,11 @@ function parseConcurrency(text: string | undefined, command: CommandName): numbe
   if (text === undefined) return DEFAULT_CONCURRENCY;
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
-    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${text}".`,
-      `Leave it out for the default (${DEFAULT_CONCURRENCY}), or give e.g. --concurrency 4.`, command);
+    throw new UsageError(
+      `--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${text}".`,
+      `Leave it out for the default (${DEFAULT_CONCURRENCY}), or give e.g. --concurrency 4.`,
+      command,
+    );
   }
   return n;
 }
@@ -136,13 +169,22 @@ function toUsageError(command: CommandName, e: unknown): UsageError {
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const flag = flagName(quoted);
     if (SECRET_FLAG.test(flag)) {
-      return new UsageError(`Unknown option ${flag}: secrets are never given as flags (they would end up in shell history).`,
-        "Set the token in AZURE_DEVOPS_EXT_PAT (or SYSTEM_ACCESSTOKEN in a pipeline) and the StackSpot credentials in STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM.", command);
+      return new UsageError(
+        `Unknown option ${flag}: secrets are never given as flags (they would end up in shell history).`,
+        "Set the token in AZURE_DEVOPS_EXT_PAT (or SYSTEM_ACCESSTOKEN in a pipeline) and the StackSpot credentials in STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM.",
+        command,
+      );
     }
     const known = Object.keys(COMMAND_OPTIONS[command]).map((o) => `--${o}`);
     const guess = closest(flag, known);
-    const owners = COMMANDS.filter((c) => c !== command && Object.keys(COMMAND_OPTIONS[c]).some((o) => `--${o}` === flag));
-    const hint = guess ? ` Did you mean ${guess}?` : owners.length ? ` It is an option of ${owners.map((c) => `"${c}"`).join(" and ")}.` : "";
+    const owners = COMMANDS.filter(
+      (c) => c !== command && Object.keys(COMMAND_OPTIONS[c]).some((o) => `--${o}` === flag),
+    );
+    const hint = guess
+      ? ` Did you mean ${guess}?`
+      : owners.length
+        ? ` It is an option of ${owners.map((c) => `"${c}"`).join(" and ")}.`
+        : "";
     return new UsageError(`Unknown option ${flag} for "${command}".${hint}`, help, command);
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
@@ -152,7 +194,11 @@ function toUsageError(command: CommandName, e: unknown): UsageError {
       : new UsageError(`${flag} does not take a value.`, help, command);
   }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-    return new UsageError(`Unexpected argument "${quoted}".`, `Flags take their values as --flag VALUE; project names go after --project. ${help}`, command);
+    return new UsageError(
+      `Unexpected argument "${quoted}".`,
+      `Flags take their values as --flag VALUE; project names go after --project. ${help}`,
+      command,
+    );
   }
   return new UsageError(`The command line could not be read: ${message}`, help, command);
 }
@@ -186,7 +232,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];

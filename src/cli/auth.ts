@@ -1,6 +1,12 @@
 // Where the Azure DevOps token comes from, and the REST clients built on it. The token is read from
 // the environment only and goes nowhere but the Authorization header.
-import { AdoClients, createBearerClients, createPatClients, RequestEvent, RetryPolicy } from "../ado";
+import {
+  AdoClients,
+  createBearerClients,
+  createPatClients,
+  RequestEvent,
+  RetryPolicy,
+} from "../ado";
 import { ConfigurationError } from "./errors";
 
 export type Env = Record<string, string | undefined>;

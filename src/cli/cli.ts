@@ -4,7 +4,12 @@
 import { AdoError, AuthenticationError, NetworkError, NotFoundError, RequestEvent } from "../ado";
 import { CommandArgs, parseCommandLine } from "./args";
 import { AdoAuth, clientsFor, Env, resolveAuth } from "./auth";
-import { checkSetupOptions, resolveOrgUrl, resolveStackSpotCredentials, setupOptionsFor } from "./config";
+import {
+  checkSetupOptions,
+  resolveOrgUrl,
+  resolveStackSpotCredentials,
+  setupOptionsFor,
+} from "./config";
 import { CliError, OrganizationError } from "./errors";
 import { ExitCode } from "./exitCodes";
 import { helpText } from "./help";
@@ -50,16 +55,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     return await execute(parsed.args, io.env, stdout, stderr);
   } catch (e) {
     const known = e instanceof CliError;
-    const message = known ? e.userMessage : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-    const remedy = known ? e.remedy : "Run again with --verbose; if it keeps failing, report this message.";
+    const message = known
+      ? e.userMessage
+      : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const remedy = known
+      ? e.remedy
+      : "Run again with --verbose; if it keeps failing, report this message.";
     const code = known ? e.exitCode : ExitCode.Failed;
     stderr.write(`stackspot-ado: ${message}\n${remedy}\n`);
-    if (json && code !== ExitCode.Usage) stdout.write(`${JSON.stringify({ exitCode: code, error: { message, remedy } }, null, 2)}\n`);
+    if (json && code !== ExitCode.Usage)
+      stdout.write(`${JSON.stringify({ exitCode: code, error: { message, remedy } }, null, 2)}\n`);
     return code;
   }
 }
 
-async function execute(args: CommandArgs, env: Env, stdout: TextStream, stderr: TextStream): Promise<ExitCode> {
+async function execute(
+  args: CommandArgs,
+  env: Env,
+  stdout: TextStream,
+  stderr: TextStream,
+): Promise<ExitCode> {
   const auth = resolveAuth(env);
   const org = resolveOrgUrl(args.orgUrl, env);
   const credentials = resolveStackSpotCredentials(env);
@@ -69,9 +84,13 @@ async function execute(args: CommandArgs, env: Env, stdout: TextStream, stderr: 
   if (args.verbose) {
     renderer.log(`organization: ${org.url} (from ${org.source})`);
     renderer.log(`token: from ${auth.source}, sent as ${auth.scheme}`);
-    renderer.log(`StackSpot credentials: ${credentials ? "from STK_CLIENT_ID, STK_CLIENT_KEY, STK_REALM" : "none (an existing service connection is expected)"}`);
+    renderer.log(
+      `StackSpot credentials: ${credentials ? "from STK_CLIENT_ID, STK_CLIENT_KEY, STK_REALM" : "none (an existing service connection is expected)"}`,
+    );
   }
-  const onRequest = args.verbose ? (e: RequestEvent) => renderer.log(describeRequest(e)) : undefined;
+  const onRequest = args.verbose
+    ? (e: RequestEvent) => renderer.log(describeRequest(e))
+    : undefined;
   await checkOrganization(org.url, org.source, auth, onRequest);
   const clients = clientsFor(org.url, auth, { onRequest });
   const listed = args.allProjects ? await listAllProjectRefs(clients) : undefined;
@@ -80,13 +99,21 @@ async function execute(args: CommandArgs, env: Env, stdout: TextStream, stderr: 
   const ids = new Map((listed ?? []).map((p) => [p.name, p.id]));
 
   const started = performance.now();
-  renderer.start({ command: args.command, organization: clients.orgUrl, projects, concurrency: args.concurrency });
+  renderer.start({
+    command: args.command,
+    organization: clients.orgUrl,
+    projects,
+    concurrency: args.concurrency,
+  });
   const reports = await runProjects({
     command: args.command,
     clients,
     projects,
     concurrency: args.concurrency,
-    optionsFor: (project) => ({ ...setupOptionsFor(project, args, credentials), ...(ids.has(project) ? { projectId: ids.get(project) } : {}) }),
+    optionsFor: (project) => ({
+      ...setupOptionsFor(project, args, credentials),
+      ...(ids.has(project) ? { projectId: ids.get(project) } : {}),
+    }),
     onEvent: (project, event) => renderer.event(project, event),
     onDone: (report) => renderer.done(report),
   });
@@ -103,29 +130,46 @@ async function execute(args: CommandArgs, env: Env, stdout: TextStream, stderr: 
   return run.exitCode;
 }
 
-function chooseRenderer(args: CommandArgs, env: Env, stdout: TextStream, stderr: TextStream): Renderer {
+function chooseRenderer(
+  args: CommandArgs,
+  env: Env,
+  stdout: TextStream,
+  stderr: TextStream,
+): Renderer {
   if (args.json) return new JsonRenderer(stdout, stderr);
-  if (stdout.isTTY) return new TtyRenderer(stdout, { style: { color: !env.NO_COLOR, symbols: true } });
+  if (stdout.isTTY)
+    return new TtyRenderer(stdout, { style: { color: !env.NO_COLOR, symbols: true } });
   return new PlainRenderer(stdout, args.verbose);
 }
 
 /** One request read before any project: the organization answers, and accepts the token. */
-async function checkOrganization(orgUrl: string, source: string, auth: AdoAuth, onRequest?: (e: RequestEvent) => void): Promise<void> {
+async function checkOrganization(
+  orgUrl: string,
+  source: string,
+  auth: AdoAuth,
+  onRequest?: (e: RequestEvent) => void,
+): Promise<void> {
   const clients = clientsFor(orgUrl, auth, { retry: PREFLIGHT_RETRY, onRequest });
   try {
     await clients.core.getProjects(undefined, 1);
   } catch (e) {
     if (e instanceof NetworkError) {
-      throw new OrganizationError(`Could not reach Azure DevOps at ${orgUrl}: ${e.userMessage}`,
-        `Check the organization URL (from ${source}) and the network (proxy, VPN, firewall).`);
+      throw new OrganizationError(
+        `Could not reach Azure DevOps at ${orgUrl}: ${e.userMessage}`,
+        `Check the organization URL (from ${source}) and the network (proxy, VPN, firewall).`,
+      );
     }
     if (e instanceof AuthenticationError) {
-      throw new OrganizationError(`Azure DevOps at ${orgUrl} did not accept the token from ${auth.source} (it is wrong, expired, not for this organization, or lacks the Project and Team (Read) scope).`,
-        "Create a new personal access token in this organization with the scopes listed in --help, and set it in AZURE_DEVOPS_EXT_PAT.");
+      throw new OrganizationError(
+        `Azure DevOps at ${orgUrl} did not accept the token from ${auth.source} (it is wrong, expired, not for this organization, or lacks the Project and Team (Read) scope).`,
+        "Create a new personal access token in this organization with the scopes listed in --help, and set it in AZURE_DEVOPS_EXT_PAT.",
+      );
     }
     if (e instanceof NotFoundError) {
-      throw new OrganizationError(`There is no Azure DevOps organization at ${orgUrl}.`,
-        `Check the organization URL (from ${source}): https://dev.azure.com/ORG, or the collection URL on Azure DevOps Server.`);
+      throw new OrganizationError(
+        `There is no Azure DevOps organization at ${orgUrl}.`,
+        `Check the organization URL (from ${source}): https://dev.azure.com/ORG, or the collection URL on Azure DevOps Server.`,
+      );
     }
     if (e instanceof AdoError) throw new OrganizationError(e.userMessage, e.remedy);
     throw e;
@@ -140,7 +184,11 @@ function describeRequest(e: RequestEvent): string {
 function redacting(stream: TextStream, redactor: Redactor): TextStream {
   return {
     write: (chunk: string) => stream.write(redactor.redact(chunk)),
-    get isTTY() { return stream.isTTY; },
-    get columns() { return stream.columns; },
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
   };
 }

@@ -42,10 +42,12 @@ function optionsText(withYes: boolean): string {
     "      --pool NAME             self-hosted agent pool (queue) name (default: Microsoft-hosted ubuntu-latest)",
     "      --service-connection NAME",
     "                              StackSpot service connection (default: stackspot)",
-    ...(withYes ? [
-      "  -y, --yes                   accept the decisions the plan asks for (replace an edited /stackspot.yml,",
-      "                              take over a pipeline named stackspot that runs another file)",
-    ] : []),
+    ...(withYes
+      ? [
+          "  -y, --yes                   accept the decisions the plan asks for (replace an edited /stackspot.yml,",
+          "                              take over a pipeline named stackspot that runs another file)",
+        ]
+      : []),
     `      --concurrency N         projects at once, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY}; see below)`,
     "      --json                  one JSON document on stdout, nothing else (none on a usage error: exit 2)",
     "  -v, --verbose               also log every REST request (method, path, status; never headers or bodies)",

@@ -19,16 +19,25 @@ for (const stream of [process.stdout, process.stderr]) {
 function exitAfterFlush(code: number): void {
   process.exitCode = code;
   let pending = 2;
-  const done = () => { if (--pending === 0) process.exit(code); };
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
   process.stdout.write("", done);
   process.stderr.write("", done);
 }
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, version }).then(
+runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  version,
+}).then(
   (code) => exitAfterFlush(code),
   (e) => {
     // runCli catches and redacts everything; this last resort prints no message (it could carry a secret).
-    process.stderr.write(`stackspot-ado: internal error (${e instanceof Error ? e.name : typeof e})\n`);
+    process.stderr.write(
+      `stackspot-ado: internal error (${e instanceof Error ? e.name : typeof e})\n`,
+    );
     exitAfterFlush(1);
   },
 );

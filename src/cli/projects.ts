@@ -9,21 +9,35 @@ export const PROJECT_PAGE_SIZE = 100;
 /** A guard against a service that keeps answering the same page. */
 const MAX_PAGES = 10_000;
 
-export async function listAllProjects(clients: Pick<AdoClients, "core">, pageSize = PROJECT_PAGE_SIZE): Promise<string[]> {
+export async function listAllProjects(
+  clients: Pick<AdoClients, "core">,
+  pageSize = PROJECT_PAGE_SIZE,
+): Promise<string[]> {
   return (await listAllProjectRefs(clients, pageSize)).map((p) => p.name);
 }
 
 /** Names and ids, sorted by name: the id lets the set-up check permissions in its first round trip. */
-export async function listAllProjectRefs(clients: Pick<AdoClients, "core">, pageSize = PROJECT_PAGE_SIZE): Promise<{ id: string; name: string }[]> {
+export async function listAllProjectRefs(
+  clients: Pick<AdoClients, "core">,
+  pageSize = PROJECT_PAGE_SIZE,
+): Promise<{ id: string; name: string }[]> {
   const refs: { id: string; name: string }[] = [];
   const seen = new Set<string>();
   let skip = 0;
   let token: number | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const list = await clients.core.getProjects(undefined, pageSize, token === undefined ? skip : undefined, token);
+    const list = await clients.core.getProjects(
+      undefined,
+      pageSize,
+      token === undefined ? skip : undefined,
+      token,
+    );
     // Bare array (noArrayWrap, as the transport asks) or, should a server ignore that, {count, value}.
     const wrapped = (list as unknown as { value?: unknown }).value;
-    const items = (Array.isArray(list) ? list : Array.isArray(wrapped) ? wrapped : []) as { id?: string; name: string }[];
+    const items = (Array.isArray(list) ? list : Array.isArray(wrapped) ? wrapped : []) as {
+      id?: string;
+      name: string;
+    }[];
     let added = 0;
     for (const p of items) {
       if (!p?.id || seen.has(p.id)) continue;

@@ -25,5 +25,9 @@ export class Redactor {
 
 /** The forms a token takes on the wire: as is, and base64 of ":token" (a PAT in a Basic header). */
 export function tokenForms(token: string): string[] {
-  return [token, Buffer.from(`:${token}`).toString("base64"), Buffer.from(token).toString("base64")];
+  return [
+    token,
+    Buffer.from(`:${token}`).toString("base64"),
+    Buffer.from(token).toString("base64"),
+  ];
 }

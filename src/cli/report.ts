@@ -14,7 +14,14 @@ export type ProjectStatus =
   | "blocked"
   | "failed";
 
-export const PROJECT_STATUSES: ProjectStatus[] = ["ready", "changes-pending", "needs-decision", "waiting-for-pull-request", "blocked", "failed"];
+export const PROJECT_STATUSES: ProjectStatus[] = [
+  "ready",
+  "changes-pending",
+  "needs-decision",
+  "waiting-for-pull-request",
+  "blocked",
+  "failed",
+];
 
 /** A failure as the user reads it: what went wrong and what to do. */
 export interface Problem {
@@ -72,10 +79,23 @@ export interface RunReport {
 }
 
 export function problemOf(e: unknown, step?: string): Problem {
-  const err = e as { userMessage?: unknown; remedy?: unknown; message?: unknown; name?: unknown } | undefined;
-  const message = typeof err?.userMessage === "string" ? err.userMessage : typeof err?.message === "string" ? err.message : String(e);
-  const remedy = typeof err?.remedy === "string" ? err.remedy : "Run the command again; if it fails the same way, report this message.";
-  const problem: Problem = { message, remedy, kind: typeof err?.name === "string" ? err.name : "Error" };
+  const err = e as
+    { userMessage?: unknown; remedy?: unknown; message?: unknown; name?: unknown } | undefined;
+  const message =
+    typeof err?.userMessage === "string"
+      ? err.userMessage
+      : typeof err?.message === "string"
+        ? err.message
+        : String(e);
+  const remedy =
+    typeof err?.remedy === "string"
+      ? err.remedy
+      : "Run the command again; if it fails the same way, report this message.";
+  const problem: Problem = {
+    message,
+    remedy,
+    kind: typeof err?.name === "string" ? err.name : "Error",
+  };
   if (step) problem.step = step;
   if (e instanceof AdoError) {
     if (e.status !== undefined) problem.status = e.status;
@@ -92,7 +112,12 @@ function answerFor(option: string): string {
 }
 
 function decisionsOf(plan: SetupPlan): DecisionReport[] {
-  return plan.decisions.map((d) => ({ id: d.id, question: d.question, consequence: d.consequence, answer: answerFor(d.option) }));
+  return plan.decisions.map((d) => ({
+    id: d.id,
+    question: d.question,
+    consequence: d.consequence,
+    answer: answerFor(d.option),
+  }));
 }
 
 function stepOf(step: PlanStep, state: StepReport["state"]): StepReport {
@@ -106,8 +131,17 @@ function urlIfReady(status: ProjectStatus, orgUrl: string, project: string): str
 /** status and plan: what the project looks like and what setup would do. */
 export function reportFromPlan(plan: SetupPlan, orgUrl: string, durationMs: number): ProjectReport {
   const waiting = plan.checklist.some((i) => i.state === "waiting-for-pull-request");
-  const status: ProjectStatus = plan.blocked ? "blocked" : plan.upToDate ? "ready" : plan.decisions.length ? "needs-decision"
-    : plan.steps.length ? "changes-pending" : waiting ? "waiting-for-pull-request" : "changes-pending";
+  const status: ProjectStatus = plan.blocked
+    ? "blocked"
+    : plan.upToDate
+      ? "ready"
+      : plan.decisions.length
+        ? "needs-decision"
+        : plan.steps.length
+          ? "changes-pending"
+          : waiting
+            ? "waiting-for-pull-request"
+            : "changes-pending";
   const name = plan.state.project.name;
   return {
     project: name,
@@ -123,7 +157,11 @@ export function reportFromPlan(plan: SetupPlan, orgUrl: string, durationMs: numb
 }
 
 /** setup: what was done and where the project stands. */
-export function reportFromSetup(result: SetupResult, orgUrl: string, durationMs: number): ProjectReport {
+export function reportFromSetup(
+  result: SetupResult,
+  orgUrl: string,
+  durationMs: number,
+): ProjectReport {
   const status: ProjectStatus = result.outcome === "complete" ? "ready" : result.outcome;
   const name = result.plan.state.project.name;
   const done = new Set(result.done.map((s) => s.id));
@@ -133,37 +171,70 @@ export function reportFromSetup(result: SetupResult, orgUrl: string, durationMs:
     status,
     workflowUrl: urlIfReady(status, orgUrl, name),
     checklist: result.after.checklist,
-    steps: result.plan.steps.map((s) => stepOf(s, done.has(s.id) ? "done" : s.id === failedId ? "failed" : "planned")),
+    steps: result.plan.steps.map((s) =>
+      stepOf(s, done.has(s.id) ? "done" : s.id === failedId ? "failed" : "planned"),
+    ),
     decisions: result.outcome === "needs-decision" ? decisionsOf(result.plan) : [],
     ...(result.pullRequest ? { pullRequest: result.pullRequest } : {}),
     // The error's own message names the operation ("create the pipeline"); the step's long wording stays in `step`.
-    ...(result.failure ? { error: { ...problemOf(result.failure.error, result.failure.step.change), remedy: result.failure.remedy } } : {}),
+    ...(result.failure
+      ? {
+          error: {
+            ...problemOf(result.failure.error, result.failure.step.change),
+            remedy: result.failure.remedy,
+          },
+        }
+      : {}),
     ...(result.outcome === "blocked" ? { error: blockedProblem(result.plan) } : {}),
     ...(result.outcome === "failed" && !result.failure
-      ? { error: { message: "The set-up stopped: the project kept changing while it ran.", remedy: "Run setup again.", kind: "ConflictError" } } : {}),
+      ? {
+          error: {
+            message: "The set-up stopped: the project kept changing while it ran.",
+            remedy: "Run setup again.",
+            kind: "ConflictError",
+          },
+        }
+      : {}),
     durationMs,
   };
 }
 
 export function reportFromError(project: string, e: unknown, durationMs: number): ProjectReport {
-  return { project, status: "failed", checklist: [], steps: [], decisions: [], error: problemOf(e), durationMs };
+  return {
+    project,
+    status: "failed",
+    checklist: [],
+    steps: [],
+    decisions: [],
+    error: problemOf(e),
+    durationMs,
+  };
 }
 
 function blockedProblem(plan: SetupPlan): Problem {
   // A missing permission says itself what to ask for, and where it is granted.
   const denial = plan.permissionDenials[0];
   if (denial) {
-    return { message: denial.message, remedy: denial.remedy, kind: "PermissionDeniedError", step: denial.step.change, permission: denial.permission.permission };
+    return {
+      message: denial.message,
+      remedy: denial.remedy,
+      kind: "PermissionDeniedError",
+      step: denial.step.change,
+      permission: denial.permission.permission,
+    };
   }
   const item = plan.checklist.find((i) => i.state === "blocked");
   // The item's detail already says what to add and where; the remedy adds the command-line way out.
-  const remedy = item?.key === "agentPool"
-    ? "Add the agent pool to the project, or name another one with --pool (leave it out for Microsoft-hosted agents); then run the command again."
-    : item?.key === "credentials"
-      ? "Name a StackSpot service connection with --service-connection, or free the name; then run the command again."
-      : "Add what is missing, then run the command again.";
+  const remedy =
+    item?.key === "agentPool"
+      ? "Add the agent pool to the project, or name another one with --pool (leave it out for Microsoft-hosted agents); then run the command again."
+      : item?.key === "credentials"
+        ? "Name a StackSpot service connection with --service-connection, or free the name; then run the command again."
+        : "Add what is missing, then run the command again.";
   return {
-    message: item ? `${item.label}: ${item.detail}` : "A prerequisite the set-up cannot create is missing.",
+    message: item
+      ? `${item.label}: ${item.detail}`
+      : "A prerequisite the set-up cannot create is missing.",
     remedy,
     kind: "Blocked",
   };
@@ -177,7 +248,10 @@ export function exitCodeFor(projects: ProjectReport[]): ExitCode {
 }
 
 export function countStatuses(projects: ProjectReport[]): Record<ProjectStatus, number> {
-  const counts = Object.fromEntries(PROJECT_STATUSES.map((s) => [s, 0])) as Record<ProjectStatus, number>;
+  const counts = Object.fromEntries(PROJECT_STATUSES.map((s) => [s, 0])) as Record<
+    ProjectStatus,
+    number
+  >;
   for (const p of projects) counts[p.status]++;
   return counts;
 }

@@ -35,7 +35,9 @@ export async function runProjects(o: RunProjectsOptions): Promise<ProjectReport[
     emit({ type: "started" });
     let report: ProjectReport;
     try {
-      report = await runOne(o.command, o.clients, o.optionsFor(project), emit, () => Math.round(now() - started));
+      report = await runOne(o.command, o.clients, o.optionsFor(project), emit, () =>
+        Math.round(now() - started),
+      );
     } catch (e) {
       report = reportFromError(project, e, Math.round(now() - started));
     }
@@ -45,7 +47,11 @@ export async function runProjects(o: RunProjectsOptions): Promise<ProjectReport[
 }
 
 async function runOne(
-  command: CommandName, clients: AdoClients, options: SetupOptions, emit: (e: ProjectEvent) => void, elapsed: () => number,
+  command: CommandName,
+  clients: AdoClients,
+  options: SetupOptions,
+  emit: (e: ProjectEvent) => void,
+  elapsed: () => number,
 ): Promise<ProjectReport> {
   emit({ type: "reading" });
   if (command === "setup") {
@@ -58,16 +64,25 @@ async function runOne(
 
 function toProjectEvent(e: SetupProgressEvent): ProjectEvent {
   switch (e.type) {
-    case "step-started": return { type: "step-started", change: e.step.change };
-    case "step-done": return { type: "step-done", change: e.step.change, detail: e.detail };
-    case "step-failed": return { type: "step-failed", change: e.step.change, message: e.message };
-    case "step-skipped": return { type: "step-skipped", change: e.step.change, reason: e.reason };
-    case "replanning": return { type: "replanning", reason: e.reason };
+    case "step-started":
+      return { type: "step-started", change: e.step.change };
+    case "step-done":
+      return { type: "step-done", change: e.step.change, detail: e.detail };
+    case "step-failed":
+      return { type: "step-failed", change: e.step.change, message: e.message };
+    case "step-skipped":
+      return { type: "step-skipped", change: e.step.change, reason: e.reason };
+    case "replanning":
+      return { type: "replanning", reason: e.reason };
   }
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results keep the items' order. */
-export async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

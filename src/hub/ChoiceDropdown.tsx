@@ -18,7 +18,15 @@ export interface ChoiceDropdownProps {
 /** A click the browser makes from a key press has no click count; a pointer's has one. */
 const ECHO_CLICK_WINDOW_MS = 300;
 
-export function ChoiceDropdown({ items, selectedId, onChange, ariaLabel, inputId, disabled, placeholder }: ChoiceDropdownProps): JSX.Element {
+export function ChoiceDropdown({
+  items,
+  selectedId,
+  onChange,
+  ariaLabel,
+  inputId,
+  disabled,
+  placeholder,
+}: ChoiceDropdownProps): JSX.Element {
   // A new list (items added, enabled or disabled) gets a new Dropdown: its selection keeps the list's
   // ranges of unselectable items from when it was made.
   const listKey = items.map((i) => `${i.id}${i.disabled ? "!" : ""}`).join("\n");

@@ -17,19 +17,31 @@ export function ConnectSection({ workflowUrl, tokenPageUrl }: ConnectSectionProp
   return (
     <Card className="ss-section" titleProps={{ text: "Connect StackSpot", ariaLevel: 2 }}>
       <div className="flex-column rhythm-vertical-16 ss-fill">
-        <FormItem label="Workflow URL" message="StackSpot queues the stackspot pipeline of this project through this URL.">
+        <FormItem
+          label="Workflow URL"
+          message="StackSpot queues the stackspot pipeline of this project through this URL."
+        >
           <div className="flex-row flex-center rhythm-horizontal-8">
             <div className="flex-grow">
-              <TextField value={workflowUrl} readOnly ariaLabel="Workflow URL" inputId="ss-workflow-url" />
+              <TextField
+                value={workflowUrl}
+                readOnly
+                ariaLabel="Workflow URL"
+                inputId="ss-workflow-url"
+              />
             </div>
-            <ClipboardButton ariaLabel="Copy the Workflow URL" getContent={() => workflowUrl} showCopiedTooltip="Copied" />
+            <ClipboardButton
+              ariaLabel="Copy the Workflow URL"
+              getContent={() => workflowUrl}
+              showCopiedTooltip="Copied"
+            />
           </div>
         </FormItem>
         <div>
           <h3 className="ss-subtitle">Azure DevOps token for StackSpot</h3>
           <p className="secondary-text">
-            StackSpot stores a personal access token of a member of Project Collection Administrators (only they can
-            create one with these scopes). Give it these scopes:
+            StackSpot stores a personal access token of a member of Project Collection
+            Administrators (only they can create one with these scopes). Give it these scopes:
           </p>
           <ul className="ss-scopes" aria-label="PAT scopes">
             {STACKSPOT_PAT_SCOPES.map((s) => (

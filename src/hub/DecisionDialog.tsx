@@ -16,11 +16,25 @@ export interface DecisionDialogProps {
 }
 
 const titles: Record<string, { title: string; yes: string; no: string }> = {
-  "replace-edited-file": { title: "Replace the edited /stackspot.yml?", yes: "Replace the file", no: "Keep my file" },
-  "take-over-pipeline": { title: "Take over the stackspot pipeline?", yes: "Take over the pipeline", no: "Leave it as it is" },
+  "replace-edited-file": {
+    title: "Replace the edited /stackspot.yml?",
+    yes: "Replace the file",
+    no: "Keep my file",
+  },
+  "take-over-pipeline": {
+    title: "Take over the stackspot pipeline?",
+    yes: "Take over the pipeline",
+    no: "Leave it as it is",
+  },
 };
 
-export default function DecisionDialog({ decision, plan, options, onAnswer, onCancel }: DecisionDialogProps): JSX.Element {
+export default function DecisionDialog({
+  decision,
+  plan,
+  options,
+  onAnswer,
+  onCancel,
+}: DecisionDialogProps): JSX.Element {
   const text = titles[decision.id] ?? { title: "Confirm", yes: "Yes", no: "No" };
   return (
     <Dialog
@@ -41,18 +55,27 @@ export default function DecisionDialog({ decision, plan, options, onAnswer, onCa
   );
 }
 
-function LossDetails({ decision, plan, options }: Omit<DecisionDialogProps, "onAnswer" | "onCancel">): JSX.Element | null {
+function LossDetails({
+  decision,
+  plan,
+  options,
+}: Omit<DecisionDialogProps, "onAnswer" | "onCancel">): JSX.Element | null {
   if (decision.id === "replace-edited-file" && plan.state.file) {
     const next = renderPipelineFile({ pool: options.pool, credentials: options.credentials });
     return (
       <>
-        <p>Lines marked &quot;-&quot; are lost from the file (they stay in the repository&apos;s history); lines marked &quot;+&quot; are added.</p>
+        <p>
+          Lines marked &quot;-&quot; are lost from the file (they stay in the repository&apos;s
+          history); lines marked &quot;+&quot; are added.
+        </p>
         <YamlDiff label="Changes to /stackspot.yml" before={plan.state.file.content} after={next} />
       </>
     );
   }
   if (decision.id === "take-over-pipeline") {
-    const pipeline = plan.state.pipelinesNamedStackspot.find((d) => d.path === "\\" || d.path === "") ?? plan.state.pipelinesNamedStackspot[0];
+    const pipeline =
+      plan.state.pipelinesNamedStackspot.find((d) => d.path === "\\" || d.path === "") ??
+      plan.state.pipelinesNamedStackspot[0];
     if (!pipeline) return null;
     return (
       <dl className="ss-facts">

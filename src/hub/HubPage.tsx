@@ -16,19 +16,28 @@ import { useSetup } from "./useSetup";
 const TOAST_MS = 5000;
 
 // Asked only before a set-up that would overwrite something: loaded on demand.
-const DecisionDialog = React.lazy(() => import(/* webpackChunkName: "decision" */ "./DecisionDialog"));
+const DecisionDialog = React.lazy(
+  () => import(/* webpackChunkName: "decision" */ "./DecisionDialog"),
+);
 
 export function HubPage(): JSX.Element {
   const [model, actions] = useSetup();
   const toast = useOutcomeToast(model.outcome, model.applying);
-  const optionsProblem = model.options && model.choices ? Object.values(optionProblems(model.options, model.choices))[0] : undefined;
+  const optionsProblem =
+    model.options && model.choices
+      ? Object.values(optionProblems(model.options, model.choices))[0]
+      : undefined;
   const asking = model.asking?.queue[0];
   return (
     <Page className="ss-page flex-grow">
       <Header
         title="StackSpot"
         titleSize={TitleSize.Large}
-        description={model.context ? `Connects ${model.context.project.name} to StackSpot EDP: StackSpot runs its workflows here through the stackspot pipeline.` : undefined}
+        description={
+          model.context
+            ? `Connects ${model.context.project.name} to StackSpot EDP: StackSpot runs its workflows here through the stackspot pipeline.`
+            : undefined
+        }
       />
       <div className="page-content page-content-top ss-content">
         {model.loadError ? (
@@ -48,11 +57,25 @@ export function HubPage(): JSX.Element {
                 <PlanSection model={model} actions={actions} optionsProblem={optionsProblem} />
               </div>
               <div className="ss-column">
-                <OptionsSection options={model.options} choices={model.choices} disabled={model.applying} onChange={actions.setOptions} />
-                {model.context && <ConnectSection workflowUrl={model.context.workflowUrl} tokenPageUrl={model.context.tokenPageUrl} />}
+                <OptionsSection
+                  options={model.options}
+                  choices={model.choices}
+                  disabled={model.applying}
+                  onChange={actions.setOptions}
+                />
+                {model.context && (
+                  <ConnectSection
+                    workflowUrl={model.context.workflowUrl}
+                    tokenPageUrl={model.context.tokenPageUrl}
+                  />
+                )}
               </div>
             </div>
-            <RunsSection runs={model.runs} error={model.runsError} onRefresh={actions.refreshRuns} />
+            <RunsSection
+              runs={model.runs}
+              error={model.runsError}
+              onRefresh={actions.refreshRuns}
+            />
           </>
         )}
       </div>
@@ -77,7 +100,12 @@ function useOutcomeToast(outcome: string | undefined, applying: boolean): string
   const [message, setMessage] = React.useState<string>();
   React.useEffect(() => {
     if (applying || !outcome) return;
-    const text = outcome === "complete" ? "StackSpot is set up in this project." : outcome === "waiting-for-pull-request" ? "Set up; the file waits in a pull request." : undefined;
+    const text =
+      outcome === "complete"
+        ? "StackSpot is set up in this project."
+        : outcome === "waiting-for-pull-request"
+          ? "Set up; the file waits in a pull request."
+          : undefined;
     if (!text) return;
     setMessage(text);
     const timer = window.setTimeout(() => setMessage(undefined), TOAST_MS);

@@ -18,10 +18,18 @@ export interface OptionsSectionProps {
   onChange(options: HubOptions): void;
 }
 
-export function OptionsSection({ options, choices, disabled, onChange }: OptionsSectionProps): JSX.Element {
+export function OptionsSection({
+  options,
+  choices,
+  disabled,
+  onChange,
+}: OptionsSectionProps): JSX.Element {
   // Fields the user has left: an empty field shows its problem only after that.
   const [left, setLeft] = React.useState<ReadonlySet<string>>(new Set());
-  const onLeave = React.useCallback((field: string) => setLeft((s) => (s.has(field) ? s : new Set(s).add(field))), []);
+  const onLeave = React.useCallback(
+    (field: string) => setLeft((s) => (s.has(field) ? s : new Set(s).add(field))),
+    [],
+  );
   if (!options || !choices) {
     return (
       <Card className="ss-section" titleProps={{ text: "Options", ariaLevel: 2 }}>
@@ -34,7 +42,11 @@ export function OptionsSection({ options, choices, disabled, onChange }: Options
     );
   }
   const all = optionProblems(options, choices);
-  const problems = Object.fromEntries(Object.entries(all).filter(([field]) => left.has(field) || field === "repository" || field === "connectionName")) as typeof all;
+  const problems = Object.fromEntries(
+    Object.entries(all).filter(
+      ([field]) => left.has(field) || field === "repository" || field === "connectionName",
+    ),
+  ) as typeof all;
   const repositoryItems = [
     ...choices.repositories.map((name) => ({ id: name, text: name })),
     { id: NEW_REPOSITORY, text: "New repository…" },
@@ -47,7 +59,11 @@ export function OptionsSection({ options, choices, disabled, onChange }: Options
   return (
     <Card className="ss-section" titleProps={{ text: "Options", ariaLevel: 2 }}>
       <div className="ss-fill flex-column rhythm-vertical-16 ss-options">
-        <FormItem label="Repository" message="The Git repository that holds /stackspot.yml." error={repo.mode === "existing" && !!problems.repository}>
+        <FormItem
+          label="Repository"
+          message="The Git repository that holds /stackspot.yml."
+          error={repo.mode === "existing" && !!problems.repository}
+        >
           <ChoiceDropdown
             ariaLabel="Repository"
             inputId="ss-repository"
@@ -55,7 +71,13 @@ export function OptionsSection({ options, choices, disabled, onChange }: Options
             selectedId={repo.mode === "new" ? NEW_REPOSITORY : repo.name}
             disabled={disabled}
             onChange={(id) =>
-              onChange({ ...options, repository: id === NEW_REPOSITORY ? { mode: "new", name: repo.mode === "new" ? repo.name : "" } : { mode: "existing", name: id } })
+              onChange({
+                ...options,
+                repository:
+                  id === NEW_REPOSITORY
+                    ? { mode: "new", name: repo.mode === "new" ? repo.name : "" }
+                    : { mode: "existing", name: id },
+              })
             }
           />
         </FormItem>
@@ -63,7 +85,10 @@ export function OptionsSection({ options, choices, disabled, onChange }: Options
           <FormItem
             label="New repository name"
             error={!!problems.repository}
-            message={problems.repository ?? "The set-up creates it, with the pipeline file on its main branch."}
+            message={
+              problems.repository ??
+              "The set-up creates it, with the pipeline file on its main branch."
+            }
           >
             <TextField
               inputId="ss-new-repository"
@@ -74,14 +99,23 @@ export function OptionsSection({ options, choices, disabled, onChange }: Options
             />
           </FormItem>
         )}
-        <FormItem label="Agent pool" message="Where the stackspot pipeline runs." error={!!problems.pool}>
+        <FormItem
+          label="Agent pool"
+          message="Where the stackspot pipeline runs."
+          error={!!problems.pool}
+        >
           <ChoiceDropdown
             ariaLabel="Agent pool"
             inputId="ss-pool"
             items={poolItems}
             selectedId={options.pool.kind === "hosted" ? HOSTED : options.pool.queue}
             disabled={disabled}
-            onChange={(id) => onChange({ ...options, pool: id === HOSTED ? { kind: "hosted" } : { kind: "self-hosted", queue: id } })}
+            onChange={(id) =>
+              onChange({
+                ...options,
+                pool: id === HOSTED ? { kind: "hosted" } : { kind: "self-hosted", queue: id },
+              })
+            }
           />
         </FormItem>
         <CredentialsFields

@@ -40,7 +40,12 @@ export function missingPermissions(plan: SetupPlan): string[] {
 /** Why the button cannot be pressed: a missing permission (nothing was changed), or a missing prerequisite. */
 function BlockedReason({ plan, tried }: { plan: SetupPlan; tried: boolean }): JSX.Element {
   const missing = missingPermissions(plan);
-  if (!missing.length) return <span className="secondary-text ss-blocked-reason">Fix what the checklist marks as blocked first.</span>;
+  if (!missing.length)
+    return (
+      <span className="secondary-text ss-blocked-reason">
+        Fix what the checklist marks as blocked first.
+      </span>
+    );
   const names = missing.map((m) => `"${m}"`).join(", ");
   const what = `you lack the ${names} permission${missing.length > 1 ? "s" : ""} (see Status). Once granted, try again.`;
   return (
@@ -54,16 +59,26 @@ export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps
   const { plan, applying, planning, progress, failure, outcome } = model;
   const write = plan?.steps.find((s) => s.spec.kind === "write-file");
   const content = write?.spec.kind === "write-file" ? write.spec : undefined;
-  const canApply = !!plan && !applying && !planning && !plan.upToDate && !plan.blocked && !optionsProblem;
+  const canApply =
+    !!plan && !applying && !planning && !plan.upToDate && !plan.blocked && !optionsProblem;
   return (
     <Card className="ss-section" titleProps={{ text: "Plan and apply", ariaLevel: 2 }}>
-      <div className="ss-fill flex-column rhythm-vertical-16 ss-plan" data-applying={applying} data-outcome={outcome ?? ""}>
+      <div
+        className="ss-fill flex-column rhythm-vertical-16 ss-plan"
+        data-applying={applying}
+        data-outcome={outcome ?? ""}
+      >
         {!plan && <span className="ss-skeleton ss-skeleton-block" aria-hidden="true" />}
         {plan && content && (
           <div>
             <h3 className="ss-subtitle">
-              {content.mode === "add" ? "/stackspot.yml will be committed" : "/stackspot.yml will be replaced"}
-              <span className="secondary-text"> on {content.branch.replace(/^refs\/heads\//, "")}</span>
+              {content.mode === "add"
+                ? "/stackspot.yml will be committed"
+                : "/stackspot.yml will be replaced"}
+              <span className="secondary-text">
+                {" "}
+                on {content.branch.replace(/^refs\/heads\//, "")}
+              </span>
             </h3>
             <YamlDiff
               label="Pipeline file"
@@ -72,7 +87,9 @@ export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps
             />
           </div>
         )}
-        {plan && !content && plan.state.file && <p className="secondary-text">/stackspot.yml stays as it is.</p>}
+        {plan && !content && plan.state.file && (
+          <p className="secondary-text">/stackspot.yml stays as it is.</p>
+        )}
         {plan && plan.decisions.some((d) => d.option === "credentials") && (
           <MessageCard severity={MessageCardSeverity.Warning} className="ss-message">
             Choose the credentials in Options: the set-up cannot finish without them.
@@ -87,22 +104,40 @@ export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps
               onClick={actions.setUp}
               id="ss-apply"
             />
-            {plan.upToDate && <span className="secondary-text">Nothing to do: the project meets StackSpot&apos;s contract.</span>}
+            {plan.upToDate && (
+              <span className="secondary-text">
+                Nothing to do: the project meets StackSpot&apos;s contract.
+              </span>
+            )}
             {plan.blocked && <BlockedReason plan={plan} tried={outcome !== undefined} />}
             {plan.blocked && missingPermissions(plan).length > 0 && !applying && (
-              <Button text="Try again" onClick={actions.retry} id="ss-retry-blocked" ariaLabel="Try the set-up again once the permission is granted" />
+              <Button
+                text="Try again"
+                onClick={actions.retry}
+                id="ss-retry-blocked"
+                ariaLabel="Try the set-up again once the permission is granted"
+              />
             )}
-            {!plan.upToDate && !plan.blocked && optionsProblem && <span className="secondary-text">Complete the options first: {optionsProblem}</span>}
+            {!plan.upToDate && !plan.blocked && optionsProblem && (
+              <span className="secondary-text">Complete the options first: {optionsProblem}</span>
+            )}
           </div>
         )}
         {progress.length > 0 && (
           <ol className="ss-progress" aria-label="Set-up progress" aria-live="polite">
             {progress.map((p) => (
               <li key={p.step.id} className="ss-progress-row" data-status={p.status}>
-                <Status {...stepStatus[p.status].status} size={StatusSize.m} animated={p.status === "running"} ariaLabel={stepStatus[p.status].text} />
+                <Status
+                  {...stepStatus[p.status].status}
+                  size={StatusSize.m}
+                  animated={p.status === "running"}
+                  ariaLabel={stepStatus[p.status].text}
+                />
                 <span className="ss-progress-text">
                   {p.step.change}
-                  {p.detail && p.status !== "failed" && <span className="secondary-text"> — {p.detail}</span>}
+                  {p.detail && p.status !== "failed" && (
+                    <span className="secondary-text"> — {p.detail}</span>
+                  )}
                   {p.link && (
                     <>
                       {" "}
@@ -145,7 +180,8 @@ export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps
         )}
         {outcome === "needs-decision" && !applying && (
           <MessageCard severity={MessageCardSeverity.Warning} className="ss-message">
-            Everything else is set up. What you chose to keep is left as it is; the checklist shows what it still needs.
+            Everything else is set up. What you chose to keep is left as it is; the checklist shows
+            what it still needs.
           </MessageCard>
         )}
       </div>

@@ -21,7 +21,11 @@ export interface RunsSectionProps {
 
 function runStatus(run: StackspotRun): { status: IStatusProps; text: string } {
   if (run.state !== "completed") {
-    return run.state === "inProgress" ? { status: Statuses.Running, text: "Running" } : run.state === "canceling" ? { status: Statuses.Canceled, text: "Canceling" } : { status: Statuses.Queued, text: "Queued" };
+    return run.state === "inProgress"
+      ? { status: Statuses.Running, text: "Running" }
+      : run.state === "canceling"
+        ? { status: Statuses.Canceled, text: "Canceling" }
+        : { status: Statuses.Queued, text: "Queued" };
   }
   switch (run.result) {
     case "succeeded":
@@ -35,7 +39,11 @@ function runStatus(run: StackspotRun): { status: IStatusProps; text: string } {
   }
 }
 
-const cell = (columnIndex: number, column: ITableColumn<StackspotRun>, content: React.ReactNode) => (
+const cell = (
+  columnIndex: number,
+  column: ITableColumn<StackspotRun>,
+  content: React.ReactNode,
+) => (
   <SimpleTableCell columnIndex={columnIndex} tableColumn={column} key={column.id}>
     {content}
   </SimpleTableCell>
@@ -47,17 +55,25 @@ const columns: ITableColumn<StackspotRun>[] = [
     name: "Run",
     width: 110,
     renderCell: (_r, i, col, run) =>
-      cell(i, col, (
-        <Link href={run.webUrl} target="_blank" rel="noopener noreferrer" ariaLabel={`Open run ${run.id}`}>
+      cell(
+        i,
+        col,
+        <Link
+          href={run.webUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          ariaLabel={`Open run ${run.id}`}
+        >
           #{run.id}
-        </Link>
-      )),
+        </Link>,
+      ),
   },
   {
     id: "execution",
     name: "Workflow execution id",
     width: -100,
-    renderCell: (_r, i, col, run) => cell(i, col, <span className="ss-mono text-ellipsis">{run.workflowExecutionId ?? "—"}</span>),
+    renderCell: (_r, i, col, run) =>
+      cell(i, col, <span className="ss-mono text-ellipsis">{run.workflowExecutionId ?? "—"}</span>),
   },
   {
     id: "state",
@@ -65,12 +81,19 @@ const columns: ITableColumn<StackspotRun>[] = [
     width: 180,
     renderCell: (_r, i, col, run) => {
       const view = runStatus(run);
-      return cell(i, col, (
+      return cell(
+        i,
+        col,
         <span className="flex-row flex-center rhythm-horizontal-8">
-          <Status {...view.status} size={StatusSize.m} animated={run.state === "inProgress"} ariaLabel={view.text} />
+          <Status
+            {...view.status}
+            size={StatusSize.m}
+            animated={run.state === "inProgress"}
+            ariaLabel={view.text}
+          />
           <span>{view.text}</span>
-        </span>
-      ));
+        </span>,
+      );
     },
   },
   {
@@ -78,23 +101,50 @@ const columns: ITableColumn<StackspotRun>[] = [
     name: "Started",
     width: 160,
     renderCell: (_r, i, col, run) =>
-      cell(i, col, run.startedAt ? <time dateTime={run.startedAt.toISOString()} title={run.startedAt.toLocaleString()}>{timeAgo(run.startedAt)}</time> : "—"),
+      cell(
+        i,
+        col,
+        run.startedAt ? (
+          <time dateTime={run.startedAt.toISOString()} title={run.startedAt.toLocaleString()}>
+            {timeAgo(run.startedAt)}
+          </time>
+        ) : (
+          "—"
+        ),
+      ),
   },
   {
     id: "duration",
     name: "Duration",
     width: 120,
-    renderCell: (_r, i, col, run) => cell(i, col, (run.startedAt && formatDuration(run.startedAt, run.finishedAt)) ?? (run.state === "completed" ? "—" : "Running")),
+    renderCell: (_r, i, col, run) =>
+      cell(
+        i,
+        col,
+        (run.startedAt && formatDuration(run.startedAt, run.finishedAt)) ??
+          (run.state === "completed" ? "—" : "Running"),
+      ),
   },
 ];
 
 export function RunsSection({ runs, error, onRefresh }: RunsSectionProps): JSX.Element {
-  const latest = React.useMemo(() => new ArrayItemProvider((runs ?? []).slice(0, MAX_RUNS)), [runs]);
+  const latest = React.useMemo(
+    () => new ArrayItemProvider((runs ?? []).slice(0, MAX_RUNS)),
+    [runs],
+  );
   return (
     <Card
       className="ss-section"
       titleProps={{ text: "Runs", ariaLevel: 2 }}
-      headerCommandBarItems={[{ id: "refresh-runs", text: "Refresh", iconProps: { iconName: "Refresh" }, onActivate: onRefresh, important: true }]}
+      headerCommandBarItems={[
+        {
+          id: "refresh-runs",
+          text: "Refresh",
+          iconProps: { iconName: "Refresh" },
+          onActivate: onRefresh,
+          important: true,
+        },
+      ]}
       contentProps={{ contentPadding: false }}
     >
       <div className="ss-fill ss-runs">
@@ -106,12 +156,19 @@ export function RunsSection({ runs, error, onRefresh }: RunsSectionProps): JSX.E
         {!runs && !error && <span className="ss-skeleton ss-skeleton-block" aria-hidden="true" />}
         {runs && runs.length === 0 && (
           <p className="ss-empty secondary-text">
-            No runs yet. When StackSpot runs a workflow in this project (create an application or infrastructure, apply a plugin,
-            run an action or a workflow), it queues the stackspot pipeline, and each run shows here with its workflow execution id,
-            state and result.
+            No runs yet. When StackSpot runs a workflow in this project (create an application or
+            infrastructure, apply a plugin, run an action or a workflow), it queues the stackspot
+            pipeline, and each run shows here with its workflow execution id, state and result.
           </p>
         )}
-        {runs && runs.length > 0 && <Table<StackspotRun> ariaLabel="Runs of the stackspot pipeline" columns={columns} itemProvider={latest} role="table" />}
+        {runs && runs.length > 0 && (
+          <Table<StackspotRun>
+            ariaLabel="Runs of the stackspot pipeline"
+            columns={columns}
+            itemProvider={latest}
+            role="table"
+          />
+        )}
       </div>
     </Card>
   );

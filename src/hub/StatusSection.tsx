@@ -18,7 +18,14 @@ const stateView: Record<ChecklistState, { status: IStatusProps; text: string }> 
 };
 
 /** The items in the order the engine reports them; the labels show in the skeleton too. */
-const skeletonLabels = ["Repository", "Pipeline file", "Pipeline", "Variables", "Credentials", "Agent pool"];
+const skeletonLabels = [
+  "Repository",
+  "Pipeline file",
+  "Pipeline",
+  "Variables",
+  "Credentials",
+  "Agent pool",
+];
 
 export interface StatusSectionProps {
   plan?: SetupPlan;
@@ -29,7 +36,9 @@ export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Eleme
   React.useEffect(() => {
     // The first meaningful paint, for the bench: the checklist with real states is on screen.
     if (plan && !document.body.dataset.checklistRenderedAt) {
-      document.body.dataset.checklistRenderedAt = String(performance.timeOrigin + performance.now());
+      document.body.dataset.checklistRenderedAt = String(
+        performance.timeOrigin + performance.now(),
+      );
       performance.mark("stackspot-checklist-rendered");
     }
   }, [plan]);
@@ -40,9 +49,18 @@ export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Eleme
       headerDescriptionProps={plan ? { text: summary(plan) } : undefined}
     >
       <div className="ss-fill ss-status" data-planning={planning}>
-        {planning && plan && <Spinner size={SpinnerSize.small} label="Reading the project…" className="ss-inline-spinner" ariaLive="polite" />}
+        {planning && plan && (
+          <Spinner
+            size={SpinnerSize.small}
+            label="Reading the project…"
+            className="ss-inline-spinner"
+            ariaLive="polite"
+          />
+        )}
         <ul className="ss-checklist" aria-label="Set-up checklist" aria-busy={!plan}>
-          {plan ? plan.checklist.map((item) => <ChecklistRow key={item.key} item={item} plan={plan} />) : skeletonLabels.map((label) => <SkeletonRow key={label} label={label} />)}
+          {plan
+            ? plan.checklist.map((item) => <ChecklistRow key={item.key} item={item} plan={plan} />)
+            : skeletonLabels.map((label) => <SkeletonRow key={label} label={label} />)}
         </ul>
       </div>
     </Card>
@@ -51,7 +69,8 @@ export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Eleme
 
 function summary(plan: SetupPlan): string {
   if (plan.upToDate) return "This project is connected to StackSpot.";
-  if (plan.blocked && plan.permissionDenials?.length) return "You lack a permission the set-up needs: nothing changes until it is granted.";
+  if (plan.blocked && plan.permissionDenials?.length)
+    return "You lack a permission the set-up needs: nothing changes until it is granted.";
   if (plan.blocked) return "Something the set-up cannot create is missing.";
   return "The set-up will make the changes below.";
 }
@@ -61,10 +80,23 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
   // A blocked item changes nothing: it says what stops it instead, and what to do.
   const blocked = item.state === "blocked";
   const changes = blocked ? { lines: [] } : changesFor(item, plan.steps, labels(plan));
-  const remedies = blocked ? [...new Set((plan.permissionDenials ?? []).filter((d) => d.step.item === item.key).map((d) => d.remedy))] : [];
+  const remedies = blocked
+    ? [
+        ...new Set(
+          (plan.permissionDenials ?? [])
+            .filter((d) => d.step.item === item.key)
+            .map((d) => d.remedy),
+        ),
+      ]
+    : [];
   return (
     <li className="ss-check-row" data-item={item.key} data-state={item.state}>
-      <Status {...view.status} size={StatusSize.m} ariaLabel={view.text} className="ss-check-icon" />
+      <Status
+        {...view.status}
+        size={StatusSize.m}
+        ariaLabel={view.text}
+        className="ss-check-icon"
+      />
       <div className="ss-check-body">
         <div className="ss-check-title">
           <span className="font-weight-semibold">{item.label}</span>
@@ -90,9 +122,16 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
         {changes.lines.length > 0 && (
           <ul className="ss-check-changes" aria-label={`Changes to ${item.label}`}>
             {changes.lines.map((line) => (
-              <li key={line.key} className={line.reason === undefined ? "ss-check-pointer secondary-text" : undefined}>
+              <li
+                key={line.key}
+                className={
+                  line.reason === undefined ? "ss-check-pointer secondary-text" : undefined
+                }
+              >
                 <span>{line.text}</span>
-                {line.reason !== undefined && <span className="secondary-text"> — {line.reason}</span>}
+                {line.reason !== undefined && (
+                  <span className="secondary-text"> — {line.reason}</span>
+                )}
               </li>
             ))}
           </ul>

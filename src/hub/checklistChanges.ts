@@ -29,7 +29,11 @@ function servedBy(step: PlanStep, ownerLabel: string): string {
 }
 
 /** The lines under `item`, with `labels` naming the other items. */
-export function changesFor(item: ChecklistItem, steps: PlanStep[], labels: Partial<Record<ChecklistKey, string>>): ItemChanges {
+export function changesFor(
+  item: ChecklistItem,
+  steps: PlanStep[],
+  labels: Partial<Record<ChecklistKey, string>>,
+): ItemChanges {
   const lines: ChangeLine[] = [];
   const pointers = new Set<string>();
   for (const step of steps) {

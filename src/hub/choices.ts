@@ -9,7 +9,7 @@ const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensiti
 export async function listChoices(clients: AdoClients, project: string): Promise<Choices> {
   // A list the user may not read offers nothing to choose; the checklist, read separately, says what
   // is missing and which permission it takes.
-  const orNone = <T,>(p: Promise<T[]>) => p.catch((): T[] => []);
+  const orNone = <T>(p: Promise<T[]>) => p.catch((): T[] => []);
   const [repositories, queues, connections] = await Promise.all([
     orNone(clients.git.getRepositories(project)),
     orNone(clients.taskAgent.getAgentQueues(project)),
@@ -22,6 +22,9 @@ export async function listChoices(clients: AdoClients, project: string): Promise
       .filter((q) => !q.pool?.isHosted && q.name !== contract.HOSTED_QUEUE_NAME)
       .map((q) => q.name)
       .sort(byName),
-    connections: connections.filter((c) => c.type === contract.SERVICE_CONNECTION_TYPE).map((c) => c.name).sort(byName),
+    connections: connections
+      .filter((c) => c.type === contract.SERVICE_CONNECTION_TYPE)
+      .map((c) => c.name)
+      .sort(byName),
   };
 }

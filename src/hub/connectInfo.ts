@@ -16,7 +16,7 @@ export const STACKSPOT_PAT_SCOPES: ReadonlyArray<{ area: string; access: string 
 export const STACKSPOT_PORTAL_STEPS: readonly string[] = [
   "In the StackSpot Account Portal, open Organization → StackSpot EDP → SCM and choose Edit.",
   "Pick Azure DevOps as the provider and enter the PAT: your Azure DevOps user name and the token.",
-  "Answer \"Will the organization manage SCM access via User PAT?\".",
+  'Answer "Will the organization manage SCM access via User PAT?".',
   "Paste the Workflow URL shown above and save.",
 ];
 

@@ -2,7 +2,11 @@
 // REST clients (the engine's SDK factory: ambient token, locations from the host), and the URLs the
 // user needs (Workflow URL, token page). No PAT anywhere: the host's access token is the identity.
 import * as SDK from "azure-devops-extension-sdk";
-import { CommonServiceIds, type IProjectPageService, type ILocationService } from "azure-devops-extension-api/Common";
+import {
+  CommonServiceIds,
+  type IProjectPageService,
+  type ILocationService,
+} from "azure-devops-extension-api/Common";
 import type { AdoClients } from "../ado";
 import { createSdkClients } from "../ado/sdkClients";
 import { workflowUrl } from "../setup/workflowUrl";
@@ -37,7 +41,9 @@ export async function connectToHost(): Promise<HubContext> {
   const host = SDK.getHost();
   // Azure DevOps Services: the public organization URL, whatever URL the REST calls use.
   // Azure DevOps Server: the collection URL the host serves.
-  const orgUrl = host.isHosted ? `https://dev.azure.com/${encodeURIComponent(host.name)}/` : await locations.getServiceLocation();
+  const orgUrl = host.isHosted
+    ? `https://dev.azure.com/${encodeURIComponent(host.name)}/`
+    : await locations.getServiceLocation();
   return {
     project: { id: project.id, name: project.name },
     clients,

@@ -1,6 +1,12 @@
 // The Options form's model: what the user picked, its validation, and the engine options it becomes.
 // Pure functions, so the rules are unit-tested in Node.
-import type { CredentialsOption, PoolOption, SetupOptions, PipelineFileSettings, ProjectState } from "../setup";
+import type {
+  CredentialsOption,
+  PoolOption,
+  SetupOptions,
+  PipelineFileSettings,
+  ProjectState,
+} from "../setup";
 import { contract } from "../setup";
 
 export type RepositoryChoice = { mode: "existing"; name: string } | { mode: "new"; name: string };
@@ -37,8 +43,8 @@ export function repositoryNameProblem(name: string, existing: string[]): string 
   if (/[\u0000-\u001f\u007f]/.test(name)) return "The name cannot contain control characters.";
   const bad = name.match(/[\\/:*?"<>|;#$*{},+=[\]@%&^~`]/);
   if (bad) return `The name cannot contain "${bad[0]}".`;
-  if (name.startsWith("_") || name.startsWith(".")) return "The name cannot start with \"_\" or \".\".";
-  if (name.endsWith(".")) return "The name cannot end with \".\".";
+  if (name.startsWith("_") || name.startsWith(".")) return 'The name cannot start with "_" or ".".';
+  if (name.endsWith(".")) return 'The name cannot end with ".".';
   if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(name)) return `"${name}" is a name Windows reserves.`;
   if (existing.some((r) => r.toLowerCase() === name.toLowerCase())) {
     return `A repository named "${name}" exists: choose it from the list instead.`;
@@ -47,13 +53,22 @@ export function repositoryNameProblem(name: string, existing: string[]): string 
 }
 
 /** Problems that stop a set-up from starting, by field. Empty when the options can be applied. */
-export function optionProblems(options: HubOptions, choices: Choices): Partial<Record<"repository" | "pool" | "credentials" | "clientId" | "clientKey" | "realm" | "connectionName", string>> {
+export function optionProblems(
+  options: HubOptions,
+  choices: Choices,
+): Partial<
+  Record<
+    "repository" | "pool" | "credentials" | "clientId" | "clientKey" | "realm" | "connectionName",
+    string
+  >
+> {
   const problems: ReturnType<typeof optionProblems> = {};
   if (options.repository.mode === "new") {
     const p = repositoryNameProblem(options.repository.name, choices.repositories);
     if (p) problems.repository = p;
   } else if (!options.repository.name) problems.repository = "Choose a repository.";
-  if (options.pool.kind === "self-hosted" && !options.pool.queue) problems.pool = "Choose an agent pool.";
+  if (options.pool.kind === "self-hosted" && !options.pool.queue)
+    problems.pool = "Choose an agent pool.";
   const c = options.credentials;
   if (c.mode === "existing" && !c.name) problems.credentials = "Choose a service connection.";
   if (c.mode === "create") {
@@ -73,11 +88,20 @@ function credentialsOption(c: CredentialsChoice): CredentialsOption {
     case "existing":
       return { kind: "service-connection", name: c.name };
     case "create":
-      return { kind: "service-connection", name: c.name.trim(), create: { clientId: c.clientId.trim(), clientKey: c.clientKey, realm: c.realm.trim() } };
+      return {
+        kind: "service-connection",
+        name: c.name.trim(),
+        create: { clientId: c.clientId.trim(), clientKey: c.clientKey, realm: c.realm.trim() },
+      };
     case "variables": {
       // Values are optional: the variables are created empty and filled later in the pipeline's settings.
       const given = c.clientId.trim() || c.clientKey || c.realm.trim();
-      return given ? { kind: "variables", values: { clientId: c.clientId.trim(), clientKey: c.clientKey, realm: c.realm.trim() } } : { kind: "variables" };
+      return given
+        ? {
+            kind: "variables",
+            values: { clientId: c.clientId.trim(), clientKey: c.clientKey, realm: c.realm.trim() },
+          }
+        : { kind: "variables" };
     }
   }
 }
@@ -92,7 +116,9 @@ export function toSetupOptions(
   decisions: { replaceEditedFile?: boolean; takeOverPipeline?: boolean } = {},
 ): SetupOptions {
   return {
-    ...(typeof project === "string" ? { project } : { project: project.name, projectId: project.id }),
+    ...(typeof project === "string"
+      ? { project }
+      : { project: project.name, projectId: project.id }),
     repository: options.repository.name.trim() || contract.DEFAULT_REPOSITORY_NAME,
     pool: options.pool,
     credentials: credentialsOption(options.credentials),
@@ -104,8 +130,20 @@ export function toSetupOptions(
 /** The same options with the secrets left out: what re-planning while the user types needs. */
 export function withoutSecrets(options: SetupOptions): SetupOptions {
   const c = options.credentials;
-  if (c?.kind === "service-connection" && c.create) return { ...options, credentials: { kind: "service-connection", name: c.name, create: { ...c.create, clientKey: "" } } };
-  if (c?.kind === "variables" && c.values) return { ...options, credentials: { kind: "variables", values: { ...c.values, clientKey: "" } } };
+  if (c?.kind === "service-connection" && c.create)
+    return {
+      ...options,
+      credentials: {
+        kind: "service-connection",
+        name: c.name,
+        create: { ...c.create, clientKey: "" },
+      },
+    };
+  if (c?.kind === "variables" && c.values)
+    return {
+      ...options,
+      credentials: { kind: "variables", values: { ...c.values, clientKey: "" } },
+    };
   return options;
 }
 
@@ -113,25 +151,40 @@ export function withoutSecrets(options: SetupOptions): SetupOptions {
  * The options a project suggests: the repository its stackspot pipeline uses, the pool and the
  * credentials its pipeline file names, and otherwise the manual's defaults.
  */
-export function suggestOptions(state: ProjectState | undefined, choices: Choices, settings: PipelineFileSettings | undefined): HubOptions {
+export function suggestOptions(
+  state: ProjectState | undefined,
+  choices: Choices,
+  settings: PipelineFileSettings | undefined,
+): HubOptions {
   // Only a pipeline on StackSpot's file tells which repository the set-up uses; one on another file is
   // a pipeline to take over, not a choice to follow.
   const pipeline = state?.pipelinesNamedStackspot.find(
-    (d) => d.repositoryName && (d.path === "\\" || d.path === "") && d.yamlFilename?.toLowerCase() === contract.PIPELINE_FILE_PATH,
+    (d) =>
+      d.repositoryName &&
+      (d.path === "\\" || d.path === "") &&
+      d.yamlFilename?.toLowerCase() === contract.PIPELINE_FILE_PATH,
   );
-  const repoName = pipeline?.repositoryName ?? state?.repository?.name ?? contract.DEFAULT_REPOSITORY_NAME;
+  const repoName =
+    pipeline?.repositoryName ?? state?.repository?.name ?? contract.DEFAULT_REPOSITORY_NAME;
   const repoExists = choices.repositories.some((r) => r.toLowerCase() === repoName.toLowerCase());
   const pool: PoolOption = settings?.pool ?? { kind: "hosted" };
   let credentials: CredentialsChoice;
-  if (settings?.credentials.kind === "variables") credentials = { mode: "variables", clientId: "", clientKey: "", realm: "" };
+  if (settings?.credentials.kind === "variables")
+    credentials = { mode: "variables", clientId: "", clientKey: "", realm: "" };
   else {
     const named = settings?.credentials.name ?? contract.DEFAULT_SERVICE_CONNECTION_NAME;
-    const existing = choices.connections.find((n) => n.toLowerCase() === named.toLowerCase()) ?? choices.connections[0];
+    const existing =
+      choices.connections.find((n) => n.toLowerCase() === named.toLowerCase()) ??
+      choices.connections[0];
     credentials = existing
       ? { mode: "existing", name: existing }
       : { mode: "create", name: named, clientId: "", clientKey: "", realm: "" };
   }
-  return { repository: repoExists ? { mode: "existing", name: repoName } : { mode: "new", name: repoName }, pool, credentials };
+  return {
+    repository: repoExists ? { mode: "existing", name: repoName } : { mode: "new", name: repoName },
+    pool,
+    credentials,
+  };
 }
 
 /**
@@ -141,10 +194,15 @@ export function suggestOptions(state: ProjectState | undefined, choices: Choices
 export function settleOptions(options: HubOptions, choices: Choices): HubOptions {
   const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   let { repository, credentials } = options;
-  const repo = repository.mode === "new" ? choices.repositories.find((r) => same(r, repository.name)) : undefined;
+  const repo =
+    repository.mode === "new"
+      ? choices.repositories.find((r) => same(r, repository.name))
+      : undefined;
   if (repo) repository = { mode: "existing", name: repo };
   const creating = credentials.mode === "create" ? credentials : undefined;
   const created = creating && choices.connections.find((c) => same(c, creating.name));
   if (created) credentials = { mode: "existing", name: created };
-  return repository === options.repository && credentials === options.credentials ? options : { ...options, repository, credentials };
+  return repository === options.repository && credentials === options.credentials
+    ? options
+    : { ...options, repository, credentials };
 }

@@ -16,7 +16,11 @@ export const SETUP_TOPIC_BRANCH = "refs/heads/stackspot/setup";
 /** Variables StackSpot fills when it queues a run: empty, secret, settable at queue time. */
 export const QUEUE_TIME_VARIABLES = ["secret_cli_login", "secret_git"] as const;
 /** Pipeline secret variables holding the credentials when no service connection is used. */
-export const CREDENTIAL_VARIABLES = { clientId: "STK_CLIENT_ID", clientKey: "STK_CLIENT_KEY", realm: "STK_REALM" } as const;
+export const CREDENTIAL_VARIABLES = {
+  clientId: "STK_CLIENT_ID",
+  clientKey: "STK_CLIENT_KEY",
+  realm: "STK_REALM",
+} as const;
 
 /** The service connection type contributed by this extension. */
 export const SERVICE_CONNECTION_TYPE = "stackspot";

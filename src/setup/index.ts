@@ -21,7 +21,14 @@
 
 // Options (what the user asks for) and their defaults.
 export { resolveOptions, redactOptions, InvalidOptionsError } from "./options";
-export type { SetupOptions, ResolvedOptions, DisplayOptions, PoolOption, CredentialsOption, StackSpotCredentials } from "./options";
+export type {
+  SetupOptions,
+  ResolvedOptions,
+  DisplayOptions,
+  PoolOption,
+  CredentialsOption,
+  StackSpotCredentials,
+} from "./options";
 
 // Reading, planning, applying.
 export { readProjectState } from "./state";
@@ -30,14 +37,43 @@ export { applyPlan } from "./apply";
 export { runSetup } from "./runSetup";
 export type { RunSetupHooks } from "./runSetup";
 export type {
-  ProjectState, RepositoryState, PipelineFileState, DefinitionState, VariableState, ServiceConnectionState, PullRequestState,
-  SetupPlan, PlanStep, StepKind, StepSpec, VariableChange, Decision, DecisionId,
-  ChecklistItem, ChecklistKey, ChecklistState, PermissionDenial, PermissionResults,
-  SetupProgressEvent, SetupPhaseEvent, SetupEvent, ProgressListener, ApplyResult, SetupResult, SetupOutcome,
+  ProjectState,
+  RepositoryState,
+  PipelineFileState,
+  DefinitionState,
+  VariableState,
+  ServiceConnectionState,
+  PullRequestState,
+  SetupPlan,
+  PlanStep,
+  StepKind,
+  StepSpec,
+  VariableChange,
+  Decision,
+  DecisionId,
+  ChecklistItem,
+  ChecklistKey,
+  ChecklistState,
+  PermissionDenial,
+  PermissionResults,
+  SetupProgressEvent,
+  SetupPhaseEvent,
+  SetupEvent,
+  ProgressListener,
+  ApplyResult,
+  SetupResult,
+  SetupOutcome,
 } from "./types";
 
 // The pipeline file: write it, classify an existing one.
-export { renderPipelineFile, renderPipelineBody, sealPipelineFile, sameFileContent, classifyPipelineFileLazily, PIPELINE_FILE_FORMAT } from "./pipelineFile";
+export {
+  renderPipelineFile,
+  renderPipelineBody,
+  sealPipelineFile,
+  sameFileContent,
+  classifyPipelineFileLazily,
+  PIPELINE_FILE_FORMAT,
+} from "./pipelineFile";
 export { classifyPipelineFile } from "./pipelineFileClass";
 export type { PipelineFileClass, PipelineFileSettings } from "./pipelineFile";
 

@@ -1,6 +1,8 @@
 // What the user asks of the set-up. Defaults follow the StackSpot manual.
 import {
-  DEFAULT_REPOSITORY_NAME, DEFAULT_SERVICE_CONNECTION_NAME, HOSTED_QUEUE_NAME,
+  DEFAULT_REPOSITORY_NAME,
+  DEFAULT_SERVICE_CONNECTION_NAME,
+  HOSTED_QUEUE_NAME,
 } from "./contract";
 
 /** StackSpot credentials: client id, client key, realm. The key is a secret: never log it. */
@@ -78,7 +80,10 @@ export class InvalidOptionsError extends Error {
 
 export function resolveOptions(options: SetupOptions): ResolvedOptions {
   const pool = options.pool ?? { kind: "hosted" };
-  const credentials = options.credentials ?? { kind: "service-connection", name: DEFAULT_SERVICE_CONNECTION_NAME };
+  const credentials = options.credentials ?? {
+    kind: "service-connection",
+    name: DEFAULT_SERVICE_CONNECTION_NAME,
+  };
   const resolved: ResolvedOptions = {
     project: options.project,
     ...(options.projectId ? { projectId: options.projectId } : {}),
@@ -92,7 +97,8 @@ export function resolveOptions(options: SetupOptions): ResolvedOptions {
   requireName("project", resolved.project);
   requireName("repository", resolved.repository);
   requireName("agent queue", resolved.queueName);
-  if (credentials.kind === "service-connection") requireName("service connection", credentials.name);
+  if (credentials.kind === "service-connection")
+    requireName("service connection", credentials.name);
   return resolved;
 }
 
@@ -105,17 +111,23 @@ export type DisplayOptions = Omit<ResolvedOptions, "credentials"> & {
 
 export function redactOptions(o: ResolvedOptions): DisplayOptions {
   const c = o.credentials;
-  const keep = (v: StackSpotCredentials | undefined) => (v ? { clientId: v.clientId, realm: v.realm } : undefined);
-  const credentials: DisplayOptions["credentials"] = c.kind === "service-connection"
-    ? { kind: c.kind, name: c.name, ...(c.create ? { create: keep(c.create) } : {}) }
-    : { kind: c.kind, ...(c.values ? { values: keep(c.values) } : {}) };
+  const keep = (v: StackSpotCredentials | undefined) =>
+    v ? { clientId: v.clientId, realm: v.realm } : undefined;
+  const credentials: DisplayOptions["credentials"] =
+    c.kind === "service-connection"
+      ? { kind: c.kind, name: c.name, ...(c.create ? { create: keep(c.create) } : {}) }
+      : { kind: c.kind, ...(c.values ? { values: keep(c.values) } : {}) };
   return { ...o, credentials };
 }
 
 function requireName(what: string, value: string): void {
-  if (!value || !value.trim()) throw new InvalidOptionsError(`The ${what} name is empty.`, `Give a ${what} name.`);
+  if (!value || !value.trim())
+    throw new InvalidOptionsError(`The ${what} name is empty.`, `Give a ${what} name.`);
   // Names end up in YAML and URLs; Azure DevOps itself refuses control characters in them.
   if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw new InvalidOptionsError(`The ${what} name contains a line break or control character.`, `Type the ${what} name on one line.`);
+    throw new InvalidOptionsError(
+      `The ${what} name contains a line break or control character.`,
+      `Type the ${what} name on one line.`,
+    );
   }
 }

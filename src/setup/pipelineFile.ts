@@ -7,7 +7,12 @@
 // An intact managed file is classified from its header alone (classifyFromHeader): no YAML parser,
 // so the hub's first download does without one. Other files go to pipelineFileClass.ts, which parses
 // them and is loaded only then (classifyPipelineFileLazily; a lazy chunk in the hub, bundled into the CLI).
-import { CREDENTIAL_VARIABLES, HOSTED_VM_IMAGE, RESUME_TASK, DEFAULT_SERVICE_CONNECTION_NAME } from "./contract";
+import {
+  CREDENTIAL_VARIABLES,
+  HOSTED_VM_IMAGE,
+  RESUME_TASK,
+  DEFAULT_SERVICE_CONNECTION_NAME,
+} from "./contract";
 import type { CredentialsOption, PoolOption, SetupOptions } from "./options";
 import { sha256Hex } from "./sha256";
 
@@ -58,10 +63,13 @@ function credentialLines(credentials: CredentialsOption): string[] {
 /** The file's body (everything after the header line) for the given settings. */
 export function renderPipelineBody(options: Pick<SetupOptions, "pool" | "credentials">): string {
   const pool = options.pool ?? { kind: "hosted" };
-  const credentials = options.credentials ?? { kind: "service-connection", name: DEFAULT_SERVICE_CONNECTION_NAME };
+  const credentials = options.credentials ?? {
+    kind: "service-connection",
+    name: DEFAULT_SERVICE_CONNECTION_NAME,
+  };
   return [
     "# Set up by the StackSpot hub (Pipelines → StackSpot), which keeps it current. StackSpot queues the",
-    "# pipeline \"stackspot\" on this file. If you edit it, the hub leaves your version alone.",
+    '# pipeline "stackspot" on this file. If you edit it, the hub leaves your version alone.',
     "",
     "trigger: none",
     "",
@@ -103,7 +111,10 @@ export function renderPipelineBody(options: Pick<SetupOptions, "pool" | "credent
 }
 
 /** Puts the managed header (format version and body hash) in front of a body. */
-export function sealPipelineFile(body: string, formatVersion: number = PIPELINE_FILE_FORMAT): string {
+export function sealPipelineFile(
+  body: string,
+  formatVersion: number = PIPELINE_FILE_FORMAT,
+): string {
   return `# Managed by StackSpot for Azure DevOps (format ${formatVersion}, sha256:${sha256Hex(normalize(body))})\n${body}`;
 }
 
@@ -123,12 +134,19 @@ export function sameFileContent(a: string, b: string): boolean {
 }
 
 /** The header's format version and body hash, and the body; undefined when the file has no managed header. */
-export function splitManagedFile(content: string): { formatVersion: number; hash: string; body: string; text: string } | { text: string } {
+export function splitManagedFile(
+  content: string,
+): { formatVersion: number; hash: string; body: string; text: string } | { text: string } {
   const text = normalize(content.replace(/^\uFEFF/, ""));
   const newline = text.indexOf("\n");
   const header = (newline < 0 ? text : text.slice(0, newline)).match(HEADER);
   if (!header) return { text };
-  return { formatVersion: Number(header[1]), hash: header[2], body: newline < 0 ? "" : text.slice(newline + 1), text };
+  return {
+    formatVersion: Number(header[1]),
+    hash: header[2],
+    body: newline < 0 ? "" : text.slice(newline + 1),
+    text,
+  };
 }
 
 /** Unquotes one of quote()'s single-quoted scalars. */
@@ -145,11 +163,19 @@ function settingsOfRenderedBody(body: string): PipelineFileSettings | undefined 
   const line = (re: RegExp) => re.exec(body)?.[1];
   const queue = line(/^ {10}name: ('.*')$/m);
   const connection = line(/^ {14}stackspotServiceConnection: ('.*')$/m);
-  const pool: PoolOption | undefined = /^ {10}vmImage: /m.test(body) ? { kind: "hosted" }
-    : queue !== undefined && unquote(queue) !== undefined ? { kind: "self-hosted", queue: unquote(queue) as string } : undefined;
-  const credentials: PipelineFileSettings["credentials"] | undefined = connection !== undefined
-    ? (unquote(connection) !== undefined ? { kind: "service-connection", name: unquote(connection) as string } : undefined)
-    : /^ {14}clientKey: /m.test(body) ? { kind: "variables" } : undefined;
+  const pool: PoolOption | undefined = /^ {10}vmImage: /m.test(body)
+    ? { kind: "hosted" }
+    : queue !== undefined && unquote(queue) !== undefined
+      ? { kind: "self-hosted", queue: unquote(queue) as string }
+      : undefined;
+  const credentials: PipelineFileSettings["credentials"] | undefined =
+    connection !== undefined
+      ? unquote(connection) !== undefined
+        ? { kind: "service-connection", name: unquote(connection) as string }
+        : undefined
+      : /^ {14}clientKey: /m.test(body)
+        ? { kind: "variables" }
+        : undefined;
   if (!pool || !credentials) return undefined;
   return renderPipelineBody({ pool, credentials }) === body ? { pool, credentials } : undefined;
 }
@@ -172,5 +198,10 @@ export function classifyFromHeader(content: string): PipelineFileClass | undefin
 
 /** The full classifier, loading the YAML parser only for a file the header cannot settle. */
 export async function classifyPipelineFileLazily(content: string): Promise<PipelineFileClass> {
-  return classifyFromHeader(content) ?? (await import(/* webpackChunkName: "yaml" */ "./pipelineFileClass")).classifyPipelineFile(content);
+  return (
+    classifyFromHeader(content) ??
+    (await import(/* webpackChunkName: "yaml" */ "./pipelineFileClass")).classifyPipelineFile(
+      content,
+    )
+  );
 }

@@ -10,12 +10,20 @@ export function permissionsBlocking(steps: PlanStep[], state: ProjectState): Per
   if (!state.permissions) return [];
   const denials: PermissionDenial[] = [];
   for (const step of steps) {
-    for (const need of needsOf(step, state)) if (decide(need, state) === "denied") denials.push(denialOf(step, need, state));
+    for (const need of needsOf(step, state))
+      if (decide(need, state) === "denied") denials.push(denialOf(step, need, state));
   }
   const writeFile = steps.find((s) => s.spec.kind === "write-file");
   const repo = state.repository;
-  if (writeFile?.spec.kind === "write-file" && writeFile.spec.oldObjectId && repo && decide(pullRequestNeed(state, repo.id), state) === "denied") {
-    for (const step of steps) if (step !== writeFile && !step.dependsOn.includes(writeFile.id)) step.dependsOn.push(writeFile.id);
+  if (
+    writeFile?.spec.kind === "write-file" &&
+    writeFile.spec.oldObjectId &&
+    repo &&
+    decide(pullRequestNeed(state, repo.id), state) === "denied"
+  ) {
+    for (const step of steps)
+      if (step !== writeFile && !step.dependsOn.includes(writeFile.id))
+        step.dependsOn.push(writeFile.id);
   }
   return denials;
 }

@@ -4,12 +4,24 @@
 // nothing; so does one whose checks proved unavailable (the writes then answer for themselves).
 import type { AdoClients } from "../ado";
 import type { ResolvedOptions } from "./options";
-import { checkFor, decide, emptyResults, needsOf, PermissionCheck, pullRequestNeed, runChecks } from "./permissionChecks";
+import {
+  checkFor,
+  decide,
+  emptyResults,
+  needsOf,
+  PermissionCheck,
+  pullRequestNeed,
+  runChecks,
+} from "./permissionChecks";
 import { planSetup } from "./plan";
 import { readPermissions } from "./state";
 import type { ProjectState, SetupPlan } from "./types";
 
-export async function preflight(clients: AdoClients, plan: SetupPlan, o: ResolvedOptions): Promise<SetupPlan> {
+export async function preflight(
+  clients: AdoClients,
+  plan: SetupPlan,
+  o: ResolvedOptions,
+): Promise<SetupPlan> {
   if (plan.blocked || plan.steps.length === 0) return plan;
   const base = plan.state.permissions ?? emptyResults();
   if (base.unavailable) return plan;
@@ -22,20 +34,38 @@ export async function preflight(clients: AdoClients, plan: SetupPlan, o: Resolve
       const asked = decide({ ...need, unlessEndpointOpen: false }, state);
       if (asked === "unknown") checks.push(checkFor(need));
       // A refusal on a connection matters only if it is not open to every pipeline already: read that too.
-      if (asked !== "allowed" && need.unlessEndpointOpen && step.spec.kind === "authorize-service-connection") readEndpoint = step.spec.endpointId;
+      if (
+        asked !== "allowed" &&
+        need.unlessEndpointOpen &&
+        step.spec.kind === "authorize-service-connection"
+      )
+        readEndpoint = step.spec.endpointId;
     }
   }
   // Whether pull requests are allowed decides the order of the writes to an existing branch
   // (planPermissions.ts). Unknown only when the second wave's check said "not both" (or was not made).
   const writeFile = plan.steps.find((s) => s.spec.kind === "write-file");
-  if (writeFile?.spec.kind === "write-file" && writeFile.spec.oldObjectId && state.repository
-    && decide(pullRequestNeed(state, state.repository.id), state) === "unknown") {
+  if (
+    writeFile?.spec.kind === "write-file" &&
+    writeFile.spec.oldObjectId &&
+    state.repository &&
+    decide(pullRequestNeed(state, state.repository.id), state) === "unknown"
+  ) {
     checks.push(checkFor(pullRequestNeed(state, state.repository.id)));
   }
   if (checks.length === 0 && !readEndpoint) return plan;
   const [permissions, endpointPermissions] = await Promise.all([
     runChecks(clients, checks, base),
-    readEndpoint ? readPermissions(clients, o.project, "endpoint", readEndpoint).catch(() => undefined) : Promise.resolve(undefined),
+    readEndpoint
+      ? readPermissions(clients, o.project, "endpoint", readEndpoint).catch(() => undefined)
+      : Promise.resolve(undefined),
   ]);
-  return planSetup({ ...state, permissions, ...(endpointPermissions !== undefined ? { endpointPermissions } : {}) }, o);
+  return planSetup(
+    {
+      ...state,
+      permissions,
+      ...(endpointPermissions !== undefined ? { endpointPermissions } : {}),
+    },
+    o,
+  );
 }

@@ -18,29 +18,51 @@ export interface RunSetupHooks {
   onEvent?: (event: SetupEvent) => void;
 }
 
-export async function runSetup(clients: AdoClients, options: SetupOptions, hooks: RunSetupHooks = {}): Promise<SetupResult> {
+export async function runSetup(
+  clients: AdoClients,
+  options: SetupOptions,
+  hooks: RunSetupHooks = {},
+): Promise<SetupResult> {
   const o = resolveOptions(options);
   // A listener's bug must not break the set-up.
-  const tell = (e: SetupEvent) => { try { hooks.onEvent?.(e); } catch { /* ignored */ } };
+  const tell = (e: SetupEvent) => {
+    try {
+      hooks.onEvent?.(e);
+    } catch {
+      /* ignored */
+    }
+  };
   const onProgress: ProgressListener = (e) => {
     tell(e);
-    try { hooks.onProgress?.(e); } catch { /* ignored */ }
+    try {
+      hooks.onProgress?.(e);
+    } catch {
+      /* ignored */
+    }
   };
   let plan = await readAndPlan(clients, o, tell);
   let result = await applyPlanInternal(clients, plan, o, onProgress, { conflictsAreStale: true });
   let replanned = false;
   if (result.stale) {
     replanned = true;
-    onProgress({ type: "replanning", reason: `${result.stale.userMessage} Reading the project again.` });
+    onProgress({
+      type: "replanning",
+      reason: `${result.stale.userMessage} Reading the project again.`,
+    });
     plan = await readAndPlan(clients, o, tell);
     result = await applyPlanInternal(clients, plan, o, onProgress, {});
   }
   const { stale: _stale, outputs, plan: applied, ...rest } = result;
-  const after = rest.outcome === "blocked" ? applied : planSetup(await stateAfter(applied.state, outputs), o);
+  const after =
+    rest.outcome === "blocked" ? applied : planSetup(await stateAfter(applied.state, outputs), o);
   return { ...rest, plan: applied, replanned, after };
 }
 
-async function readAndPlan(clients: AdoClients, o: ResolvedOptions, tell: (e: SetupEvent) => void): Promise<SetupPlan> {
+async function readAndPlan(
+  clients: AdoClients,
+  o: ResolvedOptions,
+  tell: (e: SetupEvent) => void,
+): Promise<SetupPlan> {
   tell({ type: "reading" });
   const plan = await preflight(clients, planSetup(await readStateForSetup(clients, o), o), o);
   tell({ type: "planned", plan });

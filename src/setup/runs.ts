@@ -20,8 +20,18 @@ export interface StackspotRun {
   webUrl: string;
 }
 
-const STATES: Record<number, RunStateName> = { 0: "unknown", 1: "inProgress", 2: "canceling", 4: "completed" };
-const RESULTS: Record<number, RunResultName> = { 0: "unknown", 1: "succeeded", 2: "failed", 4: "canceled" };
+const STATES: Record<number, RunStateName> = {
+  0: "unknown",
+  1: "inProgress",
+  2: "canceling",
+  4: "completed",
+};
+const RESULTS: Record<number, RunResultName> = {
+  0: "unknown",
+  1: "succeeded",
+  2: "failed",
+  4: "canceled",
+};
 
 function enumName<T extends string>(value: unknown, byNumber: Record<number, T>, fallback: T): T {
   if (typeof value === "number") return byNumber[value] ?? fallback;
@@ -42,27 +52,41 @@ function toDate(value: unknown): Date | undefined {
  * Runs of the stackspot pipeline, newest first. `pipelineId` skips the lookup by name when the caller
  * knows it (e.g. from plan.pipelineId). Returns [] when there is no stackspot pipeline.
  */
-export async function listStackspotRuns(clients: AdoClients, project: string, pipelineId?: number): Promise<StackspotRun[]> {
+export async function listStackspotRuns(
+  clients: AdoClients,
+  project: string,
+  pipelineId?: number,
+): Promise<StackspotRun[]> {
   let id = pipelineId;
   if (id === undefined) {
-    const defs: BuildDefinitionReference[] = await clients.build.getDefinitions(project, PIPELINE_NAME);
+    const defs: BuildDefinitionReference[] = await clients.build.getDefinitions(
+      project,
+      PIPELINE_NAME,
+    );
     id = defs.find((d) => d.name === PIPELINE_NAME && isRootFolder(d.path ?? "\\"))?.id;
     if (id === undefined) return [];
   }
   const runs = await clients.pipelines.listRuns(project, id);
-  return runs.map((r) => {
-    const links = (r as unknown as { _links?: { web?: { href?: string } } })._links;
-    const params = (r.templateParameters ?? {}) as Record<string, unknown>;
-    const execution = params.workflow_execution_id;
-    const state = enumName(r.state, STATES, "unknown");
-    return {
-      id: r.id,
-      workflowExecutionId: typeof execution === "string" && execution ? execution : undefined,
-      state,
-      result: r.result === undefined || r.result === null ? undefined : enumName(r.result, RESULTS, "unknown"),
-      startedAt: toDate(r.createdDate),
-      finishedAt: toDate(r.finishedDate),
-      webUrl: links?.web?.href ?? `${clients.orgUrl}${encodeURIComponent(project)}/_build/results?buildId=${r.id}`,
-    };
-  }).sort((a, b) => b.id - a.id);
+  return runs
+    .map((r) => {
+      const links = (r as unknown as { _links?: { web?: { href?: string } } })._links;
+      const params = (r.templateParameters ?? {}) as Record<string, unknown>;
+      const execution = params.workflow_execution_id;
+      const state = enumName(r.state, STATES, "unknown");
+      return {
+        id: r.id,
+        workflowExecutionId: typeof execution === "string" && execution ? execution : undefined,
+        state,
+        result:
+          r.result === undefined || r.result === null
+            ? undefined
+            : enumName(r.result, RESULTS, "unknown"),
+        startedAt: toDate(r.createdDate),
+        finishedAt: toDate(r.finishedDate),
+        webUrl:
+          links?.web?.href ??
+          `${clients.orgUrl}${encodeURIComponent(project)}/_build/results?buildId=${r.id}`,
+      };
+    })
+    .sort((a, b) => b.id - a.id);
 }

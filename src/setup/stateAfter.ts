@@ -17,9 +17,17 @@ export interface RunOutputs {
 export async function stateAfter(before: ProjectState, run: RunOutputs): Promise<ProjectState> {
   const { made } = run;
   let repository = run.repository ?? before.repository;
-  if (repository && made.file && made.file.branch === (repository.defaultBranch ?? made.file.branch)) {
+  if (
+    repository &&
+    made.file &&
+    made.file.branch === (repository.defaultBranch ?? made.file.branch)
+  ) {
     // The first push to an empty repository makes its branch the default one.
-    repository = { ...repository, defaultBranch: made.file.branch, headObjectId: made.file.commitId };
+    repository = {
+      ...repository,
+      defaultBranch: made.file.branch,
+      headObjectId: made.file.commitId,
+    };
   }
   let named = before.pipelinesNamedStackspot;
   let onFile = before.pipelinesOnFile;
@@ -34,7 +42,12 @@ export async function stateAfter(before: ProjectState, run: RunOutputs): Promise
   return {
     ...rest,
     repository,
-    file: made.file ? { content: made.file.content, classification: await classifyPipelineFileLazily(made.file.content) } : before.file,
+    file: made.file
+      ? {
+          content: made.file.content,
+          classification: await classifyPipelineFileLazily(made.file.content),
+        }
+      : before.file,
     pipelinesNamedStackspot: named,
     pipelinesOnFile: onFile,
     serviceConnection: made.endpoint ?? before.serviceConnection,
@@ -45,6 +58,10 @@ export async function stateAfter(before: ProjectState, run: RunOutputs): Promise
 }
 
 function runsFile(d: DefinitionState, repository: RepositoryState | null): boolean {
-  return !!repository && d.repositoryId?.toLowerCase() === repository.id.toLowerCase()
-    && (d.yamlFilename ?? "").replace(/\\/g, "/").replace(/^\/?/, "/").toLowerCase() === PIPELINE_FILE_PATH;
+  return (
+    !!repository &&
+    d.repositoryId?.toLowerCase() === repository.id.toLowerCase() &&
+    (d.yamlFilename ?? "").replace(/\\/g, "/").replace(/^\/?/, "/").toLowerCase() ===
+      PIPELINE_FILE_PATH
+  );
 }

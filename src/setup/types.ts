@@ -1,7 +1,12 @@
 // The engine's data: what it reads from a project, what it plans, what it reports while applying.
 // The hub and the CLI render these; they decide nothing themselves.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
-import type { AdoError, PermissionDeniedError, PermissionHint, ResourcePipelinePermissions } from "../ado";
+import type {
+  AdoError,
+  PermissionDeniedError,
+  PermissionHint,
+  ResourcePipelinePermissions,
+} from "../ado";
 import type { DisplayOptions } from "./options";
 import type { PipelineFileClass } from "./pipelineFile";
 
@@ -97,8 +102,10 @@ export interface PermissionResults {
 
 // ---------------------------------------------------------------- plan
 
-export type ChecklistKey = "repository" | "pipelineFile" | "pipeline" | "variables" | "credentials" | "agentPool";
-export type ChecklistState = "ok" | "will-change" | "needs-decision" | "blocked" | "waiting-for-pull-request";
+export type ChecklistKey =
+  "repository" | "pipelineFile" | "pipeline" | "variables" | "credentials" | "agentPool";
+export type ChecklistState =
+  "ok" | "will-change" | "needs-decision" | "blocked" | "waiting-for-pull-request";
 
 export interface ChecklistItem {
   key: ChecklistKey;
@@ -226,9 +233,7 @@ export interface SetupPlan {
 // ---------------------------------------------------------------- applying
 
 /** Before and between the steps: reading the project, and the plan it led to (for a spinner, then the list of steps). */
-export type SetupPhaseEvent =
-  | { type: "reading" }
-  | { type: "planned"; plan: SetupPlan };
+export type SetupPhaseEvent = { type: "reading" } | { type: "planned"; plan: SetupPlan };
 
 /** Every event of a run, in order: phases and step progress (RunSetupHooks.onEvent). */
 export type SetupEvent = SetupPhaseEvent | SetupProgressEvent;

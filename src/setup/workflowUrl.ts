@@ -11,7 +11,8 @@
 /** Thrown when the organization / collection URL is not an http(s) URL. */
 export class InvalidOrganizationUrlError extends Error {
   readonly userMessage: string;
-  readonly remedy = "Give the organization URL, e.g. https://dev.azure.com/my-org, or the collection URL of Azure DevOps Server.";
+  readonly remedy =
+    "Give the organization URL, e.g. https://dev.azure.com/my-org, or the collection URL of Azure DevOps Server.";
   constructor(url: string) {
     super(`"${url}" is not an organization or collection URL.`);
     this.name = "InvalidOrganizationUrlError";
@@ -26,7 +27,8 @@ export function workflowUrl(orgUrl: string, project: string): string {
   } catch {
     throw new InvalidOrganizationUrlError(orgUrl);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new InvalidOrganizationUrlError(orgUrl);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new InvalidOrganizationUrlError(orgUrl);
   const projectPart = encodeURIComponent(project);
   const host = url.hostname.toLowerCase();
   const segments = url.pathname.split("/").filter(Boolean);

@@ -1,11 +1,36 @@
-import { backoffDelay, parseRetryAfter, resolveRetryPolicy, RetryBudget, ServiceUnavailableError, NotFoundError } from "../../src/ado";
+import {
+  backoffDelay,
+  parseRetryAfter,
+  resolveRetryPolicy,
+  RetryBudget,
+  ServiceUnavailableError,
+  NotFoundError,
+} from "../../src/ado";
 
-const fixed = (random: number, now = () => 0) => resolveRetryPolicy({ baseDelayMs: 100, maxDelayMs: 1_000, maxAttempts: 5, maxElapsedMs: 10_000, maxRetryAfterMs: 5_000, random: () => random, now });
+const fixed = (random: number, now = () => 0) =>
+  resolveRetryPolicy({
+    baseDelayMs: 100,
+    maxDelayMs: 1_000,
+    maxAttempts: 5,
+    maxElapsedMs: 10_000,
+    maxRetryAfterMs: 5_000,
+    random: () => random,
+    now,
+  });
 
 describe("backoffDelay", () => {
   it("doubles per attempt, half fixed and half jitter, up to the cap", () => {
-    expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(fixed(0), a))).toEqual([50, 100, 200, 400, 500, 500]);
-    expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(fixed(0.999999), a).toFixed(0))).toEqual(["100", "200", "400", "800", "1000", "1000"]);
+    expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(fixed(0), a))).toEqual([
+      50, 100, 200, 400, 500, 500,
+    ]);
+    expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(fixed(0.999999), a).toFixed(0))).toEqual([
+      "100",
+      "200",
+      "400",
+      "800",
+      "1000",
+      "1000",
+    ]);
   });
   it("never waits less than Retry-After", () => {
     expect(backoffDelay(fixed(0), 1, 3_000)).toBe(3_000);
@@ -25,11 +50,15 @@ describe("parseRetryAfter", () => {
 });
 
 describe("RetryBudget", () => {
-  const transient = (retryAfterMs?: number) => new ServiceUnavailableError({ status: 503, retryAfterMs });
+  const transient = (retryAfterMs?: number) =>
+    new ServiceUnavailableError({ status: 503, retryAfterMs });
   it("allows maxAttempts in all", () => {
     const budget = new RetryBudget(fixed(0));
     const delays: (number | undefined)[] = [];
-    for (let i = 0; i < 6; i++) { budget.begin(); delays.push(budget.nextDelay(transient())); }
+    for (let i = 0; i < 6; i++) {
+      budget.begin();
+      delays.push(budget.nextDelay(transient()));
+    }
     expect(delays).toEqual([50, 100, 200, 400, undefined, undefined]);
   });
   it("stops when the time budget would be exceeded", () => {

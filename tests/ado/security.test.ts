@@ -11,22 +11,34 @@ beforeAll(async () => {
   emu = await startEmulator({});
   demo = emu.addProject("Demo").id;
 });
-afterAll(async () => { await emu.stop(); });
+afterAll(async () => {
+  await emu.stop();
+});
 
 it("answers one boolean per token, in order, for the bits asked", async () => {
   const { security } = createPatClients({ orgUrl: emu.orgUrl, token: emu.token });
   const git = permissionBits.createRepository;
   emu.deny("CreateRepository");
   try {
-    expect(await security.hasPermissions(git.namespaceId, git.bit, [securityTokens.gitProject(demo)])).toEqual([false]);
+    expect(
+      await security.hasPermissions(git.namespaceId, git.bit, [securityTokens.gitProject(demo)]),
+    ).toEqual([false]);
     const contribute = permissionBits.contribute;
-    expect(await security.hasPermissions(contribute.namespaceId, contribute.bit, [securityTokens.gitProject(demo), securityTokens.gitRepository(demo, "r")])).toEqual([true, true]);
+    expect(
+      await security.hasPermissions(contribute.namespaceId, contribute.bit, [
+        securityTokens.gitProject(demo),
+        securityTokens.gitRepository(demo, "r"),
+      ]),
+    ).toEqual([true, true]);
   } finally {
     emu.allow("CreateRepository");
   }
   const request = emu.requests.at(-1)!;
   expect(request.method).toBe("GET");
-  expect(request.query).toMatchObject({ alwaysAllowAdministrators: "true", tokens: `repoV2/${demo},repoV2/${demo}/r` });
+  expect(request.query).toMatchObject({
+    alwaysAllowAdministrators: "true",
+    tokens: `repoV2/${demo},repoV2/${demo}/r`,
+  });
 });
 
 it("joins tokens with a separator none of them holds", async () => {
@@ -34,13 +46,26 @@ it("joins tokens with a separator none of them holds", async () => {
   const edit = permissionBits.editBuildDefinition;
   const inFolder = securityTokens.buildDefinition(demo, "\\team, and more\\sub", 7);
   expect(inFolder).toBe(`${demo}/team, and more/sub/7`);
-  expect(await security.hasPermissions(edit.namespaceId, edit.bit, [inFolder, securityTokens.buildProject(demo)])).toEqual([true, true]);
-  expect(emu.requests.at(-1)!.query).toMatchObject({ delimiter: "|", tokens: `${inFolder}|${demo}` });
+  expect(
+    await security.hasPermissions(edit.namespaceId, edit.bit, [
+      inFolder,
+      securityTokens.buildProject(demo),
+    ]),
+  ).toEqual([true, true]);
+  expect(emu.requests.at(-1)!.query).toMatchObject({
+    delimiter: "|",
+    tokens: `${inFolder}|${demo}`,
+  });
 });
 
 it("writes the tokens of each namespace as the service reads them", () => {
   expect(securityTokens.buildDefinition("p", "\\", 3)).toBe("p/3");
   expect(securityTokens.endpoint("p", "e")).toBe("endpoints/p/e");
   expect(securityTokens.endpointsProject("p")).toBe("endpoints/p");
-  expect(describeOperation("GET", `/demo-org/_apis/permissions/${permissionBits.contribute.namespaceId}/4`)).toMatchObject({ operation: "check your permissions", idempotent: true });
+  expect(
+    describeOperation(
+      "GET",
+      `/demo-org/_apis/permissions/${permissionBits.contribute.namespaceId}/4`,
+    ),
+  ).toMatchObject({ operation: "check your permissions", idempotent: true });
 });

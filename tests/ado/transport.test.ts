@@ -2,7 +2,14 @@
 // it leaves to the engine, time-outs, resets, an unreachable host, the token refresh after a 401.
 import { createServer } from "node:net";
 import {
-  AuthenticationError, createClients, createPatClients, NetworkError, NotFoundError, RequestEvent, RetryPolicy, ServiceUnavailableError,
+  AuthenticationError,
+  createClients,
+  createPatClients,
+  NetworkError,
+  NotFoundError,
+  RequestEvent,
+  RetryPolicy,
+  ServiceUnavailableError,
 } from "../../src/ado";
 import { startEmulator } from "../emulator";
 import type { Emulator } from "../emulator/types";
@@ -12,31 +19,50 @@ beforeAll(async () => {
   emu = await startEmulator({});
   emu.addProject("Demo");
 });
-afterAll(async () => { await emu.stop(); });
+afterAll(async () => {
+  await emu.stop();
+});
 afterEach(() => emu.clearFaults());
 
 const waits: number[] = [];
 const retry: Partial<RetryPolicy> = {
-  maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxElapsedMs: 10_000, requestTimeoutMs: 1_000,
-  sleep: async (ms) => { waits.push(ms); },
+  maxAttempts: 3,
+  baseDelayMs: 1,
+  maxDelayMs: 5,
+  maxElapsedMs: 10_000,
+  requestTimeoutMs: 1_000,
+  sleep: async (ms) => {
+    waits.push(ms);
+  },
 };
 
 async function failure(p: Promise<unknown>): Promise<Error> {
-  try { await p; } catch (e) { return e as Error; }
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
   throw new Error("expected a failure");
 }
 
 it("repeats an idempotent read after 503 and 429, honouring Retry-After", async () => {
   waits.length = 0;
   const events: RequestEvent[] = [];
-  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry, onRequest: (e) => events.push(e) });
+  const clients = createPatClients({
+    orgUrl: emu.orgUrl,
+    token: emu.token,
+    retry,
+    onRequest: (e) => events.push(e),
+  });
   emu.addFault({ route: "/_apis/distributedtask/queues", status: 503 });
   emu.addFault({ route: "/_apis/distributedtask/queues", status: 429, retryAfter: 2 });
   const queues = await clients.taskAgent.getAgentQueues("Demo");
   expect(queues.map((q) => q.name)).toContain("Azure Pipelines");
   expect(events.map((e) => e.status)).toEqual([503, 429, 200]);
   expect(waits[1]).toBeGreaterThanOrEqual(2_000);
-  expect(JSON.stringify(events.map((e) => ({ ...e, error: e.error?.userMessage })))).not.toMatch(/Authorization|Basic /);
+  expect(JSON.stringify(events.map((e) => ({ ...e, error: e.error?.userMessage })))).not.toMatch(
+    /Authorization|Basic /,
+  );
 });
 
 it("does not repeat a create by itself: the engine re-reads first", async () => {
@@ -50,16 +76,26 @@ it("does not repeat a create by itself: the engine re-reads first", async () => 
 });
 
 it("times out a request that gets no answer, and says what it was doing", async () => {
-  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry: { ...retry, maxAttempts: 1, requestTimeoutMs: 200 } });
+  const clients = createPatClients({
+    orgUrl: emu.orgUrl,
+    token: emu.token,
+    retry: { ...retry, maxAttempts: 1, requestTimeoutMs: 200 },
+  });
   emu.addFault({ route: "/_apis/projects/", hang: true });
   const e = await failure(clients.core.getProject("Demo"));
   expect(e).toBeInstanceOf(NetworkError);
   expect((e as NetworkError).kind).toBe("timeout");
-  expect((e as NetworkError).userMessage).toBe(`Azure DevOps at ${new URL(emu.orgUrl).host} did not answer in time while trying to read the project.`);
+  expect((e as NetworkError).userMessage).toBe(
+    `Azure DevOps at ${new URL(emu.orgUrl).host} did not answer in time while trying to read the project.`,
+  );
 });
 
 it("recognizes a connection reset, and recovers from one on a read", async () => {
-  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry: { ...retry, maxAttempts: 1 } });
+  const clients = createPatClients({
+    orgUrl: emu.orgUrl,
+    token: emu.token,
+    retry: { ...retry, maxAttempts: 1 },
+  });
   emu.addFault({ route: "/_apis/projects/", reset: true });
   const e = await failure(clients.core.getProject("Demo"));
   expect(e).toBeInstanceOf(NetworkError);
@@ -72,9 +108,16 @@ it("recognizes a connection reset, and recovers from one on a read", async () =>
 it("names an unreachable host", async () => {
   const port = await new Promise<number>((resolve) => {
     const s = createServer();
-    s.listen(0, "127.0.0.1", () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); });
+    s.listen(0, "127.0.0.1", () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
   });
-  const clients = createPatClients({ orgUrl: `http://127.0.0.1:${port}/org/`, token: "x", retry: { ...retry, maxAttempts: 2 } });
+  const clients = createPatClients({
+    orgUrl: `http://127.0.0.1:${port}/org/`,
+    token: "x",
+    retry: { ...retry, maxAttempts: 2 },
+  });
   const e = await failure(clients.core.getProject("Demo"));
   expect(e).toBeInstanceOf(NetworkError);
   expect((e as NetworkError).kind).toBe("unreachable");
@@ -83,13 +126,25 @@ it("names an unreachable host", async () => {
 
 it("asks for a fresh token once after a 401, then reports bad credentials", async () => {
   const asked: (boolean | undefined)[] = [];
-  const clients = createClients({ orgUrl: emu.orgUrl, retry, authHeader: async (refresh) => { asked.push(refresh); return "Basic " + Buffer.from(":wrong").toString("base64"); } });
+  const clients = createClients({
+    orgUrl: emu.orgUrl,
+    retry,
+    authHeader: async (refresh) => {
+      asked.push(refresh);
+      return "Basic " + Buffer.from(":wrong").toString("base64");
+    },
+  });
   const e = await failure(clients.core.getProject("Demo"));
   expect(e).toBeInstanceOf(AuthenticationError);
   expect(asked).toEqual([false, true]);
 
   let calls = 0;
-  const refreshed = createClients({ orgUrl: emu.orgUrl, retry, authHeader: async () => "Basic " + Buffer.from(`:${calls++ ? emu.token : "expired"}`).toString("base64") });
+  const refreshed = createClients({
+    orgUrl: emu.orgUrl,
+    retry,
+    authHeader: async () =>
+      "Basic " + Buffer.from(`:${calls++ ? emu.token : "expired"}`).toString("base64"),
+  });
   expect((await refreshed.core.getProject("Demo")).name).toBe("Demo");
 });
 
@@ -102,12 +157,25 @@ it("reports what was not found", async () => {
 
 it("reads and sets pipeline permissions with the client the library lacks", async () => {
   emu.addRepository("Demo", "perm-repo");
-  const def = emu.addDefinition("Demo", { name: "p", repository: "perm-repo", yamlFilename: "/a.yml" });
+  const def = emu.addDefinition("Demo", {
+    name: "p",
+    repository: "perm-repo",
+    yamlFilename: "/a.yml",
+  });
   const ep = emu.addServiceEndpoint("Demo", { name: "perm-ep", type: "stackspot" });
   const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry });
-  const before = await clients.pipelinePermissions.getPipelinePermissionsForResource("Demo", "endpoint", ep.id);
+  const before = await clients.pipelinePermissions.getPipelinePermissionsForResource(
+    "Demo",
+    "endpoint",
+    ep.id,
+  );
   expect((before.pipelines ?? []).some((p) => p.id === def.id && p.authorized)).toBe(false);
-  const after = await clients.pipelinePermissions.updatePipelinePermissionsForResource("Demo", "endpoint", ep.id, [{ id: def.id, authorized: true }]);
+  const after = await clients.pipelinePermissions.updatePipelinePermissionsForResource(
+    "Demo",
+    "endpoint",
+    ep.id,
+    [{ id: def.id, authorized: true }],
+  );
   expect((after.pipelines ?? []).some((p) => p.id === def.id && p.authorized)).toBe(true);
   expect(emu.pipelinePermissions("Demo", "endpoint", ep.id).pipelineIds).toEqual([def.id]);
 });

@@ -5,29 +5,73 @@ import { UsageError } from "../../src/cli/errors";
 import { Redactor, tokenForms } from "../../src/cli/redact";
 
 it("fills defaults and keeps repeated projects once each, in order", () => {
-  const parsed = parseCommandLine(["setup", "-p", "Alpha", "--project", "Beta", "--project", "alpha", "--yes"]);
+  const parsed = parseCommandLine([
+    "setup",
+    "-p",
+    "Alpha",
+    "--project",
+    "Beta",
+    "--project",
+    "alpha",
+    "--yes",
+  ]);
   expect(parsed).toEqual({
     kind: "run",
     args: {
-      command: "setup", projects: ["Alpha", "Beta"], allProjects: false, orgUrl: undefined, repository: undefined, pool: undefined,
-      serviceConnection: undefined, yes: true, json: false, verbose: false, concurrency: DEFAULT_CONCURRENCY,
+      command: "setup",
+      projects: ["Alpha", "Beta"],
+      allProjects: false,
+      orgUrl: undefined,
+      repository: undefined,
+      pool: undefined,
+      serviceConnection: undefined,
+      yes: true,
+      json: false,
+      verbose: false,
+      concurrency: DEFAULT_CONCURRENCY,
     },
   });
 });
 
 it("reads every flag", () => {
-  const parsed = parseCommandLine(["plan", "--all-projects", "--org-url", "https://dev.azure.com/acme", "--repository", "r", "--pool", "linux",
-    "--service-connection", "stk", "--json", "-v", "--concurrency", "3"]);
+  const parsed = parseCommandLine([
+    "plan",
+    "--all-projects",
+    "--org-url",
+    "https://dev.azure.com/acme",
+    "--repository",
+    "r",
+    "--pool",
+    "linux",
+    "--service-connection",
+    "stk",
+    "--json",
+    "-v",
+    "--concurrency",
+    "3",
+  ]);
   expect(parsed.kind === "run" && parsed.args).toMatchObject({
-    command: "plan", projects: [], allProjects: true, orgUrl: "https://dev.azure.com/acme", repository: "r", pool: "linux",
-    serviceConnection: "stk", json: true, verbose: true, concurrency: 3, yes: false,
+    command: "plan",
+    projects: [],
+    allProjects: true,
+    orgUrl: "https://dev.azure.com/acme",
+    repository: "r",
+    pool: "linux",
+    serviceConnection: "stk",
+    json: true,
+    verbose: true,
+    concurrency: 3,
+    yes: false,
   });
 });
 
 it("help and version", () => {
   expect(parseCommandLine([])).toEqual({ kind: "help" });
   expect(parseCommandLine(["help", "plan"])).toEqual({ kind: "help", command: "plan" });
-  expect(parseCommandLine(["status", "--bogus", "-h"])).toEqual({ kind: "help", command: "status" });
+  expect(parseCommandLine(["status", "--bogus", "-h"])).toEqual({
+    kind: "help",
+    command: "status",
+  });
   expect(parseCommandLine(["--version"])).toEqual({ kind: "version" });
 });
 
@@ -38,7 +82,9 @@ it("usage errors are typed, with exit code 2 and a remedy", () => {
   } catch (e) {
     expect(e).toBeInstanceOf(UsageError);
     expect((e as UsageError).exitCode).toBe(2);
-    expect((e as UsageError).userMessage).toBe('Unknown option --concurency for "setup". Did you mean --concurrency?');
+    expect((e as UsageError).userMessage).toBe(
+      'Unknown option --concurency for "setup". Did you mean --concurrency?',
+    );
     expect((e as UsageError).remedy).toBe('Run "stackspot-ado setup --help" for usage.');
   }
 });
@@ -48,5 +94,7 @@ it("the redactor masks a token in every form it travels in, longest first", () =
   for (const f of tokenForms("abcd1234token")) r.add(f);
   r.add("abc"); // too short to search for: it would blank out ordinary words
   const basic = Buffer.from(":abcd1234token").toString("base64");
-  expect(r.redact(`token abcd1234token, header Basic ${basic}, word abc`)).toBe("token ***, header Basic ***, word abc");
+  expect(r.redact(`token abcd1234token, header Basic ${basic}, word abc`)).toBe(
+    "token ***, header Basic ***, word abc",
+  );
 });

@@ -41,8 +41,14 @@ function newestMtime(dir: string): number {
 export function ensureBuilt(): void {
   const sources = ["src/cli", "src/setup", "src/ado"].map((d) => newestMtime(path.join(ROOT, d)));
   const built = fs.existsSync(CLI) ? fs.statSync(CLI).mtimeMs : 0;
-  if (built >= Math.max(...sources, fs.statSync(path.join(ROOT, "scripts", "build-cli.js")).mtimeMs)) return;
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.js")], { cwd: ROOT, encoding: "utf8" });
+  if (
+    built >= Math.max(...sources, fs.statSync(path.join(ROOT, "scripts", "build-cli.js")).mtimeMs)
+  )
+    return;
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.js")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -53,11 +59,17 @@ export function emulatorEnv(emu: Emulator, extra: CliEnv = {}): CliEnv {
 
 /** The forms a secret could leak in: as is, and base64 (a Basic header's ":token", or the bare value). */
 export function secretForms(secret: string): string[] {
-  return [secret, Buffer.from(`:${secret}`).toString("base64"), Buffer.from(secret).toString("base64")];
+  return [
+    secret,
+    Buffer.from(`:${secret}`).toString("base64"),
+    Buffer.from(secret).toString("base64"),
+  ];
 }
 
 export function secretsOf(env: CliEnv): string[] {
-  return SECRET_VARIABLES.map((v) => env[v]).filter((v): v is string => !!v).flatMap(secretForms);
+  return SECRET_VARIABLES.map((v) => env[v])
+    .filter((v): v is string => !!v)
+    .flatMap(secretForms);
 }
 
 /** Every run so far, for suites that search all output once more at the end. */
@@ -71,8 +83,12 @@ export async function runCli(args: string[], env: CliEnv, timeoutMs = 120_000): 
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (d: string) => { stdout += d; });
-  child.stderr.setEncoding("utf8").on("data", (d: string) => { stderr += d; });
+  child.stdout.setEncoding("utf8").on("data", (d: string) => {
+    stdout += d;
+  });
+  child.stderr.setEncoding("utf8").on("data", (d: string) => {
+    stderr += d;
+  });
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on("error", reject);
@@ -87,12 +103,14 @@ export async function runCli(args: string[], env: CliEnv, timeoutMs = 120_000): 
 /** Fails when any secret of the run's environment appears in its output. */
 export function expectNoSecrets(run: CliRun, env: CliEnv): void {
   for (const secret of secretsOf(env)) {
-    if (run.all.includes(secret)) throw new Error(`a secret from the environment appeared in the CLI's output:\n${run.all.split(secret).join("<<SECRET>>")}`);
+    if (run.all.includes(secret))
+      throw new Error(
+        `a secret from the environment appeared in the CLI's output:\n${run.all.split(secret).join("<<SECRET>>")}`,
+      );
   }
 }
 
 /** Removes colours and cursor movement. */
 export function stripAnsi(text: string): string {
-   
   return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
 }

@@ -12,22 +12,52 @@ import { VirtualTerminal } from "./vterm";
 const ORG = "https://dev.azure.com/acme/";
 
 function ready(project: string): ProjectReport {
-  return { project, status: "ready", workflowUrl: `https://dev.azure.com/acme/${project}`, checklist: [], steps: [], decisions: [], durationMs: 10 };
+  return {
+    project,
+    status: "ready",
+    workflowUrl: `https://dev.azure.com/acme/${project}`,
+    checklist: [],
+    steps: [],
+    decisions: [],
+    durationMs: 10,
+  };
 }
 
 function failed(project: string): ProjectReport {
   return {
-    project, status: "failed", checklist: [], decisions: [], durationMs: 10,
-    steps: [{ id: "create-pipeline", change: 'Create the pipeline "stackspot"', reason: "", state: "failed" }],
+    project,
+    status: "failed",
+    checklist: [],
+    decisions: [],
+    durationMs: 10,
+    steps: [
+      {
+        id: "create-pipeline",
+        change: 'Create the pipeline "stackspot"',
+        reason: "",
+        state: "failed",
+      },
+    ],
     error: {
-      message: 'You are not allowed to create the pipeline: the "Edit build pipeline" permission is missing.',
-      remedy: 'Ask a project administrator to grant you "Edit build pipeline".', kind: "PermissionDeniedError", permission: "Edit build pipeline",
+      message:
+        'You are not allowed to create the pipeline: the "Edit build pipeline" permission is missing.',
+      remedy: 'Ask a project administrator to grant you "Edit build pipeline".',
+      kind: "PermissionDeniedError",
+      permission: "Edit build pipeline",
     },
   };
 }
 
 function run(projects: ProjectReport[]): RunReport {
-  return { command: "setup", organization: ORG, exitCode: exitCodeFor(projects), total: projects.length, counts: countStatuses(projects), durationMs: 4200, projects };
+  return {
+    command: "setup",
+    organization: ORG,
+    exitCode: exitCodeFor(projects),
+    total: projects.length,
+    counts: countStatuses(projects),
+    durationMs: 4200,
+    projects,
+  };
 }
 
 describe("the live terminal display", () => {
@@ -35,9 +65,17 @@ describe("the live terminal display", () => {
     const term = new VirtualTerminal(120);
     let clock = 0;
     const r = new TtyRenderer(term, { intervalMs: 0, now: () => clock });
-    r.start({ command: "setup", organization: ORG, projects: ["Alpha", "Beta", "Gamma"], concurrency: 2 });
+    r.start({
+      command: "setup",
+      organization: ORG,
+      projects: ["Alpha", "Beta", "Gamma"],
+      concurrency: 2,
+    });
     r.event("Alpha", { type: "reading" });
-    r.event("Beta", { type: "step-started", change: 'Create the Git repository "repo-runner-actions"' });
+    r.event("Beta", {
+      type: "step-started",
+      change: 'Create the Git repository "repo-runner-actions"',
+    });
     clock = 1500;
     let screen = term.screen().map(stripAnsi);
     expect(screen[0]).toBe(`Setting up 3 projects in ${ORG} (2 at a time)`);
@@ -78,9 +116,21 @@ describe("the live terminal display", () => {
 
   it("cuts live lines to the terminal's width so that erasing them leaves nothing behind", () => {
     const term = new VirtualTerminal(40);
-    const r = new TtyRenderer(term, { intervalMs: 0, now: () => 0, style: { color: true, symbols: true } });
-    r.start({ command: "setup", organization: ORG, projects: ["A-project-with-a-long-name", "B"], concurrency: 2 });
-    r.event("A-project-with-a-long-name", { type: "step-started", change: "Allow the pipeline \"stackspot\" to use the agent queue \"Azure Pipelines\"" });
+    const r = new TtyRenderer(term, {
+      intervalMs: 0,
+      now: () => 0,
+      style: { color: true, symbols: true },
+    });
+    r.start({
+      command: "setup",
+      organization: ORG,
+      projects: ["A-project-with-a-long-name", "B"],
+      concurrency: 2,
+    });
+    r.event("A-project-with-a-long-name", {
+      type: "step-started",
+      change: 'Allow the pipeline "stackspot" to use the agent queue "Azure Pipelines"',
+    });
     r.event("B", { type: "reading" });
     const wrappedBefore = term.wrapped; // the header line may wrap; it is printed for good
     for (const line of term.screen().slice(-3)) expect(line.length).toBeLessThan(40);
@@ -109,7 +159,11 @@ describe("plain lines", () => {
     const out: string[] = [];
     const r = new PlainRenderer({ write: (s: string) => out.push(s) });
     r.start({ command: "setup", organization: ORG, projects: ["Alpha", "Beta"], concurrency: 8 });
-    r.event("Alpha", { type: "step-done", change: "Create the repository", detail: 'Created the repository "repo-runner-actions".' });
+    r.event("Alpha", {
+      type: "step-done",
+      change: "Create the repository",
+      detail: 'Created the repository "repo-runner-actions".',
+    });
     r.event("Beta", { type: "step-started", change: "not shown without --verbose" });
     r.done(ready("Alpha"));
     r.done(failed("Beta"));
@@ -130,15 +184,24 @@ describe("plain lines", () => {
 
 describe("summary and exit code", () => {
   it("cuts table rows to the width but never the failures", () => {
-    const lines = summaryLines(run([failed("Beta")]), { style: { color: false, symbols: false }, width: 50 }).map(stripAnsi);
+    const lines = summaryLines(run([failed("Beta")]), {
+      style: { color: false, symbols: false },
+      width: 50,
+    }).map(stripAnsi);
     const row = lines.find((l) => l.startsWith("Beta "))!;
     expect(row.length).toBeLessThanOrEqual(49);
     expect(row.endsWith("…")).toBe(true);
-    expect(lines).toContain('  Beta: You are not allowed to create the pipeline: the "Edit build pipeline" permission is missing.');
+    expect(lines).toContain(
+      '  Beta: You are not allowed to create the pipeline: the "Edit build pipeline" permission is missing.',
+    );
   });
 
   it("exit code: 1 when any failed or is blocked, else 3 when any is not ready, else 0", () => {
-    const pending: ProjectReport = { ...ready("P"), status: "changes-pending", workflowUrl: undefined };
+    const pending: ProjectReport = {
+      ...ready("P"),
+      status: "changes-pending",
+      workflowUrl: undefined,
+    };
     const blocked: ProjectReport = { ...ready("B"), status: "blocked", workflowUrl: undefined };
     expect(exitCodeFor([ready("A"), ready("B")])).toBe(ExitCode.Ready);
     expect(exitCodeFor([ready("A"), pending])).toBe(ExitCode.NotReady);

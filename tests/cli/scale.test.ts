@@ -17,7 +17,9 @@ beforeAll(async () => {
   emu = await startEmulator({});
   for (const n of names) emu.addProject(n);
 });
-afterAll(async () => { await emu.stop(); });
+afterAll(async () => {
+  await emu.stop();
+});
 
 it("sets up 49 of 50 projects, blocks the one lacking a permission before any change, and explains it in the summary", async () => {
   emu.deny("EditBuildDefinition", { project: DENIED });
@@ -39,7 +41,9 @@ it("sets up 49 of 50 projects, blocks the one lacking a permission before any ch
   // The listing gave every project's id, so each set-up checked permissions with its first reads
   // (the project-wide "Create repository" probe, bit 256, once per project: its answer settles the
   // step, so nothing asks it again before the writes).
-  const probes = emu.requests.filter((r) => /\/_apis\/permissions\/2e9eb7ed-3c0a-47d4-87c1-0ffdd275fd87\/256$/.test(r.path));
+  const probes = emu.requests.filter((r) =>
+    /\/_apis\/permissions\/2e9eb7ed-3c0a-47d4-87c1-0ffdd275fd87\/256$/.test(r.path),
+  );
   expect(probes).toHaveLength(COUNT);
 
   // Plain lines (stdout is a pipe here): no colours or cursor movement.
@@ -48,14 +52,19 @@ it("sets up 49 of 50 projects, blocks the one lacking a permission before any ch
   const rows = summary.split("\n").filter((l) => /^Proj-\d\d /.test(l));
   expect(rows).toHaveLength(COUNT);
   expect(rows.filter((r) => /\bready\b/.test(r))).toHaveLength(COUNT - 1);
-  for (const r of rows.filter((row) => !row.startsWith(DENIED))) expect(r).toContain(`${emu.orgUrl}${r.slice(0, 7)}`);
+  for (const r of rows.filter((row) => !row.startsWith(DENIED)))
+    expect(r).toContain(`${emu.orgUrl}${r.slice(0, 7)}`);
   const deniedRow = rows.find((r) => r.startsWith(DENIED))!;
   expect(deniedRow).toMatch(/blocked/);
   expect(deniedRow).toContain('the "Edit build pipeline" permission is missing');
   expect(summary).toContain(`49 ready, 1 blocked — ${COUNT} projects in`);
   expect(summary).toContain("Failures (1):");
-  expect(summary).toContain(`  ${DENIED}: You are not allowed to create the pipeline: the "Edit build pipeline" permission is missing.`);
-  expect(summary).toMatch(/what to do: Ask a project administrator to grant you "Edit build pipeline" \(Pipelines → .*Manage security\)/);
+  expect(summary).toContain(
+    `  ${DENIED}: You are not allowed to create the pipeline: the "Edit build pipeline" permission is missing.`,
+  );
+  expect(summary).toMatch(
+    /what to do: Ask a project administrator to grant you "Edit build pipeline" \(Pipelines → .*Manage security\)/,
+  );
 
   // Once the permission is there, the same command completes the rest: exit 0, nothing failed.
   emu.allow("EditBuildDefinition", { project: DENIED });
@@ -69,15 +78,27 @@ it("sets up 49 of 50 projects, blocks the one lacking a permission before any ch
 
 it("reports a refusal the checks did not foresee in --json with the permission, step and remedy", async () => {
   emu.addProject("Proj-99");
-  emu.addFault({ route: "/Proj-99/_apis/build/definitions", method: "POST", status: 403, times: Infinity });
-  const run = await runCli(["setup", "--project", "Proj-99", "--project", "Proj-01", "--json"], emulatorEnv(emu, CREDENTIALS_ENV));
+  emu.addFault({
+    route: "/Proj-99/_apis/build/definitions",
+    method: "POST",
+    status: 403,
+    times: Infinity,
+  });
+  const run = await runCli(
+    ["setup", "--project", "Proj-99", "--project", "Proj-01", "--json"],
+    emulatorEnv(emu, CREDENTIALS_ENV),
+  );
   expect(run.code).toBe(1);
   const report = JSON.parse(run.stdout);
   expect(report.exitCode).toBe(1);
   expect(report.counts).toMatchObject({ ready: 1, failed: 1 });
   const failed = report.projects[0];
   expect(failed).toMatchObject({ project: "Proj-99", status: "failed" });
-  expect(failed.error).toMatchObject({ kind: "PermissionDeniedError", status: 403, permission: "Edit build pipeline" });
+  expect(failed.error).toMatchObject({
+    kind: "PermissionDeniedError",
+    status: 403,
+    permission: "Edit build pipeline",
+  });
   expect(failed.error.step).toMatch(/^Create the pipeline "stackspot"/);
   expect(failed.error.remedy).toMatch(/grant you "Edit build pipeline"/);
   expect(failed.steps.find((s: { id: string }) => s.id === "create-pipeline").state).toBe("failed");

@@ -11,14 +11,20 @@ beforeAll(async () => {
   ensureBuilt();
   emu = await startEmulator({});
 });
-afterAll(async () => { await emu.stop(); });
+afterAll(async () => {
+  await emu.stop();
+});
 
 const creatingOptions = (project: string) => ({
   project,
   credentials: {
     kind: "service-connection" as const,
     name: "stackspot",
-    create: { clientId: CREDENTIALS_ENV.STK_CLIENT_ID, clientKey: CREDENTIALS_ENV.STK_CLIENT_KEY, realm: CREDENTIALS_ENV.STK_REALM },
+    create: {
+      clientId: CREDENTIALS_ENV.STK_CLIENT_ID,
+      clientKey: CREDENTIALS_ENV.STK_CLIENT_KEY,
+      realm: CREDENTIALS_ENV.STK_REALM,
+    },
   },
 });
 
@@ -46,10 +52,28 @@ it("plans without writing, sets up one project to the exact contract, then repor
   const status = await runCli(["status", "--project", "Solo", "--json"], env);
   expect(status.code).toBe(0);
   const report = JSON.parse(status.stdout);
-  expect(report).toMatchObject({ command: "status", exitCode: 0, total: 1, counts: { ready: 1, failed: 0 } });
+  expect(report).toMatchObject({
+    command: "status",
+    exitCode: 0,
+    total: 1,
+    counts: { ready: 1, failed: 0 },
+  });
   expect(report.projects).toHaveLength(1);
-  expect(report.projects[0]).toMatchObject({ project: "Solo", status: "ready", workflowUrl: url, steps: [], decisions: [] });
-  expect(report.projects[0].checklist.map((i: { state: string }) => i.state)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
+  expect(report.projects[0]).toMatchObject({
+    project: "Solo",
+    status: "ready",
+    workflowUrl: url,
+    steps: [],
+    decisions: [],
+  });
+  expect(report.projects[0].checklist.map((i: { state: string }) => i.state)).toEqual([
+    "ok",
+    "ok",
+    "ok",
+    "ok",
+    "ok",
+    "ok",
+  ]);
 
   emu.clearRequests();
   const again = await runCli(["setup", "--project", "Solo", "--json"], env);
@@ -96,7 +120,11 @@ it("without StackSpot credentials, asks for them instead of creating the service
 
 it("runs as a pipeline would: SYSTEM_ACCESSTOKEN as Bearer and SYSTEM_COLLECTIONURI for the organization", async () => {
   emu.addProject("InPipeline");
-  const env = { SYSTEM_ACCESSTOKEN: emu.token, SYSTEM_COLLECTIONURI: emu.orgUrl, ...CREDENTIALS_ENV };
+  const env = {
+    SYSTEM_ACCESSTOKEN: emu.token,
+    SYSTEM_COLLECTIONURI: emu.orgUrl,
+    ...CREDENTIALS_ENV,
+  };
   const run = await runCli(["setup", "--project", "InPipeline", "--verbose"], env);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain("token: from SYSTEM_ACCESSTOKEN, sent as Bearer");
@@ -111,23 +139,35 @@ it("--pool names a self-hosted pool; a pool the project lacks blocks the project
 
   const missing = await runCli(["setup", "--project", "SelfHosted", "--pool", "gpu-agents"], env);
   expect(missing.code).toBe(1);
-  expect(missing.stdout).toMatch(/SelfHosted\s+blocked\s+Agent pool: The project has no agent queue named "gpu-agents"/);
+  expect(missing.stdout).toMatch(
+    /SelfHosted\s+blocked\s+Agent pool: The project has no agent queue named "gpu-agents"/,
+  );
   expect(missing.stdout).toContain("name another one with --pool");
   expect(emu.listRepositories("SelfHosted")).toEqual([]);
 
   const run = await runCli(["setup", "--project", "SelfHosted", "--pool", "linux-agents"], env);
   expect(run.code).toBe(0);
-  expectContract(emu, "SelfHosted", { ...creatingOptions("SelfHosted"), pool: { kind: "self-hosted", queue: "linux-agents" } });
+  expectContract(emu, "SelfHosted", {
+    ...creatingOptions("SelfHosted"),
+    pool: { kind: "self-hosted", queue: "linux-agents" },
+  });
 });
 
 it("setup --json reports the checklist as the project stands after the changes", async () => {
   emu.addProject("AfterJson");
-  const setup = await runCli(["setup", "--project", "AfterJson", "--json"], emulatorEnv(emu, CREDENTIALS_ENV));
+  const setup = await runCli(
+    ["setup", "--project", "AfterJson", "--json"],
+    emulatorEnv(emu, CREDENTIALS_ENV),
+  );
   expect(setup.code).toBe(0);
   const report = JSON.parse(setup.stdout).projects[0];
   expect(report.status).toBe("ready");
   // Before the changes every item but the agent pool was to change; after them, all are in place.
   expect(report.checklist.map((i: { key: string; state: string }) => [i.key, i.state])).toEqual(
-    ["repository", "pipelineFile", "pipeline", "variables", "credentials", "agentPool"].map((k) => [k, "ok"]));
+    ["repository", "pipelineFile", "pipeline", "variables", "credentials", "agentPool"].map((k) => [
+      k,
+      "ok",
+    ]),
+  );
   expect(report.steps.every((s: { state: string }) => s.state === "done")).toBe(true);
 });

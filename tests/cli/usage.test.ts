@@ -13,7 +13,9 @@ beforeAll(async () => {
   emu = await startEmulator({});
   emu.addProject("Alpha");
 });
-afterAll(async () => { await emu.stop(); });
+afterAll(async () => {
+  await emu.stop();
+});
 
 /** A port on 127.0.0.1 that nothing listens on (bound, then released). */
 async function closedPort(): Promise<number> {
@@ -26,18 +28,50 @@ async function closedPort(): Promise<number> {
 
 describe("usage errors exit 2 with a message and a hint, before any request", () => {
   const cases: [string, string[], RegExp][] = [
-    ["unknown flag", ["setup", "--project", "Alpha", "--projcet", "x"], /Unknown option --projcet for "setup"\. Did you mean --project\?/],
-    ["flag of another command", ["status", "--project", "Alpha", "--yes"], /Unknown option --yes for "status"\. It is an option of "plan" and "setup"\./],
-    ["secret as a flag", ["setup", "--project", "Alpha", "--pat=hunter2-not-echoed"], /secrets are never given as flags/],
-    ["unknown command", ["stup", "--project", "Alpha"], /Unknown command "stup"\. Did you mean "setup"\?/],
+    [
+      "unknown flag",
+      ["setup", "--project", "Alpha", "--projcet", "x"],
+      /Unknown option --projcet for "setup"\. Did you mean --project\?/,
+    ],
+    [
+      "flag of another command",
+      ["status", "--project", "Alpha", "--yes"],
+      /Unknown option --yes for "status"\. It is an option of "plan" and "setup"\./,
+    ],
+    [
+      "secret as a flag",
+      ["setup", "--project", "Alpha", "--pat=hunter2-not-echoed"],
+      /secrets are never given as flags/,
+    ],
+    [
+      "unknown command",
+      ["stup", "--project", "Alpha"],
+      /Unknown command "stup"\. Did you mean "setup"\?/,
+    ],
     ["options before the command", ["--project", "Alpha", "setup"], /The command must come first/],
     ["no project", ["status"], /No project given\./],
-    ["both project and all", ["status", "--project", "Alpha", "--all-projects"], /either --project or --all-projects, not both/],
+    [
+      "both project and all",
+      ["status", "--project", "Alpha", "--all-projects"],
+      /either --project or --all-projects, not both/,
+    ],
     ["missing value", ["status", "--project"], /--project needs a value/],
     ["stray argument", ["status", "--project", "Alpha", "Beta"], /Unexpected argument "Beta"/],
-    ["bad concurrency", ["setup", "--project", "Alpha", "--concurrency", "0"], /--concurrency must be a whole number from 1 to 64/],
-    ["non-numeric concurrency", ["setup", "--project", "Alpha", "--concurrency", "lots"], /--concurrency must be a whole number/],
-    ["line break in a name", ["setup", "--project", "Alpha", "--repository", "a\nb"], /repository name contains a line break/],
+    [
+      "bad concurrency",
+      ["setup", "--project", "Alpha", "--concurrency", "0"],
+      /--concurrency must be a whole number from 1 to 64/,
+    ],
+    [
+      "non-numeric concurrency",
+      ["setup", "--project", "Alpha", "--concurrency", "lots"],
+      /--concurrency must be a whole number/,
+    ],
+    [
+      "line break in a name",
+      ["setup", "--project", "Alpha", "--repository", "a\nb"],
+      /repository name contains a line break/,
+    ],
   ];
   it.each(cases)("%s", async (_label, args, message) => {
     emu.clearRequests();
@@ -52,9 +86,13 @@ describe("usage errors exit 2 with a message and a hint, before any request", ()
   });
 
   it("a missing token", async () => {
-    const run = await runCli(["status", "--project", "Alpha"], { AZURE_DEVOPS_ORG_URL: emu.orgUrl });
+    const run = await runCli(["status", "--project", "Alpha"], {
+      AZURE_DEVOPS_ORG_URL: emu.orgUrl,
+    });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("No Azure DevOps token: neither AZURE_DEVOPS_EXT_PAT nor SYSTEM_ACCESSTOKEN is set.");
+    expect(run.stderr).toContain(
+      "No Azure DevOps token: neither AZURE_DEVOPS_EXT_PAT nor SYSTEM_ACCESSTOKEN is set.",
+    );
     expect(run.stderr).toContain("SYSTEM_ACCESSTOKEN: $(System.AccessToken)");
   });
 
@@ -65,13 +103,19 @@ describe("usage errors exit 2 with a message and a hint, before any request", ()
   });
 
   it("an organization URL carrying credentials, without echoing it", async () => {
-    const run = await runCli(["status", "--project", "Alpha", "--org-url", `http://user:${emu.token}@127.0.0.1:1/org/`], emulatorEnv(emu));
+    const run = await runCli(
+      ["status", "--project", "Alpha", "--org-url", `http://user:${emu.token}@127.0.0.1:1/org/`],
+      emulatorEnv(emu),
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("contains credentials");
   });
 
   it("StackSpot credentials given in part", async () => {
-    const run = await runCli(["setup", "--project", "Alpha"], emulatorEnv(emu, { STK_CLIENT_ID: "id", STK_CLIENT_KEY: "SECRET-partial-key" }));
+    const run = await runCli(
+      ["setup", "--project", "Alpha"],
+      emulatorEnv(emu, { STK_CLIENT_ID: "id", STK_CLIENT_KEY: "SECRET-partial-key" }),
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("STK_CLIENT_ID and STK_CLIENT_KEY are set but STK_REALM is not.");
   });
@@ -80,51 +124,83 @@ describe("usage errors exit 2 with a message and a hint, before any request", ()
 describe("the organization cannot be used: exit 1, with what to check", () => {
   it("unreachable", async () => {
     const port = await closedPort();
-    const run = await runCli(["setup", "--project", "Alpha", "--project", "Beta", "--verbose"], { AZURE_DEVOPS_EXT_PAT: emu.token, AZURE_DEVOPS_ORG_URL: `http://127.0.0.1:${port}/acme` });
+    const run = await runCli(["setup", "--project", "Alpha", "--project", "Beta", "--verbose"], {
+      AZURE_DEVOPS_EXT_PAT: emu.token,
+      AZURE_DEVOPS_ORG_URL: `http://127.0.0.1:${port}/acme`,
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Could not reach Azure DevOps at http://127.0.0.1:${port}/acme/`);
     expect(run.stderr).toContain("Check the organization URL (from AZURE_DEVOPS_ORG_URL)");
     // One organization check with one retry, then stop: no project is tried (no retry storm per project).
     const attempts = run.stdout.split("\n").filter((l) => l.includes(" → "));
-    expect(attempts).toEqual(["  GET /acme/_apis/projects → NetworkError", "  GET /acme/_apis/projects → NetworkError (attempt 2)"]);
+    expect(attempts).toEqual([
+      "  GET /acme/_apis/projects → NetworkError",
+      "  GET /acme/_apis/projects → NetworkError (attempt 2)",
+    ]);
   });
 
   it("a token the organization refuses", async () => {
-    const run = await runCli(["status", "--project", "Alpha", "--verbose"], { AZURE_DEVOPS_ORG_URL: emu.orgUrl, AZURE_DEVOPS_EXT_PAT: "wrong-token-value-1234567890" });
+    const run = await runCli(["status", "--project", "Alpha", "--verbose"], {
+      AZURE_DEVOPS_ORG_URL: emu.orgUrl,
+      AZURE_DEVOPS_EXT_PAT: "wrong-token-value-1234567890",
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("did not accept the token from AZURE_DEVOPS_EXT_PAT");
   });
 
   it("no organization at that URL", async () => {
-    const run = await runCli(["status", "--project", "Alpha", "--json"], { AZURE_DEVOPS_ORG_URL: `${emu.baseUrl}/no-such-org`, AZURE_DEVOPS_EXT_PAT: emu.token });
+    const run = await runCli(["status", "--project", "Alpha", "--json"], {
+      AZURE_DEVOPS_ORG_URL: `${emu.baseUrl}/no-such-org`,
+      AZURE_DEVOPS_EXT_PAT: emu.token,
+    });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`There is no Azure DevOps organization at ${emu.baseUrl}/no-such-org/`);
-    expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 1, error: { message: expect.stringContaining("no Azure DevOps organization") } });
+    expect(run.stderr).toContain(
+      `There is no Azure DevOps organization at ${emu.baseUrl}/no-such-org/`,
+    );
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      exitCode: 1,
+      error: { message: expect.stringContaining("no Azure DevOps organization") },
+    });
   });
 
   it("a project that does not exist fails alone; the others complete", async () => {
-    const run = await runCli(["status", "--project", "Nope", "--project", "Alpha"], emulatorEnv(emu));
+    const run = await runCli(
+      ["status", "--project", "Nope", "--project", "Alpha"],
+      emulatorEnv(emu),
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Azure DevOps could not find the project "Nope".');
-    expect(run.stdout).toMatch(/Alpha\s+needs a decision\s+Set STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM/);
+    expect(run.stdout).toMatch(
+      /Alpha\s+needs a decision\s+Set STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM/,
+    );
   });
 });
 
 describe("--help", () => {
-  it.each([["status"], ["plan"], ["setup"]])("%s --help shows its usage and examples", async (command) => {
-    for (const args of [[command, "--help"], ["help", command], [command, "-h", "--no-such-flag"]]) {
-      const run = await runCli(args, {});
-      expect([args, run.code]).toEqual([args, 0]);
-      expect(run.stdout).toContain(`Usage: stackspot-ado ${command} (--project NAME ... | --all-projects) [options]`);
-      expect(run.stdout).toContain("Examples:");
-      expect(run.stdout).toContain("Exit codes:");
-    }
-  });
+  it.each([["status"], ["plan"], ["setup"]])(
+    "%s --help shows its usage and examples",
+    async (command) => {
+      for (const args of [
+        [command, "--help"],
+        ["help", command],
+        [command, "-h", "--no-such-flag"],
+      ]) {
+        const run = await runCli(args, {});
+        expect([args, run.code]).toEqual([args, 0]);
+        expect(run.stdout).toContain(
+          `Usage: stackspot-ado ${command} (--project NAME ... | --all-projects) [options]`,
+        );
+        expect(run.stdout).toContain("Examples:");
+        expect(run.stdout).toContain("Exit codes:");
+      }
+    },
+  );
 
   it("the overview lists the commands; --version prints the package version", async () => {
     const help = await runCli(["--help"], {});
     expect(help.code).toBe(0);
-    for (const c of ["status", "plan", "setup"]) expect(help.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
+    for (const c of ["status", "plan", "setup"])
+      expect(help.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
     const none = await runCli([], {});
     expect(none.stdout).toBe(help.stdout);
     const version = await runCli(["--version"], {});
@@ -156,6 +232,7 @@ describe("the token never appears in output", () => {
     expect(allRuns.length).toBeGreaterThan(20);
     const withSecrets = allRuns.filter((r) => secretsOf(r.env).length);
     expect(withSecrets.length).toBeGreaterThan(15);
-    for (const r of withSecrets) for (const s of secretsOf(r.env)) expect(r.run.all.includes(s)).toBe(false);
+    for (const r of withSecrets)
+      for (const s of secretsOf(r.env)) expect(r.run.all.includes(s)).toBe(false);
   });
 });

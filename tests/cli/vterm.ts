@@ -17,7 +17,7 @@ export class VirtualTerminal {
 
   write(chunk: string): boolean {
     this.writes.push(chunk);
-     
+
     const tokens = chunk.match(/\u001b\[[0-9;]*[A-Za-z]|\r|\n|[^\u001b\r\n]/gu) ?? [];
     for (const t of tokens) this.apply(t);
     return true;
@@ -30,7 +30,10 @@ export class VirtualTerminal {
       while (this.rows.length <= this.row) this.rows.push("");
       return;
     }
-    if (t === "\r") { this.col = 0; return; }
+    if (t === "\r") {
+      this.col = 0;
+      return;
+    }
     const esc = /^\u001b\[([0-9;]*)([A-Za-z])$/.exec(t);
     if (esc) {
       const n = esc[1] ? Number(esc[1]) : 1;

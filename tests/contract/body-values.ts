@@ -2,7 +2,10 @@
 // Buffer. Nulls in request bodies mean "not given" to the service's JSON reader, so they are dropped
 // before validation (responses keep them: the service omits nulls, so a null there is a difference).
 
-export type BodyValue = { present: false } | { present: true; value: unknown } | { present: true; /** a description, never the content */ unparsable: string };
+export type BodyValue =
+  | { present: false }
+  | { present: true; value: unknown }
+  | { present: true; /** a description, never the content */ unparsable: string };
 
 export function readBody(body: unknown): BodyValue {
   if (body === undefined || body === null) return { present: false };
@@ -12,7 +15,10 @@ export function readBody(body: unknown): BodyValue {
   if (text === undefined) return { present: true, value: body };
   if (text.trim() === "") return { present: false };
   try {
-    return { present: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    return {
+      present: true,
+      value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
+    };
   } catch {
     // Only the size: a body may carry a secret, and violation messages end up in test logs.
     return { present: true, unparsable: `${Buffer.byteLength(text)} bytes that do not parse` };

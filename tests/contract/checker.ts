@@ -17,7 +17,15 @@
 import type { ContractChecker, ContractViolation } from "../emulator/types";
 import { readBody, withoutNulls } from "./body-values";
 import { API_VERSION_RULES, ROUTES_WITHOUT_SPECS } from "./known-differences";
-import { headerValue, Headers, parseApiVersion, ParsedApiVersion, readRequestFormat, RequestFormat, specVersionOf } from "./media-type";
+import {
+  headerValue,
+  Headers,
+  parseApiVersion,
+  ParsedApiVersion,
+  readRequestFormat,
+  RequestFormat,
+  specVersionOf,
+} from "./media-type";
 import { checkPathParams, checkQueryParams } from "./params-check";
 import { checkResponseAgainst } from "./response-check";
 import { matchRoute, RouteResult } from "./route-match";
@@ -61,24 +69,45 @@ export function createContractChecker(options: ContractCheckerOptions = {}): Con
     let version: ParsedApiVersion | undefined;
     let specVersion: SpecVersion | undefined;
     if (format.apiVersion === undefined) {
-      versionProblems.push("no api-version: the service requires one, in the query or in the Accept header");
+      versionProblems.push(
+        "no api-version: the service requires one, in the query or in the Accept header",
+      );
     } else {
       version = parseApiVersion(format.apiVersion);
-      if (!version) versionProblems.push(`api-version "${format.apiVersion}" is not a version (expected e.g. 7.1 or 7.2-preview.1)`);
+      if (!version)
+        versionProblems.push(
+          `api-version "${format.apiVersion}" is not a version (expected e.g. 7.1 or 7.2-preview.1)`,
+        );
       else {
         specVersion = specVersionOf(version);
-        if (!specVersion) versionProblems.push(`api-version ${format.apiVersion} is not covered by the specs (7.1, 7.2)`);
+        if (!specVersion)
+          versionProblems.push(
+            `api-version ${format.apiVersion} is not covered by the specs (7.1, 7.2)`,
+          );
         else if (specVersion === "7.2" && !version.preview) {
-          versionProblems.push(`api-version 7.2 exists only as a preview: send 7.2-preview.N (known difference ${API_VERSION_RULES.id})`);
+          versionProblems.push(
+            `api-version 7.2 exists only as a preview: send 7.2-preview.N (known difference ${API_VERSION_RULES.id})`,
+          );
         }
       }
     }
     const v = specVersion ?? "7.2";
-    const route = matchRoute(index.operations.get(v) ?? [], `${index.dir}@${v}`, req.method, req.path, query);
+    const route = matchRoute(
+      index.operations.get(v) ?? [],
+      `${index.dir}@${v}`,
+      req.method,
+      req.path,
+      query,
+    );
     return { format, version, specVersion, versionProblems, route };
   }
 
-  function violation(side: "request" | "response", req: CheckedRequest, message: string, op?: SpecOperation): ContractViolation {
+  function violation(
+    side: "request" | "response",
+    req: CheckedRequest,
+    message: string,
+    op?: SpecOperation,
+  ): ContractViolation {
     return {
       side,
       method: req.method.toUpperCase(),
@@ -99,13 +128,22 @@ export function createContractChecker(options: ContractCheckerOptions = {}): Con
       const out: ContractViolation[] = r.versionProblems.map((m) => violation("request", req, m));
       const match = r.route.match;
       if (!match) {
-        const also = r.route.otherMethods.length ? ` (the path exists for ${r.route.otherMethods.join(", ")})` : "";
-        out.push(violation("request", req, `no operation in the ${r.specVersion ?? "7.2"} specs matches ${req.method.toUpperCase()} ${req.path}${also}`));
+        const also = r.route.otherMethods.length
+          ? ` (the path exists for ${r.route.otherMethods.join(", ")})`
+          : "";
+        out.push(
+          violation(
+            "request",
+            req,
+            `no operation in the ${r.specVersion ?? "7.2"} specs matches ${req.method.toUpperCase()} ${req.path}${also}`,
+          ),
+        );
         return out;
       }
       const op = match.op;
       const problems: string[] = [];
-      if (r.version && r.specVersion && r.versionProblems.length === 0) problems.push(...checkOperationVersion(op, r.version, r.format.apiVersion!));
+      if (r.version && r.specVersion && r.versionProblems.length === 0)
+        problems.push(...checkOperationVersion(op, r.version, r.format.apiVersion!));
       problems.push(...checkPathParams(op, match.pathValues));
       problems.push(...checkQueryParams(op, req.query ?? {}));
       problems.push(...checkRequestBody(op, req, req.body, r.format, strict));
@@ -117,7 +155,9 @@ export function createContractChecker(options: ContractCheckerOptions = {}): Con
       const r = resolve(req);
       const match = r.route.match;
       if (!match) return []; // reported on the request side
-      return checkResponseAgainst(match.op, r.format, req.query ?? {}, status, body).map((m) => violation("response", req, m, match.op));
+      return checkResponseAgainst(match.op, r.format, req.query ?? {}, status, body).map((m) =>
+        violation("response", req, m, match.op),
+      );
     },
   };
 }
@@ -131,28 +171,66 @@ function checkOperationVersion(op: SpecOperation, v: ParsedApiVersion, sent: str
   const want = op.apiVersion;
   if (!want.preview) return [];
   const expected = `${op.doc.version}-preview.${want.resourceVersion}`;
-  if (!v.preview) return [`the operation is a preview at ${op.doc.version}: send ${expected}, not ${sent} (known difference ${API_VERSION_RULES.id})`];
-  if (v.resourceVersion !== undefined && want.resourceVersion !== undefined && v.resourceVersion > want.resourceVersion) {
-    return [`resource version ${sent} is above the spec's ${expected} (known difference ${API_VERSION_RULES.id})`];
+  if (!v.preview)
+    return [
+      `the operation is a preview at ${op.doc.version}: send ${expected}, not ${sent} (known difference ${API_VERSION_RULES.id})`,
+    ];
+  if (
+    v.resourceVersion !== undefined &&
+    want.resourceVersion !== undefined &&
+    v.resourceVersion > want.resourceVersion
+  ) {
+    return [
+      `resource version ${sent} is above the spec's ${expected} (known difference ${API_VERSION_RULES.id})`,
+    ];
   }
   return [];
 }
 
-function checkRequestBody(op: SpecOperation, req: CheckedRequest & { body?: unknown }, rawBody: unknown, format: RequestFormat, strict: boolean): string[] {
+function checkRequestBody(
+  op: SpecOperation,
+  req: CheckedRequest & { body?: unknown },
+  rawBody: unknown,
+  format: RequestFormat,
+  strict: boolean,
+): string[] {
   const read = readBody(rawBody);
-  if (!op.body) return read.present ? ["the operation takes no request body, but one was sent"] : [];
-  if (!read.present) return op.body.required ? [`a request body is required (${schemaName(op.body.schema)})`] : [];
+  if (!op.body)
+    return read.present ? ["the operation takes no request body, but one was sent"] : [];
+  if (!read.present)
+    return op.body.required ? [`a request body is required (${schemaName(op.body.schema)})`] : [];
   const problems: string[] = [];
-  const contentType = headerValue(req.headers ?? {}, "content-type")?.split(";")[0].trim().toLowerCase();
+  const contentType = headerValue(req.headers ?? {}, "content-type")
+    ?.split(";")[0]
+    .trim()
+    .toLowerCase();
   const consumes = op.consumes.map((c) => c.toLowerCase());
-  if (!contentType) problems.push(`a request body needs a Content-Type (${consumes.join(", ") || "application/json"})`);
-  else if (consumes.length > 0 && !consumes.includes(contentType)) problems.push(`Content-Type ${contentType} is not accepted (the operation consumes ${consumes.join(", ")})`);
+  if (!contentType)
+    problems.push(
+      `a request body needs a Content-Type (${consumes.join(", ") || "application/json"})`,
+    );
+  else if (consumes.length > 0 && !consumes.includes(contentType))
+    problems.push(
+      `Content-Type ${contentType} is not accepted (the operation consumes ${consumes.join(", ")})`,
+    );
   const schema = op.body.schema;
-  if (!schema || schema.format === "Stream" || !consumes.some((c) => c.includes("json"))) return problems;
-  if ("unparsable" in read) return problems.concat([`request body is not JSON: ${read.unparsable}`]);
+  if (!schema || schema.format === "Stream" || !consumes.some((c) => c.includes("json")))
+    return problems;
+  if ("unparsable" in read)
+    return problems.concat([`request body is not JSON: ${read.unparsable}`]);
   const value = withoutNulls(read.value);
-  const mode = { side: "request" as const, enumsAsNumbers: false, msDateFormat: false, strictObjects: strict };
-  const validate = validatorFor(op.doc, mode, `req:${op.method}:${op.template}:${op.operationId}`, schema);
+  const mode = {
+    side: "request" as const,
+    enumsAsNumbers: false,
+    msDateFormat: false,
+    strictObjects: strict,
+  };
+  const validate = validatorFor(
+    op.doc,
+    mode,
+    `req:${op.method}:${op.template}:${op.operationId}`,
+    schema,
+  );
   if (!validate(value)) problems.push(...describeErrors(validate.errors, "body"));
   problems.push(...checkServiceRequired(op.operationId, value));
   return problems;
@@ -162,4 +240,3 @@ function schemaName(schema: unknown): string {
   const ref = (schema as { $ref?: string } | undefined)?.$ref;
   return ref ? ref.replace("#/definitions/", "") : "JSON";
 }
-

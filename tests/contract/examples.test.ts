@@ -54,22 +54,43 @@ it("replays Microsoft's recorded examples against the emulator", async () => {
   ];
   for (const v of verdicts) {
     const o = v.outcome;
-    const label = v.open.length === 0 ? "ok      " : excusedExamples.has(o.example.id) ? "EXCUSED " : "MISMATCH";
+    const label =
+      v.open.length === 0
+        ? "ok      "
+        : excusedExamples.has(o.example.id)
+          ? "EXCUSED "
+          : "MISMATCH";
     const head = `${label} ${o.example.id} (${o.example.operationId}) ${o.request.method} ${o.request.path} → ${o.status} (recorded ${o.recordedStatus})`;
     lines.push(head, ...v.open.map((l) => `       ${l}`), ...v.excused.map((l) => `       ${l}`));
   }
-  lines.push("field excuses:", ...FIELD_EXCUSES.map((e) => `  ${e.path} [${e.examples.join(", ")}]: ${e.reason}`));
+  lines.push(
+    "field excuses:",
+    ...FIELD_EXCUSES.map((e) => `  ${e.path} [${e.examples.join(", ")}]: ${e.reason}`),
+  );
   lines.push("example excuses:", ...EXAMPLE_EXCUSES.map((e) => `  ${e.example}: ${e.reason}`));
   lines.push(`operations without a recorded example: ${OPERATIONS_WITHOUT_EXAMPLES.join(", ")}`);
-  if (violations.length > 0) lines.push(`contract violations during the replay:\n${formatViolations(violations)}`);
+  if (violations.length > 0)
+    lines.push(`contract violations during the replay:\n${formatViolations(violations)}`);
   console.log(lines.join("\n"));
 
-  const failing = verdicts.filter((v) => v.open.length > 0 && !excusedExamples.has(v.outcome.example.id)).map((v) => `${v.outcome.example.id}: ${v.open.join("; ")}`);
+  const failing = verdicts
+    .filter((v) => v.open.length > 0 && !excusedExamples.has(v.outcome.example.id))
+    .map((v) => `${v.outcome.example.id}: ${v.open.join("; ")}`);
   expect(failing).toEqual([]);
   // An excuse for an example that now matches is stale: remove it.
-  const stale = EXAMPLE_EXCUSES.filter((e) => verdicts.find((v) => v.outcome.example.id === e.example)?.open.length === 0).map((e) => e.example);
-  const usedFieldExcuses = new Set(verdicts.flatMap((v) => v.outcome.mismatches.map((m) => isExcused(v.outcome.example.id, m, FIELD_EXCUSES))));
-  stale.push(...FIELD_EXCUSES.filter((e) => !usedFieldExcuses.has(e)).map((e) => `${e.examples.join(",")} ${e.path}`));
+  const stale = EXAMPLE_EXCUSES.filter(
+    (e) => verdicts.find((v) => v.outcome.example.id === e.example)?.open.length === 0,
+  ).map((e) => e.example);
+  const usedFieldExcuses = new Set(
+    verdicts.flatMap((v) =>
+      v.outcome.mismatches.map((m) => isExcused(v.outcome.example.id, m, FIELD_EXCUSES)),
+    ),
+  );
+  stale.push(
+    ...FIELD_EXCUSES.filter((e) => !usedFieldExcuses.has(e)).map(
+      (e) => `${e.examples.join(",")} ${e.path}`,
+    ),
+  );
   expect(stale).toEqual([]);
   expect(violations.map((v) => `${v.method} ${v.path}: ${v.message}`)).toEqual([]);
 });

@@ -3,7 +3,11 @@
 import * as path from "path";
 import { createContractChecker } from "./checker";
 import {
-  ALL_KNOWN_DIFFERENCES, EXTRA_SUCCESS_STATUSES, POLYMORPHIC_BASES, SCHEMA_OVERRIDES, SERVICE_REQUIRED_FIELDS,
+  ALL_KNOWN_DIFFERENCES,
+  EXTRA_SUCCESS_STATUSES,
+  POLYMORPHIC_BASES,
+  SCHEMA_OVERRIDES,
+  SERVICE_REQUIRED_FIELDS,
 } from "./known-differences";
 import { SELECTED_EXAMPLES } from "./replay/catalog";
 import { loadRecorded } from "./replay/recorded";
@@ -19,16 +23,29 @@ describe("known differences", () => {
     const ids = ALL_KNOWN_DIFFERENCES.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const d of ALL_KNOWN_DIFFERENCES) expect(d.reason.length).toBeGreaterThan(40);
-    console.log(`known differences (${ids.length}):\n` + ALL_KNOWN_DIFFERENCES.map((d) => `  - ${d.id}`).join("\n"));
+    console.log(
+      `known differences (${ids.length}):\n` +
+        ALL_KNOWN_DIFFERENCES.map((d) => `  - ${d.id}`).join("\n"),
+    );
   });
 
   it("names operations and definitions that exist in the specs", () => {
-    for (const e of [...EXTRA_SUCCESS_STATUSES, ...SERVICE_REQUIRED_FIELDS]) expect({ id: e.id, found: operationIds.has(e.operationId) }).toEqual({ id: e.id, found: true });
+    for (const e of [...EXTRA_SUCCESS_STATUSES, ...SERVICE_REQUIRED_FIELDS])
+      expect({ id: e.id, found: operationIds.has(e.operationId) }).toEqual({
+        id: e.id,
+        found: true,
+      });
     const definitions = new Set(index.docs.flatMap((d) => Object.keys(d.definitions)));
-    for (const o of SCHEMA_OVERRIDES) expect({ id: o.id, found: definitions.has(o.definition) }).toEqual({ id: o.id, found: true });
+    for (const o of SCHEMA_OVERRIDES)
+      expect({ id: o.id, found: definitions.has(o.definition) }).toEqual({ id: o.id, found: true });
     for (const p of POLYMORPHIC_BASES) {
       const doc = index.docs.find((d) => d.area === p.area)!;
-      for (const name of [p.base, ...p.subtypes]) expect({ id: p.id, name, found: name in doc.definitions }).toEqual({ id: p.id, name, found: true });
+      for (const name of [p.base, ...p.subtypes])
+        expect({ id: p.id, name, found: name in doc.definitions }).toEqual({
+          id: p.id,
+          name,
+          found: true,
+        });
     }
   });
 
@@ -36,8 +53,13 @@ describe("known differences", () => {
     for (const e of EXTRA_SUCCESS_STATUSES) {
       const ops = allOps.filter((o) => o.operationId === e.operationId && o.doc.version === "7.1");
       expect(ops.some((o) => o.responses.has(e.status))).toBe(false);
-      const recorded = ops.flatMap((o) => o.examples.map((ex) => loadRecorded(path.dirname(o.doc.file), ex).status));
-      expect({ id: e.id, recorded: recorded.includes(e.status) }).toEqual({ id: e.id, recorded: true });
+      const recorded = ops.flatMap((o) =>
+        o.examples.map((ex) => loadRecorded(path.dirname(o.doc.file), ex).status),
+      );
+      expect({ id: e.id, recorded: recorded.includes(e.status) }).toEqual({
+        id: e.id,
+        recorded: true,
+      });
     }
   });
 });
@@ -50,10 +72,17 @@ describe("the checker on Microsoft's recorded traffic", () => {
       const op = index.operations.get("7.1")!.find((o) => o.operationId === sel.operationId)!;
       expect({ id: sel.id, found: op !== undefined }).toEqual({ id: sel.id, found: true });
       const ex = loadRecorded(DEFAULT_SPECS_DIR, sel.file);
-      const req = recordedRequest(op, ex, { organization: "fabrikam", project: "Fabrikam-Fiber-Git" });
-      expect({ id: sel.id, matched: checker.operationFor(req)?.operationId }).toEqual({ id: sel.id, matched: sel.operationId });
+      const req = recordedRequest(op, ex, {
+        organization: "fabrikam",
+        project: "Fabrikam-Fiber-Git",
+      });
+      expect({ id: sel.id, matched: checker.operationFor(req)?.operationId }).toEqual({
+        id: sel.id,
+        matched: sel.operationId,
+      });
       for (const v of checker.checkRequest(req)) problems.push(`${sel.id} request: ${v.message}`);
-      for (const v of checker.checkResponse(req, ex.status, expectedBody(op, ex))) problems.push(`${sel.id} response ${ex.status}: ${v.message}`);
+      for (const v of checker.checkResponse(req, ex.status, expectedBody(op, ex)))
+        problems.push(`${sel.id} response ${ex.status}: ${v.message}`);
     }
     expect(problems).toEqual([]);
   });

@@ -29,7 +29,7 @@ export const ENUMS_AS_NUMBERS: KnownDifference = {
     "clients send numbers in bodies and queries (changeType 1 = add). Responses: a number when the request said " +
     "enumsAsNumbers=true, the camelCase name otherwise (flags enums may be a comma-separated list of names). " +
     "Requests: the service's JSON reader takes a name (case-insensitive: the recorded push examples send " +
-    "contentType \"rawtext\" for the spec's \"rawText\") or an integer either way.",
+    'contentType "rawtext" for the spec\'s "rawText") or an integer either way.',
 };
 
 /** Dates as "/Date(ms)/" under msDateFormat=true. */
@@ -37,8 +37,8 @@ export const MS_DATE_FORMAT: KnownDifference = {
   id: "ms-date-format",
   reason:
     "`format: date-time` fields are ISO 8601 strings in the spec. The clients send `msDateFormat=true` and " +
-    "their deserializer (Serialization.deserializeVssJsonObject) turns \"\\/Date(1496158224000)\\/\" strings into " +
-    "Date objects, so under that option a date may also arrive as \"/Date(ms)/\" (optionally with a +hhmm " +
+    'their deserializer (Serialization.deserializeVssJsonObject) turns "\\/Date(1496158224000)\\/" strings into ' +
+    'Date objects, so under that option a date may also arrive as "/Date(ms)/" (optionally with a +hhmm ' +
     "offset). Without the option only ISO 8601 is accepted.",
 };
 
@@ -49,7 +49,7 @@ export const API_VERSION_RULES: KnownDifference = {
     "The specs declare api-version as a free string. The service's rules, which the checker enforces: " +
     "the version comes from the query or, as the extension-api clients send it, from the Accept header " +
     "(the query wins when both are present); 7.2 exists only as a preview (every 7.2 operation references an " +
-    "api-Version-preview.N parameter) and the service refuses \"7.2\" without -preview; an operation declared " +
+    'api-Version-preview.N parameter) and the service refuses "7.2" without -preview; an operation declared ' +
     "preview.N refuses a request without -preview and a resource version above N. Only 7.1 and 7.2 are covered " +
     "by the specs, so any other version is reported. A request without any api-version is reported even for a GET " +
     "(which the service may serve with a default version): the specs declare it required and every client sends one.",
@@ -61,26 +61,56 @@ export const CASE_INSENSITIVE_INPUT: KnownDifference = {
   reason:
     "The spec spells routes one way (git/repositories/{id}/pullrequests) while the clients spell them another " +
     "(git/Repositories/{id}, pullRequests); the service routes case-insensitively and binds query parameter " +
-    "names case-insensitively (the recorded items example sends recursionLevel=Full for the enum value \"full\").",
+    'names case-insensitively (the recorded items example sends recursionLevel=Full for the enum value "full").',
 };
 
 /** Success statuses the service sends that the spec does not declare. */
-export interface ExtraStatus extends KnownDifference { operationId: string; status: number }
+export interface ExtraStatus extends KnownDifference {
+  operationId: string;
+  status: number;
+}
 export const EXTRA_SUCCESS_STATUSES: ExtraStatus[] = [
-  { id: "push-created-201", operationId: "Pushes_Create", status: 201,
-    reason: "Declared 200; every recorded push example (git/7.1/httpExamples/pushes/POST__*) answers 201 Created." },
-  { id: "pull-request-created-201", operationId: "Pull Requests_Create", status: 201,
-    reason: "Declared 200; the recorded example POST__git_repositories__repositoryId__pullRequests.json answers 201." },
-  { id: "project-create-accepted-202", operationId: "Projects_Create", status: 202,
-    reason: "Declared 200; project creation is an asynchronous operation and the recorded example answers 202 with an operation reference." },
-  { id: "delete-no-content-204", operationId: "Repositories_Delete", status: 204,
-    reason: "Declared 200; the recorded example DELETE__git_repositories__repositoryId_.json answers 204 No Content." },
-  { id: "endpoint-delete-no-content-204", operationId: "Endpoints_Delete", status: 204,
-    reason: "Declared 200; the recorded example DeleteServiceEndpoint.json answers 204 No Content." },
+  {
+    id: "push-created-201",
+    operationId: "Pushes_Create",
+    status: 201,
+    reason:
+      "Declared 200; every recorded push example (git/7.1/httpExamples/pushes/POST__*) answers 201 Created.",
+  },
+  {
+    id: "pull-request-created-201",
+    operationId: "Pull Requests_Create",
+    status: 201,
+    reason:
+      "Declared 200; the recorded example POST__git_repositories__repositoryId__pullRequests.json answers 201.",
+  },
+  {
+    id: "project-create-accepted-202",
+    operationId: "Projects_Create",
+    status: 202,
+    reason:
+      "Declared 200; project creation is an asynchronous operation and the recorded example answers 202 with an operation reference.",
+  },
+  {
+    id: "delete-no-content-204",
+    operationId: "Repositories_Delete",
+    status: 204,
+    reason:
+      "Declared 200; the recorded example DELETE__git_repositories__repositoryId_.json answers 204 No Content.",
+  },
+  {
+    id: "endpoint-delete-no-content-204",
+    operationId: "Endpoints_Delete",
+    status: 204,
+    reason: "Declared 200; the recorded example DeleteServiceEndpoint.json answers 204 No Content.",
+  },
 ];
 
 /** Error statuses any operation may answer, always with the service's error body. */
-export const STANDARD_ERRORS: KnownDifference & { statuses: number[]; bodyFields: Record<string, "string" | "integer" | "object|null"> } = {
+export const STANDARD_ERRORS: KnownDifference & {
+  statuses: number[];
+  bodyFields: Record<string, "string" | "integer" | "object|null">;
+} = {
   id: "standard-errors",
   reason:
     "The specs declare only success responses. The service answers failures with these statuses and a JSON " +
@@ -88,20 +118,28 @@ export const STANDARD_ERRORS: KnownDifference & { statuses: number[]; bodyFields
     "TF402455 policy → 403, TF401174 missing item → 404, throttling → 429).",
   statuses: [400, 401, 403, 404, 409, 412, 429, 500, 503],
   bodyFields: {
-    $id: "string", innerException: "object|null", message: "string", typeName: "string",
-    typeKey: "string", errorCode: "integer", eventId: "integer",
+    $id: "string",
+    innerException: "object|null",
+    message: "string",
+    typeName: "string",
+    typeKey: "string",
+    errorCode: "integer",
+    eventId: "integer",
   },
 };
 
 /** A stale definition revision is answered 404, not 409 (documented here; 404 is a standard error). */
-export const STALE_DEFINITION_REVISION_404: KnownDifference & { operationId: string; status: number } = {
+export const STALE_DEFINITION_REVISION_404: KnownDifference & {
+  operationId: string;
+  status: number;
+} = {
   id: "stale-definition-revision-404",
   operationId: "Definitions_Update",
   status: 404,
   reason:
-    "Updating a build definition with an out-of-date `revision` is answered 404 \"Build pipeline N was not " +
-    "found\" (DefinitionNotFoundException), not 409 — so a 404 on Definitions_Update does not prove the " +
-    "definition is gone. The checker accepts it as a standard error; callers must not treat it as \"deleted\".",
+    'Updating a build definition with an out-of-date `revision` is answered 404 "Build pipeline N was not ' +
+    'found" (DefinitionNotFoundException), not 409 — so a 404 on Definitions_Update does not prove the ' +
+    'definition is gone. The checker accepts it as a standard error; callers must not treat it as "deleted".',
 };
 
 /** Operations that answer a success status with no content where the spec declares an object. */
@@ -111,7 +149,7 @@ export const EMPTY_SUCCESS_BODIES: KnownDifference & { operationIds: string[] } 
   reason:
     "Endpoints_Get declares a ServiceEndpoint, but for an id that does not exist (or that the caller may not see) " +
     "the service answers success with a null body instead of an error: MicrosoftDocs/vsts-rest-api-specs issue 285 " +
-    "(\"does not return an error if the service endpoint does not exist, it just returns a null body\", tested on " +
+    '("does not return an error if the service endpoint does not exist, it just returns a null body", tested on ' +
     "5.0 and 5.1). The clients read an empty or `null` body as null. Such an answer is accepted for these operations only.",
 };
 
@@ -128,23 +166,61 @@ export const NON_JSON_RESPONSES: KnownDifference = {
  * Schema fragments the Swagger generator rendered from .NET types that do not describe the JSON.
  * definition → what its JSON really is (a JSON Schema using "#/definitions/..." refs of the same spec).
  */
-export interface SchemaOverride extends KnownDifference { definition: string; property?: string; schema: object }
+export interface SchemaOverride extends KnownDifference {
+  definition: string;
+  property?: string;
+  schema: object;
+}
 export const SCHEMA_OVERRIDES: SchemaOverride[] = [
-  { id: "change-item-generic", definition: "Change", property: "item", schema: { $ref: "#/definitions/GitItem" },
-    reason: "Change<T>.item is declared `type: string, format: T` (an unresolved .NET generic). In git it is a GitItem " +
-      "object: every recorded push sends item: {path}." },
-  { id: "collection-wrapper-generic", definition: "VssJsonCollectionWrapper", property: "value", schema: {},
-    reason: "VssJsonCollectionWrapper<T>.value is declared `string, format: T`; it is the wrapped list." },
-  { id: "reference-links-map", definition: "ReferenceLinks",
-    schema: { type: "object", additionalProperties: { type: "object", properties: { href: { type: "string" } } } },
-    reason: "ReferenceLinks is declared as {links: {...}} but serializes as a map name → {href} (`_links.self.href` in every example)." },
-  { id: "properties-collection-map", definition: "PropertiesCollection", schema: { type: "object" },
-    reason: "PropertiesCollection is declared with .NET members (count, item, keys, values) but serializes as a " +
-      "property bag: a map of name → value or {$type, $value}." },
-  { id: "jtoken-any", definition: "JToken", schema: {},
-    reason: "JToken is declared with Newtonsoft's .NET members (parent, type, ...); on the wire it is any JSON value." },
-  { id: "jobject-any", definition: "JObject", schema: { type: "object" },
-    reason: "JObject is declared with Newtonsoft's .NET members (item, type, ...); on the wire it is any JSON object." },
+  {
+    id: "change-item-generic",
+    definition: "Change",
+    property: "item",
+    schema: { $ref: "#/definitions/GitItem" },
+    reason:
+      "Change<T>.item is declared `type: string, format: T` (an unresolved .NET generic). In git it is a GitItem " +
+      "object: every recorded push sends item: {path}.",
+  },
+  {
+    id: "collection-wrapper-generic",
+    definition: "VssJsonCollectionWrapper",
+    property: "value",
+    schema: {},
+    reason:
+      "VssJsonCollectionWrapper<T>.value is declared `string, format: T`; it is the wrapped list.",
+  },
+  {
+    id: "reference-links-map",
+    definition: "ReferenceLinks",
+    schema: {
+      type: "object",
+      additionalProperties: { type: "object", properties: { href: { type: "string" } } },
+    },
+    reason:
+      "ReferenceLinks is declared as {links: {...}} but serializes as a map name → {href} (`_links.self.href` in every example).",
+  },
+  {
+    id: "properties-collection-map",
+    definition: "PropertiesCollection",
+    schema: { type: "object" },
+    reason:
+      "PropertiesCollection is declared with .NET members (count, item, keys, values) but serializes as a " +
+      "property bag: a map of name → value or {$type, $value}.",
+  },
+  {
+    id: "jtoken-any",
+    definition: "JToken",
+    schema: {},
+    reason:
+      "JToken is declared with Newtonsoft's .NET members (parent, type, ...); on the wire it is any JSON value.",
+  },
+  {
+    id: "jobject-any",
+    definition: "JObject",
+    schema: { type: "object" },
+    reason:
+      "JObject is declared with Newtonsoft's .NET members (item, type, ...); on the wire it is any JSON object.",
+  },
 ];
 
 /** `{type: object}` with nothing else is how the generator renders .NET `object`: any JSON value. */
@@ -167,39 +243,104 @@ export const NULL_STRINGS_IN_RESPONSES: KnownDifference = {
 };
 
 /** Bases that stand for a family of subtypes chosen by a discriminator field. */
-export interface PolymorphicBase extends KnownDifference { area: string; base: string; subtypes: string[] }
+export interface PolymorphicBase extends KnownDifference {
+  area: string;
+  base: string;
+  subtypes: string[];
+}
 export const POLYMORPHIC_BASES: PolymorphicBase[] = [
-  { id: "build-process-subtypes", area: "build", base: "BuildProcess",
+  {
+    id: "build-process-subtypes",
+    area: "build",
+    base: "BuildProcess",
     subtypes: ["DesignerProcess", "DockerProcess", "JustInTimeProcess", "YamlProcess"],
-    reason: "BuildDefinition.process is declared BuildProcess {type}; the service reads and writes the subtype " +
-      "chosen by `type` (2 = YamlProcess with yamlFilename). All subtype fields are accepted, each with its type." },
-  { id: "build-trigger-subtypes", area: "build", base: "BuildTrigger",
-    subtypes: ["BuildCompletionTrigger", "ContinuousIntegrationTrigger", "GatedCheckInTrigger", "PullRequestTrigger", "ScheduleTrigger"],
-    reason: "BuildDefinition.triggers items are declared BuildTrigger {triggerType}; the wire carries the subtype's fields." },
+    reason:
+      "BuildDefinition.process is declared BuildProcess {type}; the service reads and writes the subtype " +
+      "chosen by `type` (2 = YamlProcess with yamlFilename). All subtype fields are accepted, each with its type.",
+  },
+  {
+    id: "build-trigger-subtypes",
+    area: "build",
+    base: "BuildTrigger",
+    subtypes: [
+      "BuildCompletionTrigger",
+      "ContinuousIntegrationTrigger",
+      "GatedCheckInTrigger",
+      "PullRequestTrigger",
+      "ScheduleTrigger",
+    ],
+    reason:
+      "BuildDefinition.triggers items are declared BuildTrigger {triggerType}; the wire carries the subtype's fields.",
+  },
 ];
 
 /** Request fields the service requires although the spec marks nothing required. */
-export interface ServiceRequired extends KnownDifference { operationId: string; paths: string[] }
+export interface ServiceRequired extends KnownDifference {
+  operationId: string;
+  paths: string[];
+}
 export const SERVICE_REQUIRED_FIELDS: ServiceRequired[] = [
-  { id: "push-required", operationId: "Pushes_Create",
-    paths: ["refUpdates[]", "refUpdates[].name", "refUpdates[].oldObjectId", "commits[]", "commits[].changes[]",
-      "commits[].changes[].changeType", "commits[].changes[].item", "commits[].changes[].item.path"],
-    reason: "A push names the ref it moves and the old object id it expects (the stale-ref check, TF401028), and carries " +
-      "a commit of changes each with a type and an item path; the service answers 400 otherwise." },
-  { id: "repository-create-required", operationId: "Repositories_Create", paths: ["name"],
-    reason: "A repository is created by name; the service answers 400 without one." },
-  { id: "definition-create-required", operationId: "Definitions_Create", paths: ["name", "process", "process.type", "repository"],
-    reason: "The service needs a name, a process (its `type` selects YAML or designer) and a repository; it answers 400 otherwise." },
-  { id: "definition-update-required", operationId: "Definitions_Update", paths: ["id", "name", "revision", "process", "process.type", "repository"],
-    reason: "Updates replace the whole definition and are checked against the stored `revision` (see stale-definition-revision-404)." },
-  { id: "pull-request-create-required", operationId: "Pull Requests_Create", paths: ["sourceRefName", "targetRefName"],
-    reason: "A pull request needs its source and target refs; the service answers 400 otherwise." },
-  { id: "endpoint-create-required", operationId: "Endpoints_Create",
-    paths: ["name", "type", "url", "authorization", "authorization.scheme", "serviceEndpointProjectReferences[]",
-      "serviceEndpointProjectReferences[].projectReference", "serviceEndpointProjectReferences[].projectReference.id",
-      "serviceEndpointProjectReferences[].name"],
-    reason: "Since 7.0 endpoints are created at organization level and shared into projects through " +
-      "serviceEndpointProjectReferences; name, type, url and an authorization scheme are required." },
+  {
+    id: "push-required",
+    operationId: "Pushes_Create",
+    paths: [
+      "refUpdates[]",
+      "refUpdates[].name",
+      "refUpdates[].oldObjectId",
+      "commits[]",
+      "commits[].changes[]",
+      "commits[].changes[].changeType",
+      "commits[].changes[].item",
+      "commits[].changes[].item.path",
+    ],
+    reason:
+      "A push names the ref it moves and the old object id it expects (the stale-ref check, TF401028), and carries " +
+      "a commit of changes each with a type and an item path; the service answers 400 otherwise.",
+  },
+  {
+    id: "repository-create-required",
+    operationId: "Repositories_Create",
+    paths: ["name"],
+    reason: "A repository is created by name; the service answers 400 without one.",
+  },
+  {
+    id: "definition-create-required",
+    operationId: "Definitions_Create",
+    paths: ["name", "process", "process.type", "repository"],
+    reason:
+      "The service needs a name, a process (its `type` selects YAML or designer) and a repository; it answers 400 otherwise.",
+  },
+  {
+    id: "definition-update-required",
+    operationId: "Definitions_Update",
+    paths: ["id", "name", "revision", "process", "process.type", "repository"],
+    reason:
+      "Updates replace the whole definition and are checked against the stored `revision` (see stale-definition-revision-404).",
+  },
+  {
+    id: "pull-request-create-required",
+    operationId: "Pull Requests_Create",
+    paths: ["sourceRefName", "targetRefName"],
+    reason: "A pull request needs its source and target refs; the service answers 400 otherwise.",
+  },
+  {
+    id: "endpoint-create-required",
+    operationId: "Endpoints_Create",
+    paths: [
+      "name",
+      "type",
+      "url",
+      "authorization",
+      "authorization.scheme",
+      "serviceEndpointProjectReferences[]",
+      "serviceEndpointProjectReferences[].projectReference",
+      "serviceEndpointProjectReferences[].projectReference.id",
+      "serviceEndpointProjectReferences[].name",
+    ],
+    reason:
+      "Since 7.0 endpoints are created at organization level and shared into projects through " +
+      "serviceEndpointProjectReferences; name, type, url and an authorization scheme are required.",
+  },
 ];
 
 /** Routes of areas the shared specs do not cover: not checked, and not reported as unknown. */
@@ -209,12 +350,28 @@ export const ROUTES_WITHOUT_SPECS: KnownDifference & { patterns: RegExp[] } = {
     "The Location area (_apis/ResourceAreas/{id}, _apis/ConnectionData), which the SDK and the extension-api " +
     "clients call to find service URLs and the signed-in user, has no spec in ../shared/ado-rest-specs. Its " +
     "requests are skipped rather than reported as unknown routes; nothing else is skipped.",
-  patterns: [/^\/[^/]+\/_apis\/resourceareas(\/[^/]+)?\/?$/i, /^\/[^/]+\/_apis\/connectiondata\/?$/i],
+  patterns: [
+    /^\/[^/]+\/_apis\/resourceareas(\/[^/]+)?\/?$/i,
+    /^\/[^/]+\/_apis\/connectiondata\/?$/i,
+  ],
 };
 
 /** Every entry, for reports and for the test that prints them. */
 export const ALL_KNOWN_DIFFERENCES: KnownDifference[] = [
-  LIST_WRAPPING, ENUMS_AS_NUMBERS, MS_DATE_FORMAT, API_VERSION_RULES, CASE_INSENSITIVE_INPUT,
-  ...EXTRA_SUCCESS_STATUSES, STANDARD_ERRORS, STALE_DEFINITION_REVISION_404, EMPTY_SUCCESS_BODIES, NON_JSON_RESPONSES,
-  ...SCHEMA_OVERRIDES, DOTNET_OBJECT_ANY, NULL_STRINGS_IN_RESPONSES, ...POLYMORPHIC_BASES, ...SERVICE_REQUIRED_FIELDS, ROUTES_WITHOUT_SPECS,
+  LIST_WRAPPING,
+  ENUMS_AS_NUMBERS,
+  MS_DATE_FORMAT,
+  API_VERSION_RULES,
+  CASE_INSENSITIVE_INPUT,
+  ...EXTRA_SUCCESS_STATUSES,
+  STANDARD_ERRORS,
+  STALE_DEFINITION_REVISION_404,
+  EMPTY_SUCCESS_BODIES,
+  NON_JSON_RESPONSES,
+  ...SCHEMA_OVERRIDES,
+  DOTNET_OBJECT_ANY,
+  NULL_STRINGS_IN_RESPONSES,
+  ...POLYMORPHIC_BASES,
+  ...SERVICE_REQUIRED_FIELDS,
+  ROUTES_WITHOUT_SPECS,
 ];

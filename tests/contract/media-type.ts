@@ -48,7 +48,10 @@ export function readRequestFormat(headers: Headers, query: Record<string, string
   const accept = headerValue(headers, "accept");
   if (accept) {
     // Only the first media range carries the VSS options.
-    const [type, ...params] = accept.split(",")[0].split(";").map((s) => s.trim());
+    const [type, ...params] = accept
+      .split(",")[0]
+      .split(";")
+      .map((s) => s.trim());
     format.acceptType = type.toLowerCase();
     for (const p of params) {
       const eq = p.indexOf("=");

@@ -54,7 +54,9 @@ function checkText(p: SpecParameter, value: string): string | undefined {
   }
   switch (p.type) {
     case "integer":
-      return INTEGER.test(value) && fitsFormat(p.format, Number(value)) ? undefined : `must be an integer${p.format ? ` (${p.format})` : ""}`;
+      return INTEGER.test(value) && fitsFormat(p.format, Number(value))
+        ? undefined
+        : `must be an integer${p.format ? ` (${p.format})` : ""}`;
     case "boolean":
       return BOOLEAN.test(value) ? undefined : "must be true or false";
     case "array":
@@ -78,11 +80,17 @@ function checkStringFormat(format: string | undefined, value: string): string | 
     case "uuid":
       return UUID.test(value) ? undefined : "must be a uuid";
     case "date-time":
-      return isIsoDateTime(value) || !Number.isNaN(Date.parse(value)) ? undefined : "must be a date-time";
+      return isIsoDateTime(value) || !Number.isNaN(Date.parse(value))
+        ? undefined
+        : "must be a date-time";
     case "array (int32)":
-      return list.every((s) => INTEGER.test(s)) ? undefined : "must be a comma-separated list of integers";
+      return list.every((s) => INTEGER.test(s))
+        ? undefined
+        : "must be a comma-separated list of integers";
     case "array (uuid)":
-      return list.every((s) => UUID.test(s)) ? undefined : "must be a comma-separated list of uuids";
+      return list.every((s) => UUID.test(s))
+        ? undefined
+        : "must be a comma-separated list of uuids";
     default:
       return undefined;
   }

@@ -24,8 +24,16 @@ interface Candidate extends RouteMatch {
 const MAX_CACHE = 5000;
 const cache = new Map<string, RouteResult>();
 
-export function matchRoute(ops: SpecOperation[], cacheKey: string, method: string, path: string, query: Record<string, string>): RouteResult {
-  const queryKeys = Object.keys(query).map((k) => k.toLowerCase()).sort();
+export function matchRoute(
+  ops: SpecOperation[],
+  cacheKey: string,
+  method: string,
+  path: string,
+  query: Record<string, string>,
+): RouteResult {
+  const queryKeys = Object.keys(query)
+    .map((k) => k.toLowerCase())
+    .sort();
   const key = `${cacheKey}|${method}|${path}|${queryKeys.join("&")}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -36,16 +44,25 @@ export function matchRoute(ops: SpecOperation[], cacheKey: string, method: strin
 }
 
 export function splitPath(path: string): string[] {
-  return path.split("?")[0].split("/").filter(Boolean).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  return path
+    .split("?")[0]
+    .split("/")
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
 }
 
-function computeMatch(ops: SpecOperation[], method: string, segs: string[], queryKeys: Set<string>): RouteResult {
+function computeMatch(
+  ops: SpecOperation[],
+  method: string,
+  segs: string[],
+  queryKeys: Set<string>,
+): RouteResult {
   const candidates: Candidate[] = [];
   const otherMethods = new Set<string>();
   for (const op of ops) {
@@ -59,7 +76,9 @@ function computeMatch(ops: SpecOperation[], method: string, segs: string[], quer
   }
   if (candidates.length === 0) return { otherMethods: [...otherMethods].sort() };
   candidates.sort((a, b) => a.omitted - b.omitted || b.literals - a.literals);
-  const best = candidates.filter((c) => c.omitted === candidates[0].omitted && c.literals === candidates[0].literals);
+  const best = candidates.filter(
+    (c) => c.omitted === candidates[0].omitted && c.literals === candidates[0].literals,
+  );
   return { match: chooseOverload(best, queryKeys), otherMethods: [] };
 }
 
@@ -76,7 +95,11 @@ function matchSegments(op: SpecOperation, segs: string[]): Candidate | undefined
   return undefined;
 }
 
-function tryTemplate(op: SpecOperation, template: SpecOperation["segments"], segs: string[]): { values: Record<string, string>; literals: number } | undefined {
+function tryTemplate(
+  op: SpecOperation,
+  template: SpecOperation["segments"],
+  segs: string[],
+): { values: Record<string, string>; literals: number } | undefined {
   if (template.length !== segs.length) return undefined;
   const values: Record<string, string> = {};
   let literals = 0;

@@ -40,13 +40,21 @@ const ANY_VALUE_FORMATS = new Set(["T", "JToken", "JObject", "JContainer", "Stre
 
 export class SchemaConverter {
   readonly defsId: string;
-  private readonly flatCache = new Map<string, { properties: Json; additionalProperties?: unknown }>();
+  private readonly flatCache = new Map<
+    string,
+    { properties: Json; additionalProperties?: unknown }
+  >();
   private readonly polymorphic: Map<string, string[]>;
   private readonly converted = new Map<string, Json>();
 
-  constructor(private readonly doc: SpecDocument, private readonly mode: ValidationMode) {
+  constructor(
+    private readonly doc: SpecDocument,
+    private readonly mode: ValidationMode,
+  ) {
     this.defsId = `ado:${doc.key}:${modeKey(mode)}`;
-    this.polymorphic = new Map(POLYMORPHIC_BASES.filter((p) => p.area === doc.area).map((p) => [p.base, p.subtypes]));
+    this.polymorphic = new Map(
+      POLYMORPHIC_BASES.filter((p) => p.area === doc.area).map((p) => [p.base, p.subtypes]),
+    );
   }
 
   /** The whole `definitions` document, converted (ajv compiles only what operations reference). */
@@ -70,7 +78,8 @@ export class SchemaConverter {
     if (subtypes && subtypes.length > 0) {
       // The base stands for its whole family: accept each subtype's fields, with their types.
       const properties: Json = { ...this.flat(name).properties };
-      for (const sub of subtypes) if (this.doc.definitions[sub]) Object.assign(properties, this.flat(sub).properties);
+      for (const sub of subtypes)
+        if (this.doc.definitions[sub]) Object.assign(properties, this.flat(sub).properties);
       out = this.objectSchema(properties, undefined);
     } else {
       out = this.node(raw);
@@ -85,7 +94,11 @@ export class SchemaConverter {
     for (const o of SCHEMA_OVERRIDES) {
       if (o.definition !== name) continue;
       if (o.property === undefined) raw = o.schema as Json;
-      else raw = { ...raw, properties: { ...((raw.properties ?? {}) as Json), [o.property]: o.schema } };
+      else
+        raw = {
+          ...raw,
+          properties: { ...((raw.properties ?? {}) as Json), [o.property]: o.schema },
+        };
     }
     return raw;
   }
@@ -103,23 +116,29 @@ export class SchemaConverter {
     const properties: Json = {};
     let additionalProperties: unknown;
     for (const part of (raw.allOf ?? []) as Json[]) {
-      const inherited = typeof part.$ref === "string" ? this.flat(refName(part.$ref)) : this.flattenRaw(part);
+      const inherited =
+        typeof part.$ref === "string" ? this.flat(refName(part.$ref)) : this.flattenRaw(part);
       Object.assign(properties, inherited.properties);
-      if (inherited.additionalProperties !== undefined) additionalProperties = inherited.additionalProperties;
+      if (inherited.additionalProperties !== undefined)
+        additionalProperties = inherited.additionalProperties;
     }
-    for (const [k, v] of Object.entries((raw.properties ?? {}) as Json)) properties[k] = this.node(v as Json);
-    if (raw.additionalProperties !== undefined) additionalProperties = this.additional(raw.additionalProperties);
+    for (const [k, v] of Object.entries((raw.properties ?? {}) as Json))
+      properties[k] = this.node(v as Json);
+    if (raw.additionalProperties !== undefined)
+      additionalProperties = this.additional(raw.additionalProperties);
     return { properties, additionalProperties };
   }
 
   private node(raw: Json): Json {
     if (typeof raw !== "object" || raw === null) return {};
-    if (typeof raw.$ref === "string") return { $ref: `${this.defsId}#/definitions/${refName(raw.$ref)}` };
+    if (typeof raw.$ref === "string")
+      return { $ref: `${this.defsId}#/definitions/${refName(raw.$ref)}` };
     if (Array.isArray(raw.enum)) return this.enumSchema(raw.enum as unknown[]);
     const format = typeof raw.format === "string" ? raw.format : undefined;
     if (format && ANY_VALUE_FORMATS.has(format)) return {};
     const type = raw.type as string | undefined;
-    if (type === "array") return { type: "array", items: raw.items ? this.node(raw.items as Json) : {} };
+    if (type === "array")
+      return { type: "array", items: raw.items ? this.node(raw.items as Json) : {} };
     if (type === "object" || raw.properties || raw.allOf) {
       if (!raw.properties && !raw.allOf && raw.additionalProperties === undefined) return {}; // dotnet-object-any
       const flat = this.flattenRaw(raw);
@@ -127,9 +146,12 @@ export class SchemaConverter {
     }
     if (type === "string" || type === "integer" || type === "number" || type === "boolean") {
       // null-strings-in-responses: the service writes null for masked secrets and unset strings.
-      const out: Json = { type: type === "string" && this.mode.side === "response" ? ["string", "null"] : type };
+      const out: Json = {
+        type: type === "string" && this.mode.side === "response" ? ["string", "null"] : type,
+      };
       const mapped = format ? CHECKED_FORMATS[format] : undefined;
-      if (mapped && (type !== "string" || mapped === "uuid" || mapped === "ado-date-time")) out.format = mapped;
+      if (mapped && (type !== "string" || mapped === "uuid" || mapped === "ado-date-time"))
+        out.format = mapped;
       if (type === "string" && typeof raw.maxLength === "number") out.maxLength = raw.maxLength;
       return out;
     }
@@ -139,7 +161,8 @@ export class SchemaConverter {
   private objectSchema(properties: Json, additionalProperties: unknown): Json {
     const out: Json = { type: "object", properties };
     if (additionalProperties !== undefined) out.additionalProperties = additionalProperties;
-    else if (this.mode.strictObjects && Object.keys(properties).length > 0) out.additionalProperties = false;
+    else if (this.mode.strictObjects && Object.keys(properties).length > 0)
+      out.additionalProperties = false;
     return out;
   }
 
@@ -150,7 +173,8 @@ export class SchemaConverter {
 
   private enumSchema(values: unknown[]): Json {
     if (!values.every((v) => typeof v === "string")) return { enum: values };
-    const kind = this.mode.side === "request" ? "input" : this.mode.enumsAsNumbers ? "number" : "name";
+    const kind =
+      this.mode.side === "request" ? "input" : this.mode.enumsAsNumbers ? "number" : "name";
     return { adoEnum: { values, kind } };
   }
 }

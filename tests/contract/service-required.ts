@@ -14,7 +14,13 @@ export function checkServiceRequired(operationId: string, body: unknown): string
   return problems;
 }
 
-function walk(node: Record<string, unknown>, tokens: string[], where: string, problems: string[], id: string): void {
+function walk(
+  node: Record<string, unknown>,
+  tokens: string[],
+  where: string,
+  problems: string[],
+  id: string,
+): void {
   const [token, ...rest] = tokens;
   const isArray = token.endsWith("[]");
   const key = isArray ? token.slice(0, -2) : token;

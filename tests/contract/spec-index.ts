@@ -89,17 +89,25 @@ export function loadSpecIndex(dir: string = DEFAULT_SPECS_DIR): SpecIndex {
   const cached = cache.get(dir);
   if (cached) return cached;
   if (!fs.existsSync(dir)) throw new SpecsUnavailableError(dir, "the folder does not exist");
-  const index: SpecIndex = { dir, docs: [], operations: new Map(SPEC_VERSIONS.map((v) => [v, []])) };
+  const index: SpecIndex = {
+    dir,
+    docs: [],
+    operations: new Map(SPEC_VERSIONS.map((v) => [v, []])),
+  };
   for (const area of fs.readdirSync(dir).sort()) {
     for (const version of SPEC_VERSIONS) {
       const folder = path.join(dir, area, version);
       if (!fs.existsSync(folder)) continue;
-      for (const name of fs.readdirSync(folder).filter((n) => n.endsWith(".json")).sort()) {
+      for (const name of fs
+        .readdirSync(folder)
+        .filter((n) => n.endsWith(".json"))
+        .sort()) {
         indexFile(index, area, version, path.join(folder, name));
       }
     }
   }
-  if (index.docs.length === 0) throw new SpecsUnavailableError(dir, "no <area>/<version>/*.json spec was found");
+  if (index.docs.length === 0)
+    throw new SpecsUnavailableError(dir, "no <area>/<version>/*.json spec was found");
   cache.set(dir, index);
   return index;
 }
@@ -138,7 +146,13 @@ function indexFile(index: SpecIndex, area: string, version: SpecVersion, file: s
   }
 }
 
-function buildOperation(doc: SpecDocument, key: string, method: string, op: SwaggerSchema, shared: Record<string, SwaggerSchema>): SpecOperation {
+function buildOperation(
+  doc: SpecDocument,
+  key: string,
+  method: string,
+  op: SwaggerSchema,
+  shared: Record<string, SwaggerSchema>,
+): SpecOperation {
   const [template, queryPart] = splitKey(key);
   const pathParams = new Map<string, SpecParameter>();
   const queryParams = new Map<string, SpecParameter>();
@@ -177,11 +191,16 @@ function buildOperation(doc: SpecDocument, key: string, method: string, op: Swag
     operationId: op.operationId as string,
     method: method.toUpperCase(),
     template,
-    segments: template.split("/").filter(Boolean).map((s) => {
-      const m = /^\{(.+)\}$/.exec(s);
-      return m ? { param: m[1] } : { literal: s.toLowerCase() };
-    }),
-    discriminatingQuery: queryPart ? [...queryPart.matchAll(/([^?&=]+)=\{/g)].map((m) => m[1].toLowerCase()) : [],
+    segments: template
+      .split("/")
+      .filter(Boolean)
+      .map((s) => {
+        const m = /^\{(.+)\}$/.exec(s);
+        return m ? { param: m[1] } : { literal: s.toLowerCase() };
+      }),
+    discriminatingQuery: queryPart
+      ? [...queryPart.matchAll(/([^?&=]+)=\{/g)].map((m) => m[1].toLowerCase())
+      : [],
     pathParams,
     queryParams,
     body,
@@ -189,7 +208,9 @@ function buildOperation(doc: SpecDocument, key: string, method: string, op: Swag
     responses,
     produces: (op.produces ?? []) as string[],
     consumes: (op.consumes ?? []) as string[],
-    examples: Object.values((op["x-ms-examples"] ?? {}) as Record<string, { $ref: string }>).map((e) => e.$ref),
+    examples: Object.values((op["x-ms-examples"] ?? {}) as Record<string, { $ref: string }>).map(
+      (e) => e.$ref,
+    ),
   };
 }
 

@@ -29,9 +29,17 @@ function engine(doc: SpecDocument, mode: ValidationMode): Engine {
   const key = `${doc.file}|${modeKey(mode)}`;
   const existing = engines.get(key);
   if (existing) return existing;
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    validateSchema: false,
+    addUsedSchema: false,
+  });
   addFormats(ajv, ["int32", "uuid"]);
-  ajv.addFormat("ado-int16", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -32768 && n <= 32767 });
+  ajv.addFormat("ado-int16", {
+    type: "number",
+    validate: (n: number) => Number.isInteger(n) && n >= -32768 && n <= 32767,
+  });
   ajv.addFormat("ado-int64", { type: "number", validate: (n: number) => Number.isSafeInteger(n) });
   ajv.addFormat("ado-date-time", {
     type: "string",
@@ -57,10 +65,16 @@ function engine(doc: SpecDocument, mode: ValidationMode): Engine {
         } else {
           ok =
             (typeof data === "number" && Number.isInteger(data)) ||
-            (typeof data === "string" && data.split(",").every((p) => folded.has(p.trim().toLowerCase()) || INTEGER_NAME.test(p.trim())));
+            (typeof data === "string" &&
+              data
+                .split(",")
+                .every((p) => folded.has(p.trim().toLowerCase()) || INTEGER_NAME.test(p.trim())));
           expected = `one of ${allowed} (any case) or an enum number`;
         }
-        if (!ok) (fn as unknown as { errors: Partial<ErrorObject>[] }).errors = [{ keyword: "adoEnum", message: `must be ${expected}`, params: {} }];
+        if (!ok)
+          (fn as unknown as { errors: Partial<ErrorObject>[] }).errors = [
+            { keyword: "adoEnum", message: `must be ${expected}`, params: {} },
+          ];
         return ok;
       };
       return fn;
@@ -74,7 +88,12 @@ function engine(doc: SpecDocument, mode: ValidationMode): Engine {
 }
 
 /** A validator for `schema` (an operation's body or response schema); `cacheKey` names it uniquely per doc. */
-export function validatorFor(doc: SpecDocument, mode: ValidationMode, cacheKey: string, schema: SwaggerSchema): ValidateFunction {
+export function validatorFor(
+  doc: SpecDocument,
+  mode: ValidationMode,
+  cacheKey: string,
+  schema: SwaggerSchema,
+): ValidateFunction {
   const e = engine(doc, mode);
   let fn = e.compiled.get(cacheKey);
   if (!fn) {
@@ -85,7 +104,11 @@ export function validatorFor(doc: SpecDocument, mode: ValidationMode, cacheKey: 
 }
 
 /** ajv errors as short sentences: "/refUpdates must be array". */
-export function describeErrors(errors: ErrorObject[] | null | undefined, prefix: string, limit = 8): string[] {
+export function describeErrors(
+  errors: ErrorObject[] | null | undefined,
+  prefix: string,
+  limit = 8,
+): string[] {
   if (!errors) return [];
   const out: string[] = [];
   const seen = new Set<string>();

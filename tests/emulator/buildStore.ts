@@ -16,9 +16,14 @@ export interface DefinitionInput {
   extra?: Record<string, unknown>;
 }
 
-export function createDefinition(state: State, project: Project, input: DefinitionInput): StoredDefinition {
+export function createDefinition(
+  state: State,
+  project: Project,
+  input: DefinitionInput,
+): StoredDefinition {
   const path = normalizeFolder(input.path);
-  if (project.definitionsByFolderName.has(folderKey(path, input.name))) throw errors.definitionExists(input.name, project.name);
+  if (project.definitionsByFolderName.has(folderKey(path, input.name)))
+    throw errors.definitionExists(input.name, project.name);
   const def: StoredDefinition = {
     id: state.newDefinitionId(),
     name: input.name,
@@ -38,7 +43,11 @@ export function createDefinition(state: State, project: Project, input: Definiti
 }
 
 /** Applies a full update; the caller has checked the revision. Secrets sent without a value keep theirs. */
-export function updateDefinition(project: Project, def: StoredDefinition, input: DefinitionInput): StoredDefinition {
+export function updateDefinition(
+  project: Project,
+  def: StoredDefinition,
+  input: DefinitionInput,
+): StoredDefinition {
   const path = normalizeFolder(input.path);
   const clash = project.definitionsByFolderName.get(folderKey(path, input.name));
   if (clash && clash !== def) throw errors.definitionExists(input.name, project.name);
@@ -56,7 +65,10 @@ export function updateDefinition(project: Project, def: StoredDefinition, input:
   return def;
 }
 
-function cleanVariables(incoming: Record<string, VariableRecord>, previous: Record<string, VariableRecord>): Record<string, VariableRecord> {
+function cleanVariables(
+  incoming: Record<string, VariableRecord>,
+  previous: Record<string, VariableRecord>,
+): Record<string, VariableRecord> {
   const out: Record<string, VariableRecord> = {};
   for (const [name, v] of Object.entries(incoming)) {
     const value = v?.value ?? (v?.isSecret ? previous[name]?.value : undefined) ?? "";
@@ -77,16 +89,28 @@ export function queueRun(
   state: State,
   project: Project,
   def: StoredDefinition,
-  request: { templateParameters?: Record<string, string>; variables?: Record<string, { value?: string; isSecret?: boolean }>; refName: string; version?: string },
+  request: {
+    templateParameters?: Record<string, string>;
+    variables?: Record<string, { value?: string; isSecret?: boolean }>;
+    refName: string;
+    version?: string;
+  },
 ): StoredRun {
   const variables = request.variables ?? {};
   const refused = Object.keys(variables).filter((name) => !findVariable(def, name)?.allowOverride);
   if (refused.length > 0) throw errors.variablesNotSettable(refused);
-  return addRun(state, project, def.id, {
-    templateParameters: request.templateParameters ?? {},
-    variables,
-    state: "inProgress",
-  }, request.refName, request.version);
+  return addRun(
+    state,
+    project,
+    def.id,
+    {
+      templateParameters: request.templateParameters ?? {},
+      variables,
+      state: "inProgress",
+    },
+    request.refName,
+    request.version,
+  );
 }
 
 /** Variable names are case-insensitive in pipelines. */
@@ -95,7 +119,14 @@ function findVariable(def: StoredDefinition, name: string): VariableRecord | und
   return key === undefined ? undefined : def.variables[key];
 }
 
-export function addRun(state: State, project: Project, pipelineId: number, run: Partial<RunRecord>, refName: string, version?: string): StoredRun {
+export function addRun(
+  state: State,
+  project: Project,
+  pipelineId: number,
+  run: Partial<RunRecord>,
+  refName: string,
+  version?: string,
+): StoredRun {
   const id = run.id ?? state.newRunId();
   const created = run.createdDate ?? new Date().toISOString();
   const list = project.runs.get(pipelineId) ?? [];

@@ -15,7 +15,10 @@ export function basicAuth(token: string): string {
 }
 
 export function clientOptions(emu: Emulator, token = emu.token): IVssRestClientOptions {
-  return { rootPath: emu.orgUrl, authTokenProvider: { getAuthorizationHeader: async () => basicAuth(token) } };
+  return {
+    rootPath: emu.orgUrl,
+    authTokenProvider: { getAuthorizationHeader: async () => basicAuth(token) },
+  };
 }
 
 export function clientsFor(emu: Emulator, token = emu.token) {
@@ -36,7 +39,12 @@ export function clientAccept(apiVersion: string, mediaType = "application/json")
   return `${mediaType};api-version=${apiVersion};excludeUrls=true;enumsAsNumbers=true;msDateFormat=true;noArrayWrap=true`;
 }
 
-export interface RawAnswer { status: number; headers: Headers; text: string; json: unknown }
+export interface RawAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
 
 /** A plain fetch with the emulator's token, for status codes, headers and raw bodies. */
 export async function rawFetch(
@@ -45,11 +53,16 @@ export async function rawFetch(
   path: string,
   opts: { body?: unknown; accept?: string; auth?: string | null; signal?: AbortSignal } = {},
 ): Promise<RawAnswer> {
-  const headers: Record<string, string> = { Accept: opts.accept ?? "application/json;api-version=7.1" };
+  const headers: Record<string, string> = {
+    Accept: opts.accept ?? "application/json;api-version=7.1",
+  };
   if (opts.auth !== null) headers.Authorization = opts.auth ?? basicAuth(emu.token);
   if (opts.body !== undefined) headers["Content-Type"] = "application/json";
   const res = await fetch(emu.baseUrl + path, {
-    method, headers, signal: opts.signal, body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    method,
+    headers,
+    signal: opts.signal,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   const text = await res.text();
   let json: unknown;
@@ -62,7 +75,13 @@ export async function rawFetch(
 }
 
 /** Awaits a rejected client call and returns its error (status, serverError) for assertions. */
-export async function failure(promise: Promise<unknown>): Promise<{ status?: number; message: string; serverError?: { typeKey?: string; message?: string } }> {
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<{
+  status?: number;
+  message: string;
+  serverError?: { typeKey?: string; message?: string };
+}> {
   try {
     await promise;
   } catch (error) {

@@ -17,12 +17,17 @@ export function loadContractChecker(): ContractChecker | undefined {
   } catch (error) {
     if (!isCheckerMissing(error)) throw error;
     cached = null;
-    process.stderr.write("emulator: tests/contract/checker.ts not found; requests and responses are NOT checked against the REST specs.\n");
+    process.stderr.write(
+      "emulator: tests/contract/checker.ts not found; requests and responses are NOT checked against the REST specs.\n",
+    );
   }
   return cached ?? undefined;
 }
 
 function isCheckerMissing(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  return (e?.code === "MODULE_NOT_FOUND" || /Cannot find module/.test(e?.message ?? "")) && /contract[\\/]checker/.test(e?.message ?? "");
+  return (
+    (e?.code === "MODULE_NOT_FOUND" || /Cannot find module/.test(e?.message ?? "")) &&
+    /contract[\\/]checker/.test(e?.message ?? "")
+  );
 }

@@ -5,7 +5,16 @@ import type { Emulator } from "./types";
 
 export const DEMO_PROJECT = "Demo";
 
-const WEB_APP_PIPELINE = ["trigger:", "  - main", "pool:", "  vmImage: ubuntu-latest", "steps:", "  - script: npm ci && npm test", "    displayName: Test", ""].join("\n");
+const WEB_APP_PIPELINE = [
+  "trigger:",
+  "  - main",
+  "pool:",
+  "  vmImage: ubuntu-latest",
+  "steps:",
+  "  - script: npm ci && npm test",
+  "    displayName: Test",
+  "",
+].join("\n");
 
 export function seedDemo(emulator: Emulator): void {
   emulator.addProject(DEMO_PROJECT);
@@ -16,7 +25,14 @@ export function seedDemo(emulator: Emulator): void {
       "/package.json": '{\n  "name": "web-app",\n  "private": true\n}\n',
     },
   });
-  emulator.addRepository(DEMO_PROJECT, "infrastructure", { files: { "/README.md": "# infrastructure\n\nTerraform for the Demo project.\n" } });
+  emulator.addRepository(DEMO_PROJECT, "infrastructure", {
+    files: { "/README.md": "# infrastructure\n\nTerraform for the Demo project.\n" },
+  });
   emulator.addQueue(DEMO_PROJECT, "Self-Hosted Linux");
-  emulator.addDefinition(DEMO_PROJECT, { name: "web-app CI", repository: "web-app", yamlFilename: "/azure-pipelines.yml", queue: "Azure Pipelines" });
+  emulator.addDefinition(DEMO_PROJECT, {
+    name: "web-app CI",
+    repository: "web-app",
+    yamlFilename: "/azure-pipelines.yml",
+    queue: "Azure Pipelines",
+  });
 }

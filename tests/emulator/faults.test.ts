@@ -23,7 +23,18 @@ afterEach(async () => {
 function pushBody(oldObjectId: string) {
   return {
     refUpdates: [{ name: "refs/heads/main", oldObjectId }],
-    commits: [{ comment: "add", changes: [{ changeType: VersionControlChangeType.Add, item: { path: "/stackspot.yml" }, newContent: { content: "x", contentType: 0 } }] }],
+    commits: [
+      {
+        comment: "add",
+        changes: [
+          {
+            changeType: VersionControlChangeType.Add,
+            item: { path: "/stackspot.yml" },
+            newContent: { content: "x", contentType: 0 },
+          },
+        ],
+      },
+    ],
   } as never;
 }
 
@@ -33,7 +44,12 @@ describe("status faults", () => {
     const limited = await rawFetch(emu, "GET", PROJECTS);
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("7");
-    expect(limited.json).toMatchObject({ $id: "1", innerException: null, errorCode: 0, eventId: 3000 });
+    expect(limited.json).toMatchObject({
+      $id: "1",
+      innerException: null,
+      errorCode: 0,
+      eventId: 3000,
+    });
     expect((await rawFetch(emu, "GET", PROJECTS)).status).toBe(200);
     expect(emu.requests.map((r) => r.fault)).toEqual(["status 429 retry-after 7", undefined]);
   });
@@ -59,9 +75,17 @@ describe("status faults", () => {
     emu.addFault({ method: "POST", route: "_apis/git/repositories", status: 500 });
     expect((await rawFetch(emu, "GET", "/demo-org/Demo/_apis/git/repositories")).status).toBe(200);
     emu.addFault({ route: "_apis/git/repositories", status: 503 });
-    const created = await rawFetch(emu, "POST", "/demo-org/Demo/_apis/git/repositories", { body: { name: "x" } });
+    const created = await rawFetch(emu, "POST", "/demo-org/Demo/_apis/git/repositories", {
+      body: { name: "x" },
+    });
     expect(created.status).toBe(500); // the first rule wins
-    expect((await rawFetch(emu, "POST", "/demo-org/Demo/_apis/git/repositories", { body: { name: "x" } })).status).toBe(503);
+    expect(
+      (
+        await rawFetch(emu, "POST", "/demo-org/Demo/_apis/git/repositories", {
+          body: { name: "x" },
+        })
+      ).status,
+    ).toBe(503);
     expect(emu.listRepositories("Demo").map((r) => r.name)).toEqual(["app"]);
   });
 });
@@ -69,10 +93,14 @@ describe("status faults", () => {
 describe("latency, reset, hang", () => {
   it("delays the answer: a short client timeout gives up, a later request is served", async () => {
     emu.addFault({ route: "_apis/projects", latencyMs: 1500 });
-    await expect(rawFetch(emu, "GET", PROJECTS, { signal: AbortSignal.timeout(100) })).rejects.toThrow(/aborted|timeout/i);
+    await expect(
+      rawFetch(emu, "GET", PROJECTS, { signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow(/aborted|timeout/i);
     expect((await rawFetch(emu, "GET", PROJECTS)).status).toBe(200);
     emu.setLatency(1500);
-    await expect(rawFetch(emu, "GET", PROJECTS, { signal: AbortSignal.timeout(100) })).rejects.toThrow(/aborted|timeout/i);
+    await expect(
+      rawFetch(emu, "GET", PROJECTS, { signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow(/aborted|timeout/i);
     emu.setLatency(0);
     expect((await rawFetch(emu, "GET", PROJECTS)).status).toBe(200);
   });
@@ -90,7 +118,9 @@ describe("latency, reset, hang", () => {
     emu.addFault({ route: "_apis/projects", hang: true });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 150);
-    await expect(rawFetch(emu, "GET", PROJECTS, { signal: controller.signal })).rejects.toThrow(/aborted/i);
+    await expect(rawFetch(emu, "GET", PROJECTS, { signal: controller.signal })).rejects.toThrow(
+      /aborted/i,
+    );
     clearTimeout(timer);
     expect(emu.requests[0]).toMatchObject({ status: 0, fault: "hang" });
     expect((await rawFetch(emu, "GET", PROJECTS)).status).toBe(200);
@@ -113,12 +143,22 @@ describe("afterHandling", () => {
     expect(emu.getFile("Demo", "app", "main", "/stackspot.yml")).toBe("x");
     // A retry with the same oldObjectId is now stale: the caller must re-read to see its own write.
     expect((await failure(c.git.createPush(pushBody(head), "app", "Demo"))).status).toBe(409);
-    expect(emu.requests.filter((r) => r.write).map((r) => r.fault)).toEqual(["status 503, after handling", undefined]);
+    expect(emu.requests.filter((r) => r.write).map((r) => r.fault)).toEqual([
+      "status 503, after handling",
+      undefined,
+    ]);
   });
 
   it("lets the write happen, then drops the connection (reset)", async () => {
-    emu.addFault({ method: "POST", route: "_apis/git/repositories", reset: true, afterHandling: true });
-    expect((await failure(c.git.createRepository({ name: "created-anyway" } as never, "Demo"))).message).toMatch(/^TF400893:/);
+    emu.addFault({
+      method: "POST",
+      route: "_apis/git/repositories",
+      reset: true,
+      afterHandling: true,
+    });
+    expect(
+      (await failure(c.git.createRepository({ name: "created-anyway" } as never, "Demo"))).message,
+    ).toMatch(/^TF400893:/);
     expect(emu.listRepositories("Demo").map((r) => r.name)).toEqual(["app", "created-anyway"]);
   });
 });
@@ -126,11 +166,25 @@ describe("afterHandling", () => {
 describe("request log", () => {
   it("records method, path, query, api-version, status, timings and the write flag", async () => {
     await c.git.getItems("app", "Demo", "/", 1 as never);
-    await rawFetch(emu, "POST", "/demo-org/Demo/_apis/git/repositories", { body: { name: "logged" }, accept: clientAccept("7.2-preview.2") });
+    await rawFetch(emu, "POST", "/demo-org/Demo/_apis/git/repositories", {
+      body: { name: "logged" },
+      accept: clientAccept("7.2-preview.2"),
+    });
     const [read, write] = emu.requests;
-    expect(read).toMatchObject({ method: "GET", path: expect.stringMatching(/\/_apis\/git\/repositories\/app\/Items$/), apiVersion: "7.2-preview.1", status: 200, write: false });
+    expect(read).toMatchObject({
+      method: "GET",
+      path: expect.stringMatching(/\/_apis\/git\/repositories\/app\/Items$/),
+      apiVersion: "7.2-preview.1",
+      status: 200,
+      write: false,
+    });
     expect(read.query).toMatchObject({ scopePath: "/", recursionLevel: "1" });
-    expect(write).toMatchObject({ method: "POST", status: 201, write: true, apiVersion: "7.2-preview.2" });
+    expect(write).toMatchObject({
+      method: "POST",
+      status: 201,
+      write: true,
+      apiVersion: "7.2-preview.2",
+    });
     for (const r of emu.requests) expect(r.endedAt).toBeGreaterThanOrEqual(r.startedAt);
     emu.clearRequests();
     expect(emu.requests).toEqual([]);

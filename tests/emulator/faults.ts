@@ -1,7 +1,10 @@
 // Fault injection: rules matched in the order added; the first matching rule with uses left applies.
 import type { FaultRule } from "./types";
 
-interface ActiveRule { rule: FaultRule; remaining: number }
+interface ActiveRule {
+  rule: FaultRule;
+  remaining: number;
+}
 
 export class Faults {
   private rules: ActiveRule[] = [];
@@ -9,9 +12,11 @@ export class Faults {
   add(rule: FaultRule): void {
     const effects = [rule.status !== undefined, !!rule.reset, !!rule.hang].filter(Boolean).length;
     if (effects > 1) throw new Error("A fault rule has at most one of status, reset and hang.");
-    if (effects === 0 && !rule.latencyMs) throw new Error("A fault rule needs status, reset, hang or latencyMs.");
+    if (effects === 0 && !rule.latencyMs)
+      throw new Error("A fault rule needs status, reset, hang or latencyMs.");
     const times = rule.times ?? 1;
-    if (!(times > 0)) throw new Error("A fault rule's times must be at least 1 (Infinity for always).");
+    if (!(times > 0))
+      throw new Error("A fault rule's times must be at least 1 (Infinity for always).");
     this.rules.push({ rule, remaining: times });
   }
 
@@ -45,7 +50,10 @@ function routeMatches(route: RegExp | string, path: string): boolean {
 /** How the request log names a fault: "status 503", "reset", "hang", "latency 200ms", with "after handling". */
 export function describeFault(rule: FaultRule): string {
   const parts: string[] = [];
-  if (rule.status !== undefined) parts.push(`status ${rule.status}${rule.retryAfter !== undefined ? ` retry-after ${rule.retryAfter}` : ""}`);
+  if (rule.status !== undefined)
+    parts.push(
+      `status ${rule.status}${rule.retryAfter !== undefined ? ` retry-after ${rule.retryAfter}` : ""}`,
+    );
   if (rule.reset) parts.push("reset");
   if (rule.hang) parts.push("hang");
   if (rule.latencyMs) parts.push(`latency ${rule.latencyMs}ms`);

@@ -1,5 +1,10 @@
 // git through the real GitRestClient: repositories, items, refs, pushes, pull requests, policies.
-import { GitVersionType, ItemContentType, VersionControlChangeType, type GitPush } from "azure-devops-extension-api/Git";
+import {
+  GitVersionType,
+  ItemContentType,
+  VersionControlChangeType,
+  type GitPush,
+} from "azure-devops-extension-api/Git";
 import { startEmulator } from "./index";
 import type { Emulator } from "./types";
 import { clientAccept, clientsFor, failure, rawFetch } from "./clients";
@@ -11,21 +16,32 @@ let git: ReturnType<typeof clientsFor>["git"];
 beforeEach(async () => {
   emu = await startEmulator();
   emu.addProject("Demo");
-  emu.addRepository("Demo", "app", { files: { "/README.md": "hello\n", "/src/main.ts": "export {};\n" } });
+  emu.addRepository("Demo", "app", {
+    files: { "/README.md": "hello\n", "/src/main.ts": "export {};\n" },
+  });
   git = clientsFor(emu).git;
 });
 afterEach(() => emu.stop());
 
-function push(branch: string, oldObjectId: string, changes: { type: VersionControlChangeType; path: string; content?: string }[]): GitPush {
+function push(
+  branch: string,
+  oldObjectId: string,
+  changes: { type: VersionControlChangeType; path: string; content?: string }[],
+): GitPush {
   return {
     refUpdates: [{ name: `refs/heads/${branch}`, oldObjectId }],
-    commits: [{
-      comment: "change",
-      changes: changes.map((c) => ({
-        changeType: c.type, item: { path: c.path },
-        ...(c.content === undefined ? {} : { newContent: { content: c.content, contentType: ItemContentType.RawText } }),
-      })),
-    }],
+    commits: [
+      {
+        comment: "change",
+        changes: changes.map((c) => ({
+          changeType: c.type,
+          item: { path: c.path },
+          ...(c.content === undefined
+            ? {}
+            : { newContent: { content: c.content, contentType: ItemContentType.RawText } }),
+        })),
+      },
+    ],
   } as unknown as GitPush;
 }
 
@@ -49,14 +65,18 @@ describe("repositories", () => {
     expect(dup.message).toBe("TF400948: A Git repository with the name APP already exists.");
     const missing = await failure(git.getRepository("ghost", "Demo"));
     expect(missing.status).toBe(404);
-    expect(missing.message).toMatch(/^TF401019: The Git repository with name or identifier ghost does not exist/);
+    expect(missing.message).toMatch(
+      /^TF401019: The Git repository with name or identifier ghost does not exist/,
+    );
   });
 
   it("applies the permission model: CreateRepository → 403, ReadRepository → hidden", async () => {
     emu.deny("CreateRepository");
     const denied = await failure(git.createRepository({ name: "x" } as never, "Demo"));
     expect(denied.status).toBe(403);
-    expect(denied.message).toMatch(/^TF401027: You need the Git 'CreateRepository' permission to perform this action\./);
+    expect(denied.message).toMatch(
+      /^TF401027: You need the Git 'CreateRepository' permission to perform this action\./,
+    );
     emu.deny("ReadRepository");
     expect((await git.getRepositories("Demo")).length).toBe(0);
     expect((await failure(git.getRepository("app", "Demo"))).status).toBe(404);
@@ -67,33 +87,90 @@ describe("items", () => {
   const atMain = { version: "main", versionType: GitVersionType.Branch, versionOptions: 0 };
 
   it("returns metadata and content as JSON, and raw text", async () => {
-    const item = await git.getItem("app", "/README.md", "Demo", undefined, undefined, true, undefined, undefined, atMain, true);
+    const item = await git.getItem(
+      "app",
+      "/README.md",
+      "Demo",
+      undefined,
+      undefined,
+      true,
+      undefined,
+      undefined,
+      atMain,
+      true,
+    );
     expect(item.content).toBe("hello\n");
     expect(item.objectId).toMatch(/^[0-9a-f]{40}$/);
     expect(item.commitId).toBe(emu.listCommits("Demo", "app", "main")[0].commitId);
     expect(item.gitObjectType).toBe(3); // blob, as a number under enumsAsNumbers
-    const text = await git.getItemText("app", "/src/main.ts", "Demo", undefined, undefined, undefined, undefined, undefined, atMain);
+    const text = await git.getItemText(
+      "app",
+      "/src/main.ts",
+      "Demo",
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      atMain,
+    );
     expect(text).toBe("export {};\n");
     const noContent = await git.getItem("app", "/README.md", "Demo");
     expect(noContent.content).toBeUndefined();
   });
 
   it("honours $format and the octet-stream form", async () => {
-    const base = "/demo-org/Demo/_apis/git/repositories/app/items?path=%2FREADME.md&versionDescriptor.version=main&versionDescriptor.versionType=branch";
+    const base =
+      "/demo-org/Demo/_apis/git/repositories/app/items?path=%2FREADME.md&versionDescriptor.version=main&versionDescriptor.versionType=branch";
     const asText = await rawFetch(emu, "GET", base + "&$format=text");
     expect(asText.headers.get("content-type")).toMatch(/^text\/plain/);
     expect(asText.text).toBe("hello\n");
-    const asJson = await rawFetch(emu, "GET", base + "&$format=json&includeContent=true&includeContentMetadata=true", { accept: clientAccept("7.2-preview.1", "text/plain") });
-    expect(asJson.json).toMatchObject({ path: "/README.md", content: "hello\n", contentMetadata: { fileName: "README.md" } });
+    const asJson = await rawFetch(
+      emu,
+      "GET",
+      base + "&$format=json&includeContent=true&includeContentMetadata=true",
+      { accept: clientAccept("7.2-preview.1", "text/plain") },
+    );
+    expect(asJson.json).toMatchObject({
+      path: "/README.md",
+      content: "hello\n",
+      contentMetadata: { fileName: "README.md" },
+    });
     const bytes = await git.getItemContent("app", "/README.md", "Demo");
     expect(Buffer.from(bytes).toString("utf8")).toBe("hello\n");
   });
 
   it("answers 404 TF401174 for a missing file and TF401175 for a missing branch", async () => {
-    const missing = await failure(git.getItem("app", "/stackspot.yml", "Demo", undefined, undefined, undefined, undefined, undefined, atMain));
+    const missing = await failure(
+      git.getItem(
+        "app",
+        "/stackspot.yml",
+        "Demo",
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        atMain,
+      ),
+    );
     expect(missing.status).toBe(404);
-    expect(missing.message).toMatch(/^TF401174: The item '\/stackspot.yml' could not be found in the repository 'app'/);
-    const branch = await failure(git.getItem("app", "/README.md", "Demo", undefined, undefined, undefined, undefined, undefined, { ...atMain, version: "nope" }));
+    expect(missing.message).toMatch(
+      /^TF401174: The item '\/stackspot.yml' could not be found in the repository 'app'/,
+    );
+    const branch = await failure(
+      git.getItem(
+        "app",
+        "/README.md",
+        "Demo",
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        { ...atMain, version: "nope" },
+      ),
+    );
     expect(branch.status).toBe(404);
     expect(branch.serverError?.typeKey).toBe("GitUnresolvableToCommitException");
   });
@@ -118,26 +195,58 @@ describe("refs and pushes", () => {
 
   it("creates, moves and deletes refs with updateRefs, reporting stale and policy-blocked updates per ref", async () => {
     const head = emu.listCommits("Demo", "app", "main")[0].commitId;
-    const [created] = await git.updateRefs([{ name: "refs/heads/topic", oldObjectId: ZERO, newObjectId: head }] as never, "app", "Demo");
+    const [created] = await git.updateRefs(
+      [{ name: "refs/heads/topic", oldObjectId: ZERO, newObjectId: head }] as never,
+      "app",
+      "Demo",
+    );
     expect(created).toMatchObject({ name: "refs/heads/topic", success: true, updateStatus: 0 });
-    const [stale] = await git.updateRefs([{ name: "refs/heads/topic", oldObjectId: ZERO, newObjectId: head }] as never, "app", "Demo");
+    const [stale] = await git.updateRefs(
+      [{ name: "refs/heads/topic", oldObjectId: ZERO, newObjectId: head }] as never,
+      "app",
+      "Demo",
+    );
     expect(stale).toMatchObject({ success: false, updateStatus: 2 });
     emu.protectBranch("Demo", "app", "main");
-    const [blocked] = await git.updateRefs([{ name: "refs/heads/main", oldObjectId: head, newObjectId: ZERO }] as never, "app", "Demo");
+    const [blocked] = await git.updateRefs(
+      [{ name: "refs/heads/main", oldObjectId: head, newObjectId: ZERO }] as never,
+      "app",
+      "Demo",
+    );
     expect(blocked).toMatchObject({ success: false, updateStatus: 13 });
-    const [deleted] = await git.updateRefs([{ name: "refs/heads/topic", oldObjectId: head, newObjectId: ZERO }] as never, "app", "Demo");
+    const [deleted] = await git.updateRefs(
+      [{ name: "refs/heads/topic", oldObjectId: head, newObjectId: ZERO }] as never,
+      "app",
+      "Demo",
+    );
     expect(deleted.success).toBe(true);
     expect(emu.listBranches("Demo", "app")).toEqual(["main"]);
   });
 
   it("adds and edits files; every commit gets a new object id", async () => {
     const head = emu.listCommits("Demo", "app", "main")[0].commitId;
-    const added = await git.createPush(push("main", head, [{ type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "trigger: none\n" }]), "app", "Demo");
+    const added = await git.createPush(
+      push("main", head, [
+        { type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "trigger: none\n" },
+      ]),
+      "app",
+      "Demo",
+    );
     const first = added.refUpdates[0].newObjectId;
     expect(first).toMatch(/^[0-9a-f]{40}$/);
     expect(first).not.toBe(head);
     expect(added.commits[0].parents).toEqual([head]);
-    const edited = await git.createPush(push("main", first, [{ type: VersionControlChangeType.Edit, path: "/stackspot.yml", content: "trigger: none\npr: none\n" }]), "app", "Demo");
+    const edited = await git.createPush(
+      push("main", first, [
+        {
+          type: VersionControlChangeType.Edit,
+          path: "/stackspot.yml",
+          content: "trigger: none\npr: none\n",
+        },
+      ]),
+      "app",
+      "Demo",
+    );
     expect(edited.refUpdates[0].newObjectId).not.toBe(first);
     expect(emu.getFile("Demo", "app", "main", "/stackspot.yml")).toBe("trigger: none\npr: none\n");
     expect(emu.listCommits("Demo", "app", "main").length).toBe(3);
@@ -146,37 +255,79 @@ describe("refs and pushes", () => {
   it("rejects a stale oldObjectId with 409 TF401028 and changes nothing", async () => {
     const head = emu.listCommits("Demo", "app", "main")[0].commitId;
     emu.commitFile("Demo", "app", "main", "/other.txt", "someone else was faster");
-    const stale = await failure(git.createPush(push("main", head, [{ type: VersionControlChangeType.Add, path: "/x.txt", content: "x" }]), "app", "Demo"));
+    const stale = await failure(
+      git.createPush(
+        push("main", head, [{ type: VersionControlChangeType.Add, path: "/x.txt", content: "x" }]),
+        "app",
+        "Demo",
+      ),
+    );
     expect(stale.status).toBe(409);
     expect(stale.serverError?.typeKey).toBe("GitReferenceStaleException");
-    expect(stale.message).toBe("TF401028: The reference 'refs/heads/main' has already been updated by another client, so you cannot update it. Please try again.");
+    expect(stale.message).toBe(
+      "TF401028: The reference 'refs/heads/main' has already been updated by another client, so you cannot update it. Please try again.",
+    );
     expect(emu.getFile("Demo", "app", "main", "/x.txt")).toBeUndefined();
   });
 
   it("refuses to add a path that exists and to edit one that does not (400)", async () => {
     const head = emu.listCommits("Demo", "app", "main")[0].commitId;
-    const exists = await failure(git.createPush(push("main", head, [{ type: VersionControlChangeType.Add, path: "/README.md", content: "x" }]), "app", "Demo"));
+    const exists = await failure(
+      git.createPush(
+        push("main", head, [
+          { type: VersionControlChangeType.Add, path: "/README.md", content: "x" },
+        ]),
+        "app",
+        "Demo",
+      ),
+    );
     expect(exists.status).toBe(400);
     expect(exists.message).toContain("already exists");
-    const absent = await failure(git.createPush(push("main", head, [{ type: VersionControlChangeType.Edit, path: "/nope.md", content: "x" }]), "app", "Demo"));
+    const absent = await failure(
+      git.createPush(
+        push("main", head, [
+          { type: VersionControlChangeType.Edit, path: "/nope.md", content: "x" },
+        ]),
+        "app",
+        "Demo",
+      ),
+    );
     expect(absent.status).toBe(400);
     expect(emu.listCommits("Demo", "app", "main")[0].commitId).toBe(head);
   });
 
   it("creates a branch from a base commit, and the first push of an empty repository sets its default branch", async () => {
     const head = emu.listCommits("Demo", "app", "main")[0].commitId;
-    const topic = await git.createPush(push("stackspot/setup", head, [{ type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "y" }]), "app", "Demo");
+    const topic = await git.createPush(
+      push("stackspot/setup", head, [
+        { type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "y" },
+      ]),
+      "app",
+      "Demo",
+    );
     expect(topic.refUpdates[0].oldObjectId).toBe(ZERO);
     expect(emu.listBranches("Demo", "app")).toEqual(["main", "stackspot/setup"]);
     emu.addRepository("Demo", "empty", { defaultBranch: null });
-    await git.createPush(push("main", ZERO, [{ type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "z" }]), "empty", "Demo");
+    await git.createPush(
+      push("main", ZERO, [
+        { type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "z" },
+      ]),
+      "empty",
+      "Demo",
+    );
     expect((await git.getRepository("empty", "Demo")).defaultBranch).toBe("refs/heads/main");
   });
 
   it("denies pushes without GenericContribute (403 TF401027)", async () => {
     emu.deny("GenericContribute");
     const head = emu.listCommits("Demo", "app", "main")[0].commitId;
-    const denied = await failure(git.createPush(push("main", head, [{ type: VersionControlChangeType.Add, path: "/x", content: "x" }]), "app", "Demo"));
+    const denied = await failure(
+      git.createPush(
+        push("main", head, [{ type: VersionControlChangeType.Add, path: "/x", content: "x" }]),
+        "app",
+        "Demo",
+      ),
+    );
     expect(denied.status).toBe(403);
     expect(denied.message).toMatch(/^TF401027: You need the Git 'GenericContribute' permission/);
   });
@@ -186,24 +337,72 @@ describe("branch policies and pull requests", () => {
   it("rejects direct pushes to a protected branch (403 TF402455) but takes a topic branch and a pull request", async () => {
     emu.protectBranch("Demo", "app", "main");
     const head = emu.listCommits("Demo", "app", "main")[0].commitId;
-    const direct = await failure(git.createPush(push("main", head, [{ type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "y" }]), "app", "Demo"));
+    const direct = await failure(
+      git.createPush(
+        push("main", head, [
+          { type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "y" },
+        ]),
+        "app",
+        "Demo",
+      ),
+    );
     expect(direct.status).toBe(403);
     expect(direct.serverError?.typeKey).toBe("GitRefUpdateRejectedByPolicyException");
     expect(direct.message).toMatch(/^TF402455: Pushes to this branch are not permitted/);
 
-    await git.createPush(push("stackspot/setup", head, [{ type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "y" }]), "app", "Demo");
-    const pr = await git.createPullRequest({ sourceRefName: "refs/heads/stackspot/setup", targetRefName: "refs/heads/main", title: "Set up StackSpot" } as never, "app", "Demo");
+    await git.createPush(
+      push("stackspot/setup", head, [
+        { type: VersionControlChangeType.Add, path: "/stackspot.yml", content: "y" },
+      ]),
+      "app",
+      "Demo",
+    );
+    const pr = await git.createPullRequest(
+      {
+        sourceRefName: "refs/heads/stackspot/setup",
+        targetRefName: "refs/heads/main",
+        title: "Set up StackSpot",
+      } as never,
+      "app",
+      "Demo",
+    );
     expect(pr.pullRequestId).toBeGreaterThan(0);
     expect(pr.status).toBe(1); // active
-    expect((await git.getPullRequest("app", pr.pullRequestId, "Demo")).title).toBe("Set up StackSpot");
-    const found = await git.getPullRequests("app", { sourceRefName: "refs/heads/stackspot/setup", targetRefName: "refs/heads/main", status: 1 } as never, "Demo");
+    expect((await git.getPullRequest("app", pr.pullRequestId, "Demo")).title).toBe(
+      "Set up StackSpot",
+    );
+    const found = await git.getPullRequests(
+      "app",
+      {
+        sourceRefName: "refs/heads/stackspot/setup",
+        targetRefName: "refs/heads/main",
+        status: 1,
+      } as never,
+      "Demo",
+    );
     expect(found.map((p) => p.pullRequestId)).toEqual([pr.pullRequestId]);
-    const none = await git.getPullRequests("app", { sourceRefName: "refs/heads/other" } as never, "Demo");
+    const none = await git.getPullRequests(
+      "app",
+      { sourceRefName: "refs/heads/other" } as never,
+      "Demo",
+    );
     expect(none.length).toBe(0);
     expect((await git.getPullRequestsByProject("Demo", {} as never)).length).toBe(1);
-    expect(emu.listPullRequests("Demo", "app")).toEqual([expect.objectContaining({ title: "Set up StackSpot", status: "active" })]);
+    expect(emu.listPullRequests("Demo", "app")).toEqual([
+      expect.objectContaining({ title: "Set up StackSpot", status: "active" }),
+    ]);
 
-    const again = await failure(git.createPullRequest({ sourceRefName: "refs/heads/stackspot/setup", targetRefName: "refs/heads/main", title: "again" } as never, "app", "Demo"));
+    const again = await failure(
+      git.createPullRequest(
+        {
+          sourceRefName: "refs/heads/stackspot/setup",
+          targetRefName: "refs/heads/main",
+          title: "again",
+        } as never,
+        "app",
+        "Demo",
+      ),
+    );
     expect(again.status).toBe(409);
     expect(again.message).toMatch(/^TF401179:/);
 
@@ -218,11 +417,27 @@ describe("branch policies and pull requests", () => {
   });
 
   it("refuses a pull request from a branch that does not exist, or without PullRequestContribute", async () => {
-    const missing = await failure(git.createPullRequest({ sourceRefName: "refs/heads/nope", targetRefName: "refs/heads/main", title: "t" } as never, "app", "Demo"));
+    const missing = await failure(
+      git.createPullRequest(
+        { sourceRefName: "refs/heads/nope", targetRefName: "refs/heads/main", title: "t" } as never,
+        "app",
+        "Demo",
+      ),
+    );
     expect(missing.status).toBe(400);
     emu.commitFile("Demo", "app", "topic", "/t.txt", "t");
     emu.deny("PullRequestContribute");
-    const denied = await failure(git.createPullRequest({ sourceRefName: "refs/heads/topic", targetRefName: "refs/heads/main", title: "t" } as never, "app", "Demo"));
+    const denied = await failure(
+      git.createPullRequest(
+        {
+          sourceRefName: "refs/heads/topic",
+          targetRefName: "refs/heads/main",
+          title: "t",
+        } as never,
+        "app",
+        "Demo",
+      ),
+    );
     expect(denied.status).toBe(403);
   });
 });

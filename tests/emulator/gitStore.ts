@@ -7,8 +7,15 @@ export const ZERO_ID = "0000000000000000000000000000000000000000";
 
 export const ChangeType = { add: 1, edit: 2, rename: 8, delete: 16 } as const;
 
-export interface Blob { objectId: string; content: Buffer }
-export interface Author { name: string; email: string; date: Date }
+export interface Blob {
+  objectId: string;
+  content: Buffer;
+}
+export interface Author {
+  name: string;
+  email: string;
+  date: Date;
+}
 export interface Commit {
   commitId: string;
   treeId: string;
@@ -18,8 +25,18 @@ export interface Commit {
   author: Author;
   changes: { changeType: number; path: string }[];
 }
-export interface FileChange { changeType: number; path: string; content?: Buffer; sourcePath?: string }
-export interface PushRecord { pushId: number; date: Date; commitIds: string[]; refUpdates: { name: string; oldObjectId: string; newObjectId: string }[] }
+export interface FileChange {
+  changeType: number;
+  path: string;
+  content?: Buffer;
+  sourcePath?: string;
+}
+export interface PushRecord {
+  pushId: number;
+  date: Date;
+  commitIds: string[];
+  refUpdates: { name: string; oldObjectId: string; newObjectId: string }[];
+}
 export interface PullRequest {
   pullRequestId: number;
   repositoryId: string;
@@ -67,7 +84,11 @@ export class GitRepo {
   /** Full ref name; undefined while the repository is empty. */
   defaultBranch?: string;
 
-  constructor(readonly id: string, public name: string, readonly projectId: string) {}
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly projectId: string,
+  ) {}
 
   headOf(ref: string): Commit | undefined {
     const id = this.refs.get(fullRef(ref));
@@ -75,7 +96,12 @@ export class GitRepo {
   }
 
   /** Creates a commit on top of `parentId` (none: a root commit); checks each change as the service does. */
-  createCommit(parentId: string | undefined, changes: FileChange[], comment: string, author: Author): Commit {
+  createCommit(
+    parentId: string | undefined,
+    changes: FileChange[],
+    comment: string,
+    author: Author,
+  ): Commit {
     const parent = parentId ? this.commits.get(parentId) : undefined;
     const files = new Map(parent?.files ?? []);
     for (const change of changes) {
@@ -103,13 +129,27 @@ export class GitRepo {
           break;
         }
         default:
-          throw errors.badRequest(`The change type '${change.changeType}' is not supported by this emulator.`);
+          throw errors.badRequest(
+            `The change type '${change.changeType}' is not supported by this emulator.`,
+          );
       }
     }
-    const treeId = sha1([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, b]) => `${p}:${b.objectId}`).join("\n"));
-    const commitId = sha1(`tree ${treeId}\nparents ${parentId ?? ""}\n${author.date.getTime()}\n${++commitCounter}\n${comment}`);
+    const treeId = sha1(
+      [...files.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([p, b]) => `${p}:${b.objectId}`)
+        .join("\n"),
+    );
+    const commitId = sha1(
+      `tree ${treeId}\nparents ${parentId ?? ""}\n${author.date.getTime()}\n${++commitCounter}\n${comment}`,
+    );
     const commit: Commit = {
-      commitId, treeId, parents: parentId ? [parentId] : [], files, comment, author,
+      commitId,
+      treeId,
+      parents: parentId ? [parentId] : [],
+      files,
+      comment,
+      author,
       changes: changes.map((c) => ({ changeType: c.changeType, path: normalizePath(c.path) })),
     };
     this.commits.set(commitId, commit);
@@ -118,7 +158,9 @@ export class GitRepo {
 
   /** A root commit with the same files as `template` (bulk seeding: no re-hashing of identical content). */
   addRootCommitLike(template: Commit, author: Author): Commit {
-    const commitId = sha1(`tree ${template.treeId}\n${this.id}\n${author.date.getTime()}\n${++commitCounter}\n${template.comment}`);
+    const commitId = sha1(
+      `tree ${template.treeId}\n${this.id}\n${author.date.getTime()}\n${++commitCounter}\n${template.comment}`,
+    );
     const commit: Commit = { ...template, commitId, parents: [], author };
     this.commits.set(commitId, commit);
     return commit;
@@ -158,5 +200,9 @@ export function filesUnder(files: Map<string, Blob>, folder: string): string[] {
 
 /** A stable id for a folder's content (the emulator keeps no tree objects below the root). */
 export function folderId(files: Map<string, Blob>, folder: string): string {
-  return sha1(filesUnder(files, folder).map((p) => `${p}:${files.get(p)!.objectId}`).join("\n"));
+  return sha1(
+    filesUnder(files, folder)
+      .map((p) => `${p}:${files.get(p)!.objectId}`)
+      .join("\n"),
+  );
 }

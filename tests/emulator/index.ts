@@ -1,7 +1,14 @@
 // The Azure DevOps REST emulator: an in-memory organization behind a real HTTP server on 127.0.0.1,
 // used by tests, benchmarks and `npm start`. The interface is tests/emulator/types.ts.
 import { randomBytes } from "node:crypto";
-import type { ContractViolation, Emulator, EmulatorOptions, FaultRule, Permission, RequestRecord } from "./types";
+import type {
+  ContractViolation,
+  Emulator,
+  EmulatorOptions,
+  FaultRule,
+  Permission,
+  RequestRecord,
+} from "./types";
 import { State } from "./state";
 import { Router, type EmulatorCore } from "./router";
 import { EmulatorServer } from "./server";
@@ -34,8 +41,19 @@ function newToken(): string {
 export function createRouter(): Router {
   const router = new Router();
   // Order matters where templates overlap: pipelinePermissions before pipelines/{pipelineId}.
-  router.add(...coreRoutes, ...gitRoutes, ...gitItemRoutes, ...gitPushRoutes, ...gitPullRequestRoutes, ...buildRoutes,
-    ...pipelinePermissionRoutes, ...pipelineRoutes, ...taskAgentRoutes, ...serviceEndpointRoutes, ...securityRoutes);
+  router.add(
+    ...coreRoutes,
+    ...gitRoutes,
+    ...gitItemRoutes,
+    ...gitPushRoutes,
+    ...gitPullRequestRoutes,
+    ...buildRoutes,
+    ...pipelinePermissionRoutes,
+    ...pipelineRoutes,
+    ...taskAgentRoutes,
+    ...serviceEndpointRoutes,
+    ...securityRoutes,
+  );
   return router;
 }
 
@@ -67,14 +85,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   core = { state, organization, baseUrl, orgUrl };
 
   const emulator: Emulator = {
-    baseUrl, orgUrl, organization, token,
+    baseUrl,
+    orgUrl,
+    organization,
+    token,
     async stop() {
       liveEmulators.delete(emulator);
       await server.stop();
     },
     addProject: (name) => seeder.addProject(name),
     addRepository: (project, name, opts) => seeder.addRepository(project, name, opts),
-    commitFile: (project, repository, branch, path, content) => seeder.commitFile(project, repository, branch, path, content),
+    commitFile: (project, repository, branch, path, content) =>
+      seeder.commitFile(project, repository, branch, path, content),
     addQueue: (project, name, opts) => seeder.addQueue(project, name, opts),
     addDefinition: (project, def) => seeder.addDefinition(project, def),
     addServiceEndpoint: (project, ep) => seeder.addServiceEndpoint(project, ep),
@@ -85,7 +107,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return p ? { id: p.id, name: p.name } : undefined;
     },
     listRepositories: (project) => seeder.listRepositories(project),
-    getFile: (project, repository, branch, path) => seeder.getFile(project, repository, branch, path),
+    getFile: (project, repository, branch, path) =>
+      seeder.getFile(project, repository, branch, path),
     listCommits: (project, repository, branch) => seeder.listCommits(project, repository, branch),
     listBranches: (project, repository) => seeder.listBranches(project, repository),
     listDefinitions: (project) => seeder.listDefinitions(project),
@@ -94,10 +117,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     listPullRequests: (project, repository) => seeder.listPullRequests(project, repository),
     listRuns: (project, pipelineId) => seeder.listRuns(project, pipelineId),
     pipelinePermissions: (project, type, id) => seeder.pipelinePermissions(project, type, id),
-    deny: (permission: Permission, scope?: { project: string }) => state.deny(permission, scope ? seeder.project(scope.project).id : undefined),
-    allow: (permission: Permission, scope?: { project: string }) => state.allow(permission, scope ? seeder.project(scope.project).id : undefined),
-    protectBranch: (project, repository, branch) => void seeder.repo(project, repository).protectedBranches.add(fullRef(branch)),
-    completePullRequest: (project, repository, pullRequestId) => seeder.completePullRequest(project, repository, pullRequestId),
+    deny: (permission: Permission, scope?: { project: string }) =>
+      state.deny(permission, scope ? seeder.project(scope.project).id : undefined),
+    allow: (permission: Permission, scope?: { project: string }) =>
+      state.allow(permission, scope ? seeder.project(scope.project).id : undefined),
+    protectBranch: (project, repository, branch) =>
+      void seeder.repo(project, repository).protectedBranches.add(fullRef(branch)),
+    completePullRequest: (project, repository, pullRequestId) =>
+      seeder.completePullRequest(project, repository, pullRequestId),
     addFault: (rule: FaultRule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     setLatency: (ms: number) => void (latencyMs = ms),

@@ -8,11 +8,20 @@ import type { Project } from "./state";
 import { errors, type ServiceError } from "./errors";
 
 /** Denied everywhere, or in the request's project (or the project given, for organization-level routes). */
-export function isDenied(req: ApiRequest, permission: Permission, project: Project | undefined = req.project): boolean {
+export function isDenied(
+  req: ApiRequest,
+  permission: Permission,
+  project: Project | undefined = req.project,
+): boolean {
   return req.core.state.isDenied(permission, project?.id);
 }
 
-export function demand(req: ApiRequest, permission: Permission, denied: () => ServiceError, project: Project | undefined = req.project): void {
+export function demand(
+  req: ApiRequest,
+  permission: Permission,
+  denied: () => ServiceError,
+  project: Project | undefined = req.project,
+): void {
   if (isDenied(req, permission, project)) throw denied();
 }
 
@@ -23,13 +32,23 @@ export const denials = {
   createRepository: (req: ApiRequest) => () =>
     errors.gitPermission("CreateRepository", user(req), `repoV2/${req.project?.id ?? ""}`),
   contribute: (req: ApiRequest, repoId: string) => () =>
-    errors.gitPermission("GenericContribute", user(req), `repoV2/${req.project?.id ?? ""}/${repoId}`),
+    errors.gitPermission(
+      "GenericContribute",
+      user(req),
+      `repoV2/${req.project?.id ?? ""}/${repoId}`,
+    ),
   pullRequestContribute: (req: ApiRequest, repoId: string) => () =>
-    errors.gitPermission("PullRequestContribute", user(req), `repoV2/${req.project?.id ?? ""}/${repoId}`),
+    errors.gitPermission(
+      "PullRequestContribute",
+      user(req),
+      `repoV2/${req.project?.id ?? ""}/${repoId}`,
+    ),
   editDefinition: (req: ApiRequest, name: string) => () =>
     errors.buildAccessDenied(user(req), "Edit build pipeline", `build pipeline ${name}`),
   queueBuilds: (req: ApiRequest, name: string) => () =>
     errors.buildAccessDenied(user(req), "Queue builds", `build pipeline ${name}`),
-  createEndpoint: (req: ApiRequest) => () => errors.endpointAccessDenied(user(req), "Create service connection"),
-  administerResource: (req: ApiRequest, type: string, id: string) => () => errors.resourceAccessDenied(user(req), type, id),
+  createEndpoint: (req: ApiRequest) => () =>
+    errors.endpointAccessDenied(user(req), "Create service connection"),
+  administerResource: (req: ApiRequest, type: string, id: string) => () =>
+    errors.resourceAccessDenied(user(req), type, id),
 };

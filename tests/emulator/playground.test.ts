@@ -12,9 +12,15 @@ it("seeds the demo organization", async () => {
     seedDemo(emu);
     const c = clientsFor(emu);
     expect((await c.core.getProjects()).map((p) => p.name)).toEqual(["Demo"]);
-    expect((await c.git.getRepositories("Demo")).map((r) => r.name)).toEqual(["infrastructure", "web-app"]);
+    expect((await c.git.getRepositories("Demo")).map((r) => r.name)).toEqual([
+      "infrastructure",
+      "web-app",
+    ]);
     const queues = await c.taskAgent.getAgentQueues("Demo");
-    expect(queues.map((q) => [q.name, q.pool.isHosted])).toEqual([["Azure Pipelines", true], ["Self-Hosted Linux", false]]);
+    expect(queues.map((q) => [q.name, q.pool.isHosted])).toEqual([
+      ["Azure Pipelines", true],
+      ["Self-Hosted Linux", false],
+    ]);
     expect((await c.build.getDefinitions("Demo")).map((d) => d.name)).toEqual(["web-app CI"]);
   } finally {
     await emu.stop();
@@ -23,7 +29,10 @@ it("seeds the demo organization", async () => {
 
 it("npm start prints the page's URL, serves it, and stops on SIGINT", async () => {
   const root = path.resolve(__dirname, "..", "..");
-  const child = spawn(process.execPath, [path.join(root, "scripts", "start.js")], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(root, "scripts", "start.js")], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr.on("data", (d: Buffer) => (out += d.toString()));
@@ -33,7 +42,8 @@ it("npm start prints the page's URL, serves it, and stops on SIGINT", async () =
   const firstUrl = () => /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out)?.[1];
   try {
     const deadline = Date.now() + 110_000;
-    while (!/Ctrl-C/.test(out) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    while (!/Ctrl-C/.test(out) && Date.now() < deadline && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 100));
     expect(firstUrl()).toBeDefined();
     const page = await fetch(firstUrl()!);
     expect(page.status).toBe(200);

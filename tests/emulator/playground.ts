@@ -12,7 +12,8 @@ function port(name: string): number {
   const value = process.env[name];
   if (value === undefined || value === "") return 0;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, not "${value}".`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`${name} must be a port number, not "${value}".`);
   return n;
 }
 

@@ -20,7 +20,10 @@ afterEach(() => emu.stop());
 describe("agent queues", () => {
   it("has the hosted queue in every new project, and filters by queueName", async () => {
     const all = await c.taskAgent.getAgentQueues("Demo");
-    expect(all.map((q) => [q.name, q.pool.isHosted])).toEqual([["Azure Pipelines", true], ["Self-Hosted Linux", false]]);
+    expect(all.map((q) => [q.name, q.pool.isHosted])).toEqual([
+      ["Azure Pipelines", true],
+      ["Self-Hosted Linux", false],
+    ]);
     const hosted = await c.taskAgent.getAgentQueues("Demo", "azure pipelines");
     expect(hosted.map((q) => q.name)).toEqual(["Azure Pipelines"]);
     expect(hosted[0].projectId).toBe(projectId);
@@ -35,10 +38,17 @@ describe("agent queues", () => {
 describe("service endpoints", () => {
   function stackspotEndpoint(name = "StackSpot"): ServiceEndpoint {
     return {
-      name, type: "StackSpot", url: "https://idm.stackspot.com",
-      authorization: { scheme: "UsernamePassword", parameters: { username: "client-id", password: "client-key-secret" } },
+      name,
+      type: "StackSpot",
+      url: "https://idm.stackspot.com",
+      authorization: {
+        scheme: "UsernamePassword",
+        parameters: { username: "client-id", password: "client-key-secret" },
+      },
       data: { realm: "acme" },
-      serviceEndpointProjectReferences: [{ projectReference: { id: projectId, name: "Demo" }, name, description: "" }],
+      serviceEndpointProjectReferences: [
+        { projectReference: { id: projectId, name: "Demo" }, name, description: "" },
+      ],
     } as unknown as ServiceEndpoint;
   }
 
@@ -54,15 +64,26 @@ describe("service endpoints", () => {
     const got = await c.serviceEndpoint.getServiceEndpointDetails("Demo", created.id);
     expect(got.data).toEqual({ realm: "acme" });
     expect(JSON.stringify([created, byType, byName, got])).not.toContain("client-key-secret");
-    expect(emu.listServiceEndpoints("Demo")[0].authorization.parameters.password).toBe("client-key-secret");
-    expect(await c.serviceEndpoint.getServiceEndpointDetails("Demo", "00000000-0000-0000-0000-000000000000")).toBeNull();
+    expect(emu.listServiceEndpoints("Demo")[0].authorization.parameters.password).toBe(
+      "client-key-secret",
+    );
+    expect(
+      await c.serviceEndpoint.getServiceEndpointDetails(
+        "Demo",
+        "00000000-0000-0000-0000-000000000000",
+      ),
+    ).toBeNull();
   });
 
   it("refuses a duplicate name and a denied creation", async () => {
     await c.serviceEndpoint.createServiceEndpoint(stackspotEndpoint());
-    expect((await failure(c.serviceEndpoint.createServiceEndpoint(stackspotEndpoint()))).status).toBe(409);
+    expect(
+      (await failure(c.serviceEndpoint.createServiceEndpoint(stackspotEndpoint()))).status,
+    ).toBe(409);
     emu.deny("CreateServiceEndpoint");
-    const denied = await failure(c.serviceEndpoint.createServiceEndpoint(stackspotEndpoint("Other")));
+    const denied = await failure(
+      c.serviceEndpoint.createServiceEndpoint(stackspotEndpoint("Other")),
+    );
     expect(denied.status).toBe(403);
     expect(denied.message).toMatch(/^Access denied\./);
     emu.deny("ViewServiceEndpoints");
@@ -71,49 +92,104 @@ describe("service endpoints", () => {
 
   it("updates an endpoint and keeps a secret sent as null", async () => {
     const created = await c.serviceEndpoint.createServiceEndpoint(stackspotEndpoint());
-    const updated = await c.serviceEndpoint.updateServiceEndpoint({ ...created, data: { realm: "other" } }, created.id);
+    const updated = await c.serviceEndpoint.updateServiceEndpoint(
+      { ...created, data: { realm: "other" } },
+      created.id,
+    );
     expect(updated.data).toEqual({ realm: "other" });
-    expect(emu.listServiceEndpoints("Demo")[0].authorization.parameters.password).toBe("client-key-secret");
+    expect(emu.listServiceEndpoints("Demo")[0].authorization.parameters.password).toBe(
+      "client-key-secret",
+    );
   });
 });
 
 describe("pipeline permissions", () => {
   it("reads and authorizes a pipeline for an endpoint, and shows the hosted queue open to all pipelines", async () => {
     emu.addRepository("Demo", "r");
-    const def = emu.addDefinition("Demo", { name: "stackspot", repository: "r", yamlFilename: "/stackspot.yml" });
-    const ep = emu.addServiceEndpoint("Demo", { name: "StackSpot", type: "StackSpot", url: "https://x", scheme: "UsernamePassword", parameters: { username: "u", password: "p" } });
+    const def = emu.addDefinition("Demo", {
+      name: "stackspot",
+      repository: "r",
+      yamlFilename: "/stackspot.yml",
+    });
+    const ep = emu.addServiceEndpoint("Demo", {
+      name: "StackSpot",
+      type: "StackSpot",
+      url: "https://x",
+      scheme: "UsernamePassword",
+      parameters: { username: "u", password: "p" },
+    });
     const accept = clientAccept("7.2-preview.1");
     const path = `/demo-org/Demo/_apis/pipelines/pipelinePermissions/endpoint/${ep.id}`;
     const before = await rawFetch(emu, "GET", path, { accept });
     expect(before.status).toBe(200);
     expect(before.json).toEqual({ resource: { type: "endpoint", id: ep.id }, pipelines: [] });
 
-    const patched = await rawFetch(emu, "PATCH", path, { accept, body: { pipelines: [{ id: def.id, authorized: true }] } });
+    const patched = await rawFetch(emu, "PATCH", path, {
+      accept,
+      body: { pipelines: [{ id: def.id, authorized: true }] },
+    });
     expect(patched.status).toBe(200);
-    expect((patched.json as { pipelines: { id: number; authorized: boolean }[] }).pipelines).toEqual([expect.objectContaining({ id: def.id, authorized: true })]);
-    expect(emu.pipelinePermissions("Demo", "endpoint", ep.id)).toEqual({ allPipelines: false, pipelineIds: [def.id] });
+    expect(
+      (patched.json as { pipelines: { id: number; authorized: boolean }[] }).pipelines,
+    ).toEqual([expect.objectContaining({ id: def.id, authorized: true })]);
+    expect(emu.pipelinePermissions("Demo", "endpoint", ep.id)).toEqual({
+      allPipelines: false,
+      pipelineIds: [def.id],
+    });
 
     const hosted = emu.listQueues("Demo").find((q) => q.hosted)!;
     expect(emu.pipelinePermissions("Demo", "queue", String(hosted.id)).allPipelines).toBe(true);
-    const queuePerm = await rawFetch(emu, "GET", `/demo-org/Demo/_apis/pipelines/pipelinePermissions/queue/${hosted.id}`, { accept });
-    expect((queuePerm.json as { allPipelines?: { authorized: boolean } }).allPipelines?.authorized).toBe(true);
+    const queuePerm = await rawFetch(
+      emu,
+      "GET",
+      `/demo-org/Demo/_apis/pipelines/pipelinePermissions/queue/${hosted.id}`,
+      { accept },
+    );
+    expect(
+      (queuePerm.json as { allPipelines?: { authorized: boolean } }).allPipelines?.authorized,
+    ).toBe(true);
   });
 
   it("authorizes several resources at once, and refuses without the Administer role", async () => {
     emu.addRepository("Demo", "r");
-    const def = emu.addDefinition("Demo", { name: "stackspot", repository: "r", yamlFilename: "/stackspot.yml" });
+    const def = emu.addDefinition("Demo", {
+      name: "stackspot",
+      repository: "r",
+      yamlFilename: "/stackspot.yml",
+    });
     const selfHosted = emu.listQueues("Demo").find((q) => !q.hosted)!;
     const accept = clientAccept("7.2-preview.1");
-    const many = await rawFetch(emu, "PATCH", "/demo-org/Demo/_apis/pipelines/pipelinePermissions", {
-      accept, body: [{ resource: { type: "queue", id: String(selfHosted.id) }, pipelines: [{ id: def.id, authorized: true }] }],
-    });
+    const many = await rawFetch(
+      emu,
+      "PATCH",
+      "/demo-org/Demo/_apis/pipelines/pipelinePermissions",
+      {
+        accept,
+        body: [
+          {
+            resource: { type: "queue", id: String(selfHosted.id) },
+            pipelines: [{ id: def.id, authorized: true }],
+          },
+        ],
+      },
+    );
     expect(many.status).toBe(200);
-    expect(emu.pipelinePermissions("Demo", "queue", String(selfHosted.id)).pipelineIds).toEqual([def.id]);
+    expect(emu.pipelinePermissions("Demo", "queue", String(selfHosted.id)).pipelineIds).toEqual([
+      def.id,
+    ]);
     emu.deny("AdministerPipelinePermissions");
-    const denied = await rawFetch(emu, "PATCH", `/demo-org/Demo/_apis/pipelines/pipelinePermissions/queue/${selfHosted.id}`, {
-      accept, body: { pipelines: [{ id: def.id, authorized: false }] },
-    });
+    const denied = await rawFetch(
+      emu,
+      "PATCH",
+      `/demo-org/Demo/_apis/pipelines/pipelinePermissions/queue/${selfHosted.id}`,
+      {
+        accept,
+        body: { pipelines: [{ id: def.id, authorized: false }] },
+      },
+    );
     expect(denied.status).toBe(403);
-    expect(emu.pipelinePermissions("Demo", "queue", String(selfHosted.id)).pipelineIds).toEqual([def.id]);
+    expect(emu.pipelinePermissions("Demo", "queue", String(selfHosted.id)).pipelineIds).toEqual([
+      def.id,
+    ]);
   });
 });

@@ -64,10 +64,13 @@ export class Router {
 
   add(...routes: Route[]): void {
     for (const route of routes) {
-      const segments = route.template.split("/").filter(Boolean).map((s) => {
-        const m = /^\{(\*?)(\w+)\}$/.exec(s);
-        return m ? { param: m[2], wildcard: m[1] === "*" } : { literal: s.toLowerCase() };
-      });
+      const segments = route.template
+        .split("/")
+        .filter(Boolean)
+        .map((s) => {
+          const m = /^\{(\*?)(\w+)\}$/.exec(s);
+          return m ? { param: m[2], wildcard: m[1] === "*" } : { literal: s.toLowerCase() };
+        });
       this.routes.push({ ...route, segments });
     }
   }
@@ -90,14 +93,18 @@ export class Router {
       }
       if (!projectForm) return { route, params };
       const project = state.findProject(segments[0]);
-      if (!project || state.isDenied("ViewProject" as Permission, project.id)) throw errors.projectNotFound(segments[0]);
+      if (!project || state.isDenied("ViewProject" as Permission, project.id))
+        throw errors.projectNotFound(segments[0]);
       return { route, params, project };
     }
     throw methodMismatch ? errors.methodNotAllowed(method) : errors.noRoute(path);
   }
 }
 
-function matchSegments(template: CompiledRoute["segments"], actual: string[]): Record<string, string> | undefined {
+function matchSegments(
+  template: CompiledRoute["segments"],
+  actual: string[],
+): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (let i = 0; i < template.length; i++) {
     const t = template[i];

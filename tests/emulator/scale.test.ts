@@ -22,7 +22,18 @@ it("finds one definition by name and folder, and one repository by name, among t
   const c = clientsFor(emu);
   const found = await c.build.getDefinitions("Big", "bulk-pipeline-004242");
   expect(found.map((d) => [d.name, d.path])).toEqual([["bulk-pipeline-004242", "\\bulk-folder-2"]]);
-  const inRoot = await c.build.getDefinitions("Big", "bulk-pipeline-004242", undefined, undefined, undefined, undefined, undefined, undefined, undefined, "\\");
+  const inRoot = await c.build.getDefinitions(
+    "Big",
+    "bulk-pipeline-004242",
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    "\\",
+  );
   expect(inRoot.length).toBe(0);
   const repo = await c.git.getRepository("bulk-repo-004999", "Big");
   expect(repo.defaultBranch).toBe("refs/heads/main");

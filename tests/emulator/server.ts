@@ -24,7 +24,8 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
-  "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept, X-TFS-FedAuthRedirect, X-VSS-ReauthenticationAction, X-TFS-Session",
+  "Access-Control-Allow-Headers":
+    "Authorization, Content-Type, Accept, X-TFS-FedAuthRedirect, X-VSS-ReauthenticationAction, X-TFS-Session",
   "Access-Control-Expose-Headers": "x-ms-continuationtoken, Retry-After",
 };
 
@@ -44,7 +45,9 @@ export class EmulatorServer {
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once("error", reject);
-      this.server.listen(0, "127.0.0.1", () => resolve((this.server.address() as { port: number }).port));
+      this.server.listen(0, "127.0.0.1", () =>
+        resolve((this.server.address() as { port: number }).port),
+      );
     });
   }
 
@@ -75,7 +78,12 @@ export class EmulatorServer {
     if (method === "OPTIONS") {
       // A browser preflight: allow whatever headers the page's client wants to send.
       const wanted = headerValue(req.headers, "access-control-request-headers");
-      res.writeHead(204, { ...CORS_HEADERS, ...(wanted ? { "Access-Control-Allow-Headers": wanted } : {}) }).end();
+      res
+        .writeHead(204, {
+          ...CORS_HEADERS,
+          ...(wanted ? { "Access-Control-Allow-Headers": wanted } : {}),
+        })
+        .end();
       return;
     }
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -84,8 +92,14 @@ export class EmulatorServer {
     const accept = parseAccept(headerValue(req.headers, "accept"));
     const apiVersion = accept.apiVersion ?? query["api-version"];
     const record: RequestRecord = {
-      method, path: url.pathname, query, apiVersion, status: 0,
-      startedAt: performance.now(), endedAt: 0, write: WRITE_METHODS.has(method),
+      method,
+      path: url.pathname,
+      query,
+      apiVersion,
+      status: 0,
+      startedAt: performance.now(),
+      endedAt: 0,
+      write: WRITE_METHODS.has(method),
     };
     this.deps.log.push(record);
     res.on("close", () => {
@@ -100,7 +114,10 @@ export class EmulatorServer {
       try {
         body = JSON.parse(rawBody.toString("utf8"));
       } catch {
-        bodyError = errors.badRequest("The request body is not valid JSON.", "VssRequestContentException");
+        bodyError = errors.badRequest(
+          "The request body is not valid JSON.",
+          "VssRequestContentException",
+        );
       }
     }
     const reqInfo = { method, path: url.pathname, query, headers: req.headers };
@@ -138,18 +155,31 @@ export class EmulatorServer {
   }
 
   /** Runs one contract check; a checker that throws is itself reported as a violation. */
-  private check(side: "request" | "response", req: { method: string; path: string }, run: (c: ContractChecker) => ContractViolation[]): void {
+  private check(
+    side: "request" | "response",
+    req: { method: string; path: string },
+    run: (c: ContractChecker) => ContractViolation[],
+  ): void {
     const checker = this.deps.checker;
     if (!checker) return;
     try {
       this.deps.violations.push(...run(checker));
     } catch (error) {
-      this.deps.violations.push({ side, method: req.method, path: req.path, message: `contract checker failed: ${(error as Error)?.message ?? String(error)}` });
+      this.deps.violations.push({
+        side,
+        method: req.method,
+        path: req.path,
+        message: `contract checker failed: ${(error as Error)?.message ?? String(error)}`,
+      });
     }
   }
 
   /** Applies a fault's effect; true when the answer is taken care of (sent, dropped or withheld). */
-  private applyEffect(fault: FaultRule, req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  private applyEffect(
+    fault: FaultRule,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): boolean {
     if (this.stopped) return true;
     if (fault.reset) {
       req.socket.destroy();
@@ -157,7 +187,12 @@ export class EmulatorServer {
     }
     if (fault.hang) return true; // never answered; stop() destroys the socket
     if (fault.status !== undefined) {
-      this.send(res, toErrorResult(errors.injected(fault.status, fault.retryAfter)), undefined, false);
+      this.send(
+        res,
+        toErrorResult(errors.injected(fault.status, fault.retryAfter)),
+        undefined,
+        false,
+      );
       return true;
     }
     return false;
@@ -176,19 +211,41 @@ export class EmulatorServer {
     if (token !== this.deps.token) throw errors.unauthorized();
   }
 
-  private route(method: string, pathname: string, query: Query, body: unknown, accept: ReturnType<typeof parseAccept>): ApiResult {
+  private route(
+    method: string,
+    pathname: string,
+    query: Query,
+    body: unknown,
+    accept: ReturnType<typeof parseAccept>,
+  ): ApiResult {
     const core = this.deps.core();
     const segments = pathname.split("/").filter(Boolean).map(safeDecode);
-    if (segments.length < 2 || segments[0].toLowerCase() !== core.organization.toLowerCase()) throw errors.noRoute(pathname);
+    if (segments.length < 2 || segments[0].toLowerCase() !== core.organization.toLowerCase())
+      throw errors.noRoute(pathname);
     const match = this.deps.router.match(method, segments.slice(1), core.state, pathname);
     return match.route.handler({
-      method, path: pathname, params: match.params, query, body, mediaType: accept.mediaType,
-      wire: { enumsAsNumbers: accept.enumsAsNumbers, noArrayWrap: accept.noArrayWrap, excludeUrls: accept.excludeUrls },
-      project: match.project, core,
+      method,
+      path: pathname,
+      params: match.params,
+      query,
+      body,
+      mediaType: accept.mediaType,
+      wire: {
+        enumsAsNumbers: accept.enumsAsNumbers,
+        noArrayWrap: accept.noArrayWrap,
+        excludeUrls: accept.excludeUrls,
+      },
+      project: match.project,
+      core,
     });
   }
 
-  private send(res: http.ServerResponse, result: ApiResult, apiVersion: string | undefined, msDate: boolean): void {
+  private send(
+    res: http.ServerResponse,
+    result: ApiResult,
+    apiVersion: string | undefined,
+    msDate: boolean,
+  ): void {
     if (res.headersSent || res.destroyed) return;
     const headers: Record<string, string> = { ...CORS_HEADERS, ...(result.headers ?? {}) };
     let payload: Buffer | string = "";
@@ -197,7 +254,8 @@ export class EmulatorServer {
       headers["Content-Type"] = result.contentType ?? "application/octet-stream";
     } else if (result.body !== undefined) {
       payload = toJson(result.body, msDate);
-      headers["Content-Type"] = `application/json; charset=utf-8${apiVersion ? `; api-version=${apiVersion}` : ""}`;
+      headers["Content-Type"] =
+        `application/json; charset=utf-8${apiVersion ? `; api-version=${apiVersion}` : ""}`;
     }
     headers["Content-Length"] = String(Buffer.byteLength(payload));
     res.writeHead(result.status, headers);
@@ -206,9 +264,15 @@ export class EmulatorServer {
 }
 
 function toErrorResult(error: unknown): ApiResult {
-  if (error instanceof ServiceError) return { status: error.status, body: error.body(), headers: error.headers };
+  if (error instanceof ServiceError)
+    return { status: error.status, body: error.body(), headers: error.headers };
   process.stderr.write(`emulator: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-  const e = new ServiceError(500, `Emulator internal error: ${(error as Error)?.message ?? String(error)}`, "EmulatorException", "Emulator");
+  const e = new ServiceError(
+    500,
+    `Emulator internal error: ${(error as Error)?.message ?? String(error)}`,
+    "EmulatorException",
+    "Emulator",
+  );
   return { status: 500, body: e.body() };
 }
 

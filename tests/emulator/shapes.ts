@@ -17,7 +17,10 @@ export function links(req: ApiRequest, entries: Record<string, string>): Record<
   return { _links: Object.fromEntries(Object.entries(entries).map(([k, href]) => [k, { href }])) };
 }
 
-export function identityRef(req: ApiRequest, who: Identity = req.core.state.user): Record<string, unknown> {
+export function identityRef(
+  req: ApiRequest,
+  who: Identity = req.core.state.user,
+): Record<string, unknown> {
   return {
     displayName: who.displayName,
     url: `${req.core.baseUrl}/${req.core.organization}/_apis/Identities/${who.id}`,
@@ -74,7 +77,11 @@ export function buildQueueJson(req: ApiRequest, queue: QueueRecord): Record<stri
 }
 
 /** A queue as the Task Agent API returns it (TaskAgentQueue). */
-export function taskAgentQueueJson(req: ApiRequest, project: Project, queue: QueueRecord): Record<string, unknown> {
+export function taskAgentQueueJson(
+  req: ApiRequest,
+  project: Project,
+  queue: QueueRecord,
+): Record<string, unknown> {
   const pool = req.core.state.pools.get(queue.poolId)!;
   return {
     id: queue.id,

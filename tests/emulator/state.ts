@@ -1,10 +1,21 @@
 // The emulator's in-memory organization. Every lookup by name or id goes through a Map, so a project
 // with thousands of repositories and definitions answers as fast as a small one.
 import { randomUUID } from "node:crypto";
-import type { DefinitionRecord, Permission, QueueRecord, RunRecord, ServiceEndpointRecord } from "./types";
+import type {
+  DefinitionRecord,
+  Permission,
+  QueueRecord,
+  RunRecord,
+  ServiceEndpointRecord,
+} from "./types";
 import { GitRepo } from "./gitStore";
 
-export interface Identity { id: string; displayName: string; uniqueName: string; descriptor: string }
+export interface Identity {
+  id: string;
+  displayName: string;
+  uniqueName: string;
+  descriptor: string;
+}
 
 export interface StoredDefinition extends DefinitionRecord {
   projectId: string;
@@ -26,7 +37,11 @@ export interface ResourceAuthorization {
   pipelines: Map<number, { authorizedOn: Date }>;
 }
 
-export interface Pool { id: number; name: string; isHosted: boolean }
+export interface Pool {
+  id: number;
+  name: string;
+  isHosted: boolean;
+}
 
 export class Project {
   readonly reposById = new Map<string, GitRepo>();
@@ -44,7 +59,10 @@ export class Project {
   readonly teamId = randomUUID();
   revision = 1;
 
-  constructor(readonly id: string, readonly name: string) {}
+  constructor(
+    readonly id: string,
+    readonly name: string,
+  ) {}
 
   addRepo(repo: GitRepo): void {
     this.reposById.set(repo.id, repo);
@@ -53,7 +71,9 @@ export class Project {
 
   /** A repository by GUID or by name (case-insensitive), as the service resolves {repositoryId}. */
   findRepo(idOrName: string): GitRepo | undefined {
-    return this.reposById.get(idOrName.toLowerCase()) ?? this.reposByName.get(idOrName.toLowerCase());
+    return (
+      this.reposById.get(idOrName.toLowerCase()) ?? this.reposByName.get(idOrName.toLowerCase())
+    );
   }
 
   indexDefinition(def: StoredDefinition): void {
@@ -130,11 +150,17 @@ export class State {
   /** Is the permission denied, everywhere or in this project? */
   isDenied(permission: Permission, projectId?: string): boolean {
     if (this.denied.has(permission)) return true;
-    return projectId !== undefined && (this.deniedIn.get(projectId.toLowerCase())?.has(permission) ?? false);
+    return (
+      projectId !== undefined &&
+      (this.deniedIn.get(projectId.toLowerCase())?.has(permission) ?? false)
+    );
   }
 
   deny(permission: Permission, projectId?: string): void {
-    if (projectId === undefined) { this.denied.add(permission); return; }
+    if (projectId === undefined) {
+      this.denied.add(permission);
+      return;
+    }
     const set = this.deniedIn.get(projectId.toLowerCase()) ?? new Set<Permission>();
     set.add(permission);
     this.deniedIn.set(projectId.toLowerCase(), set);
@@ -145,18 +171,30 @@ export class State {
     else this.deniedIn.get(projectId.toLowerCase())?.delete(permission);
   }
 
-  newDefinitionId(): number { return this.nextDefinitionId++; }
-  newRunId(): number { return this.nextRunId++; }
-  newPushId(): number { return this.nextPushId++; }
-  newPullRequestId(): number { return this.nextPullRequestId++; }
+  newDefinitionId(): number {
+    return this.nextDefinitionId++;
+  }
+  newRunId(): number {
+    return this.nextRunId++;
+  }
+  newPushId(): number {
+    return this.nextPushId++;
+  }
+  newPullRequestId(): number {
+    return this.nextPullRequestId++;
+  }
 
   /** A project by GUID or name (case-insensitive), as {project} in a route resolves. */
   findProject(idOrName: string): Project | undefined {
-    return this.projectsById.get(idOrName.toLowerCase()) ?? this.projectsByName.get(idOrName.toLowerCase());
+    return (
+      this.projectsById.get(idOrName.toLowerCase()) ??
+      this.projectsByName.get(idOrName.toLowerCase())
+    );
   }
 
   addProject(name: string): Project {
-    if (this.projectsByName.has(name.toLowerCase())) throw new Error(`Project ${name} already exists in the emulator.`);
+    if (this.projectsByName.has(name.toLowerCase()))
+      throw new Error(`Project ${name} already exists in the emulator.`);
     const project = new Project(randomUUID(), name);
     this.projectsById.set(project.id, project);
     this.projectsByName.set(name.toLowerCase(), project);
@@ -183,9 +221,15 @@ export class State {
   }
 
   addQueue(project: Project, name: string, hosted: boolean): QueueRecord {
-    if (project.queuesByName.has(name.toLowerCase())) throw new Error(`Queue ${name} already exists in ${project.name}.`);
+    if (project.queuesByName.has(name.toLowerCase()))
+      throw new Error(`Queue ${name} already exists in ${project.name}.`);
     const pool = this.pool(name, hosted);
-    const queue: QueueRecord = { id: this.nextQueueId++, name, poolId: pool.id, hosted: pool.isHosted };
+    const queue: QueueRecord = {
+      id: this.nextQueueId++,
+      name,
+      poolId: pool.id,
+      hosted: pool.isHosted,
+    };
     project.queues.set(queue.id, queue);
     project.queuesByName.set(name.toLowerCase(), queue);
     return queue;

@@ -13,10 +13,27 @@ export interface EmulatorOptions {
   userName?: string;
 }
 
-export interface ProjectRecord { id: string; name: string }
-export interface RepositoryRecord { id: string; name: string; projectId: string; defaultBranch?: string }
-export interface QueueRecord { id: number; name: string; poolId: number; hosted: boolean }
-export interface VariableRecord { value?: string; isSecret?: boolean; allowOverride?: boolean }
+export interface ProjectRecord {
+  id: string;
+  name: string;
+}
+export interface RepositoryRecord {
+  id: string;
+  name: string;
+  projectId: string;
+  defaultBranch?: string;
+}
+export interface QueueRecord {
+  id: number;
+  name: string;
+  poolId: number;
+  hosted: boolean;
+}
+export interface VariableRecord {
+  value?: string;
+  isSecret?: boolean;
+  allowOverride?: boolean;
+}
 export interface DefinitionRecord {
   id: number;
   name: string;
@@ -62,19 +79,19 @@ export interface RunRecord {
  * request fail as the service fails it (401/403 with the service's message and TF code).
  */
 export type Permission =
-  | "ViewProject"            // core: read the project
-  | "ReadRepository"         // git: read repositories, refs, items
-  | "CreateRepository"       // git: create a repository in the project
-  | "GenericContribute"      // git: push to a repository ("Contribute")
-  | "PullRequestContribute"  // git: create a pull request
-  | "ViewBuildDefinition"    // build/pipelines: read definitions and runs
-  | "EditBuildDefinition"    // build: create / update definitions ("Edit build pipeline")
-  | "QueueBuilds"            // pipelines: run a pipeline ("Queue builds")
-  | "ViewServiceEndpoints"   // serviceendpoint: list / get
-  | "CreateServiceEndpoint"  // serviceendpoint: create ("Creator" role)
+  | "ViewProject" // core: read the project
+  | "ReadRepository" // git: read repositories, refs, items
+  | "CreateRepository" // git: create a repository in the project
+  | "GenericContribute" // git: push to a repository ("Contribute")
+  | "PullRequestContribute" // git: create a pull request
+  | "ViewBuildDefinition" // build/pipelines: read definitions and runs
+  | "EditBuildDefinition" // build: create / update definitions ("Edit build pipeline")
+  | "QueueBuilds" // pipelines: run a pipeline ("Queue builds")
+  | "ViewServiceEndpoints" // serviceendpoint: list / get
+  | "CreateServiceEndpoint" // serviceendpoint: create ("Creator" role)
   | "AdministerPipelinePermissions" // pipelinepermissions: authorize a pipeline ("Administrator" on the resource;
-                                    // the creator of a service connection is its Administrator regardless)
-  | "ViewQueues";            // distributedtask: list agent queues
+  // the creator of a service connection is its Administrator regardless)
+  | "ViewQueues"; // distributedtask: list agent queues
 
 /** One fault rule. Rules are matched in the order added; the first that matches and has uses left applies. */
 export interface FaultRule {
@@ -127,8 +144,23 @@ export interface ContractViolation {
 
 /** The contract checker used by the emulator (implemented in tests/contract). */
 export interface ContractChecker {
-  checkRequest(req: { method: string; path: string; query: Record<string, string>; headers: Record<string, string | string[] | undefined>; body: unknown }): ContractViolation[];
-  checkResponse(req: { method: string; path: string; query: Record<string, string>; headers: Record<string, string | string[] | undefined> }, status: number, body: unknown): ContractViolation[];
+  checkRequest(req: {
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    headers: Record<string, string | string[] | undefined>;
+    body: unknown;
+  }): ContractViolation[];
+  checkResponse(
+    req: {
+      method: string;
+      path: string;
+      query: Record<string, string>;
+      headers: Record<string, string | string[] | undefined>;
+    },
+    status: number,
+    body: unknown,
+  ): ContractViolation[];
 }
 
 export interface Emulator {
@@ -144,13 +176,43 @@ export interface Emulator {
   // --- seeding ---
   addProject(name: string): ProjectRecord;
   /** files: path → content, committed on the default branch. defaultBranch null = an empty repository (no commits, no refs). */
-  addRepository(project: string, name: string, opts?: { defaultBranch?: string | null; files?: Record<string, string> }): RepositoryRecord;
+  addRepository(
+    project: string,
+    name: string,
+    opts?: { defaultBranch?: string | null; files?: Record<string, string> },
+  ): RepositoryRecord;
   /** Commits a file (add or edit) on a branch as another user would; returns the new commit id. */
-  commitFile(project: string, repository: string, branch: string, path: string, content: string): string;
+  commitFile(
+    project: string,
+    repository: string,
+    branch: string,
+    path: string,
+    content: string,
+  ): string;
   /** The "Azure Pipelines" hosted queue exists in every new project; add others (self-hosted pools). */
   addQueue(project: string, name: string, opts?: { hosted?: boolean }): QueueRecord;
-  addDefinition(project: string, def: { name: string; path?: string; repository: string; yamlFilename: string; variables?: Record<string, VariableRecord>; queue?: string }): DefinitionRecord;
-  addServiceEndpoint(project: string, ep: { name: string; type: string; url?: string; scheme?: string; parameters?: Record<string, string>; data?: Record<string, string> }): ServiceEndpointRecord;
+  addDefinition(
+    project: string,
+    def: {
+      name: string;
+      path?: string;
+      repository: string;
+      yamlFilename: string;
+      variables?: Record<string, VariableRecord>;
+      queue?: string;
+    },
+  ): DefinitionRecord;
+  addServiceEndpoint(
+    project: string,
+    ep: {
+      name: string;
+      type: string;
+      url?: string;
+      scheme?: string;
+      parameters?: Record<string, string>;
+      data?: Record<string, string>;
+    },
+  ): ServiceEndpointRecord;
   addRun(project: string, pipelineId: number, run: Partial<RunRecord>): RunRecord;
   /** Bulk seeding for scale tests: n repositories and m definitions with generated names. */
   seedBulk(project: string, counts: { repositories?: number; definitions?: number }): void;
@@ -161,7 +223,11 @@ export interface Emulator {
   /** File content at a branch, or undefined. */
   getFile(project: string, repository: string, branch: string, path: string): string | undefined;
   /** Commits reachable from the branch, newest first. */
-  listCommits(project: string, repository: string, branch: string): { commitId: string; comment: string }[];
+  listCommits(
+    project: string,
+    repository: string,
+    branch: string,
+  ): { commitId: string; comment: string }[];
   /** Branch names without "refs/heads/" (e.g. "main", "stackspot/setup"), sorted. */
   listBranches(project: string, repository: string): string[];
   listDefinitions(project: string): DefinitionRecord[];
@@ -171,7 +237,11 @@ export interface Emulator {
   /** Newest first, as the REST list answers. Secret variable values are included (the emulator's own view). */
   listRuns(project: string, pipelineId: number): RunRecord[];
   /** Pipelines authorized on a resource (resourceType e.g. "endpoint", "queue"); allPipelines when open to all. */
-  pipelinePermissions(project: string, resourceType: string, resourceId: string): { allPipelines: boolean; pipelineIds: number[] };
+  pipelinePermissions(
+    project: string,
+    resourceType: string,
+    resourceId: string,
+  ): { allPipelines: boolean; pipelineIds: number[] };
 
   // --- permission model ---
   /**

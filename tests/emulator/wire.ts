@@ -51,7 +51,8 @@ export function checkApiVersion(method: string, version: string | undefined): vo
   if (major > latestMajor || (major === latestMajor && minor > latestMinor)) {
     throw errors.versionOutOfRange(`${major}.${minor}`, LATEST_API_VERSION);
   }
-  if (major === latestMajor && minor === latestMinor && !m[3]) throw errors.versionPreviewRequired(`${major}.${minor}`);
+  if (major === latestMajor && minor === latestMinor && !m[3])
+    throw errors.versionPreviewRequired(`${major}.${minor}`);
 }
 
 /** The per-request view handlers need to shape their answer the way the client asked. */
@@ -79,11 +80,15 @@ const MS_DATE_MARK = "\u0000MSDATE:";
  * client's deserializer looks for), ISO 8601 otherwise.
  */
 export function toJson(body: unknown, msDateFormat: boolean): string {
-  const text = JSON.stringify(body, function (this: Record<string, unknown>, key: string, value: unknown) {
-    const raw = this[key];
-    if (raw instanceof Date) return msDateFormat ? `${MS_DATE_MARK}${raw.getTime()}` : raw.toISOString();
-    return value;
-  });
+  const text = JSON.stringify(
+    body,
+    function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key];
+      if (raw instanceof Date)
+        return msDateFormat ? `${MS_DATE_MARK}${raw.getTime()}` : raw.toISOString();
+      return value;
+    },
+  );
   if (text === undefined) return "";
   return msDateFormat ? text.replace(/"\\u0000MSDATE:(-?\d+)"/g, '"\\/Date($1)\\/"') : text;
 }

@@ -39,7 +39,15 @@ test("an unpacked .vsix: publisher, id and version from extension.vsixmanifest, 
   );
   fs.writeFileSync(
     path.join(dir, "extension.vsomanifest"),
-    JSON.stringify({ contributions: [{ id: "other-hub", type: "ms.vss-web.hub", properties: { uri: "/web/page.html", icon: "img/hub.png" } }] }),
+    JSON.stringify({
+      contributions: [
+        {
+          id: "other-hub",
+          type: "ms.vss-web.hub",
+          properties: { uri: "/web/page.html", icon: "img/hub.png" },
+        },
+      ],
+    }),
   );
   expect(readExtensionIdentity(dir, repo)).toEqual({
     publisherId: "someone",
@@ -52,7 +60,10 @@ test("an unpacked .vsix: publisher, id and version from extension.vsixmanifest, 
 });
 
 test("a source tree elsewhere: its own manifest; without a package.json and with the placeholder version, the repository's version", () => {
-  fs.writeFileSync(path.join(dir, "vss-extension.json"), JSON.stringify({ ...manifest, id: "copy" }));
+  fs.writeFileSync(
+    path.join(dir, "vss-extension.json"),
+    JSON.stringify({ ...manifest, id: "copy" }),
+  );
   const identity = readExtensionIdentity(dir, repo);
   expect(identity.extensionId).toBe("copy");
   expect(identity.version).toBe(readJson(path.join(repo, "package.json")).version);
@@ -65,7 +76,10 @@ test("a bare build with no manifest is framed under the repository's identity", 
 });
 
 test("a manifest without a hub contribution is refused with what to do", () => {
-  fs.writeFileSync(path.join(dir, "vss-extension.json"), JSON.stringify({ publisher: "p", id: "i", version: "1.0.0", contributions: [] }));
+  fs.writeFileSync(
+    path.join(dir, "vss-extension.json"),
+    JSON.stringify({ publisher: "p", id: "i", version: "1.0.0", contributions: [] }),
+  );
   expect(() => readExtensionIdentity(dir, repo)).toThrow(ExtensionManifestError);
   expect(() => readExtensionIdentity(dir, repo)).toThrow(/no ms\.vss-web\.hub contribution/);
 });

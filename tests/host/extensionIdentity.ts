@@ -35,8 +35,13 @@ const PLACEHOLDER_VERSION = "0.0.0";
 
 /** A manifest the host cannot frame a hub from. */
 export class ExtensionManifestError extends Error {
-  constructor(readonly file: string, problem: string) {
-    super(`${file}: ${problem}. Point the test host's extensionRoot at a repository checkout or an unpacked .vsix.`);
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(
+      `${file}: ${problem}. Point the test host's extensionRoot at a repository checkout or an unpacked .vsix.`,
+    );
     this.name = "ExtensionManifestError";
   }
 }
@@ -45,14 +50,26 @@ export class ExtensionManifestError extends Error {
  * The identity of the extension served from `extensionRoot`. `repositoryRoot` gives the identity of a
  * root that has no manifest of its own.
  */
-export function readExtensionIdentity(extensionRoot: string, repositoryRoot: string = extensionRoot): ExtensionIdentity {
+export function readExtensionIdentity(
+  extensionRoot: string,
+  repositoryRoot: string = extensionRoot,
+): ExtensionIdentity {
   const repositoryVersion = packageVersion(repositoryRoot);
-  const manifest = readPackagedManifest(extensionRoot) ?? readSourceManifest(extensionRoot, repositoryVersion) ?? readSourceManifest(repositoryRoot, repositoryVersion);
-  if (!manifest) throw new ExtensionManifestError(path.join(extensionRoot, "vss-extension.json"), "no extension manifest here nor in the repository");
+  const manifest =
+    readPackagedManifest(extensionRoot) ??
+    readSourceManifest(extensionRoot, repositoryVersion) ??
+    readSourceManifest(repositoryRoot, repositoryVersion);
+  if (!manifest)
+    throw new ExtensionManifestError(
+      path.join(extensionRoot, "vss-extension.json"),
+      "no extension manifest here nor in the repository",
+    );
   const { file, value } = manifest;
-  if (!value.publisher || !value.id || !value.version) throw new ExtensionManifestError(file, "publisher, id or version missing");
+  if (!value.publisher || !value.id || !value.version)
+    throw new ExtensionManifestError(file, "publisher, id or version missing");
   const hub = value.contributions?.find((c) => c.type === HUB_TYPE);
-  if (!hub?.id || !hub.properties?.uri) throw new ExtensionManifestError(file, `no ${HUB_TYPE} contribution with an id and a uri`);
+  if (!hub?.id || !hub.properties?.uri)
+    throw new ExtensionManifestError(file, `no ${HUB_TYPE} contribution with an id and a uri`);
   const icon = hub.properties.icon;
   return {
     publisherId: value.publisher,
@@ -60,7 +77,12 @@ export function readExtensionIdentity(extensionRoot: string, repositoryRoot: str
     version: value.version,
     contributionId: `${value.publisher}.${value.id}.${hub.id}`,
     hubUri: stripSlash(hub.properties.uri),
-    hubIcon: typeof icon === "string" ? { light: stripSlash(icon), dark: stripSlash(icon) } : icon?.light && icon.dark ? { light: stripSlash(icon.light), dark: stripSlash(icon.dark) } : undefined,
+    hubIcon:
+      typeof icon === "string"
+        ? { light: stripSlash(icon), dark: stripSlash(icon) }
+        : icon?.light && icon.dark
+          ? { light: stripSlash(icon.light), dark: stripSlash(icon.dark) }
+          : undefined,
   };
 }
 
@@ -75,14 +97,25 @@ function readPackagedManifest(root: string): { file: string; value: Manifest } |
   const identity = /<Identity\b([^>]*)\/?>/.exec(fs.readFileSync(xmlFile, "utf8"))?.[1] ?? "";
   const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(identity)?.[1];
   const json = JSON.parse(fs.readFileSync(jsonFile, "utf8")) as Manifest;
-  return { file: xmlFile, value: { publisher: attribute("Publisher"), id: attribute("Id"), version: attribute("Version"), contributions: json.contributions } };
+  return {
+    file: xmlFile,
+    value: {
+      publisher: attribute("Publisher"),
+      id: attribute("Id"),
+      version: attribute("Version"),
+      contributions: json.contributions,
+    },
+  };
 }
 
 /**
  * A source tree: vss-extension.json, versioned as packaging would version it: by the package.json beside
  * it, else by its own version unless that is the placeholder, else by the repository's package.json.
  */
-function readSourceManifest(root: string, repositoryVersion: string | undefined): { file: string; value: Manifest } | undefined {
+function readSourceManifest(
+  root: string,
+  repositoryVersion: string | undefined,
+): { file: string; value: Manifest } | undefined {
   const file = path.join(root, "vss-extension.json");
   if (!fs.existsSync(file)) return undefined;
   const value = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
@@ -92,5 +125,7 @@ function readSourceManifest(root: string, repositoryVersion: string | undefined)
 
 function packageVersion(root: string): string | undefined {
   const file = path.join(root, "package.json");
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string }).version : undefined;
+  return fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string }).version
+    : undefined;
 }

@@ -19,12 +19,23 @@ const contentTypes: Record<string, string> = {
 export function findRepoRoot(from: string): string {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name === "stackspot-azure-devops") return dir;
-    if (path.dirname(dir) === dir) throw new Error(`No stackspot-azure-devops package.json above ${from}`);
+    if (
+      fs.existsSync(pkg) &&
+      (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name ===
+        "stackspot-azure-devops"
+    )
+      return dir;
+    if (path.dirname(dir) === dir)
+      throw new Error(`No stackspot-azure-devops package.json above ${from}`);
   }
 }
 
-export function sendText(res: http.ServerResponse, status: number, text: string, type = "text/plain; charset=utf-8"): void {
+export function sendText(
+  res: http.ServerResponse,
+  status: number,
+  text: string,
+  type = "text/plain; charset=utf-8",
+): void {
   res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
   res.end(text);
 }
@@ -46,7 +57,8 @@ export function sendFile(
   const file = path.resolve(root, "." + decoded);
   if (!file.startsWith(path.resolve(root) + path.sep)) return sendText(res, 403, "Forbidden");
   fs.readFile(file, (err, data) => {
-    if (err) return sendText(res, 404, `Not found: ${urlPath}${missingHint ? ". " + missingHint : ""}`);
+    if (err)
+      return sendText(res, 404, `Not found: ${urlPath}${missingHint ? ". " + missingHint : ""}`);
     const type = contentTypes[path.extname(file)] ?? "application/octet-stream";
     res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" });
     res.end(transform ? transform(data.toString("utf8")) : data);
@@ -58,7 +70,12 @@ export function sendFile(
  * drops is dropped here too, and a client that gives up aborts the upstream request, so faults the
  * emulator plays (resets, hangs) reach the hub as they would from the real service.
  */
-export function proxyTo(upstream: URL, agent: http.Agent, req: http.IncomingMessage, res: http.ServerResponse): void {
+export function proxyTo(
+  upstream: URL,
+  agent: http.Agent,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): void {
   const forward = http.request(
     {
       protocol: upstream.protocol,

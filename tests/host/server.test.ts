@@ -24,7 +24,9 @@ afterAll(async () => {
 });
 
 function configOf(html: string): HostPageConfig {
-  const json = /<script id="host-config" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  const json = /<script id="host-config" type="application\/json">([\s\S]*?)<\/script>/.exec(
+    html,
+  )?.[1];
   if (!json) throw new Error("no host config in the page");
   return JSON.parse(json) as HostPageConfig;
 }
@@ -41,10 +43,13 @@ test("/ opens the default project's hub page, which names the project, the hub a
 });
 
 test("the page names the hub's icon the manifest declares, and the extension origin serves it", async () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(findRepoRoot(__dirname), "vss-extension.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(findRepoRoot(__dirname), "vss-extension.json"), "utf8"),
+  ) as {
     contributions: Array<{ type: string; properties: { icon?: { light: string; dark: string } } }>;
   };
-  const declared = manifest.contributions.find((c) => c.type === "ms.vss-web.hub")!.properties.icon!;
+  const declared = manifest.contributions.find((c) => c.type === "ms.vss-web.hub")!.properties
+    .icon!;
   const config = configOf(await (await fetch(host.url)).text());
   expect(config.extension.hubIcon).toEqual(declared);
   for (const icon of [declared.light, declared.dark]) {
@@ -72,7 +77,9 @@ test("serves the built hub from the extension origin, and nothing outside its fo
   const page = await fetch(`${host.extensionOrigin}/dist/hub/hub.html`);
   expect(page.status).toBe(200);
   expect(await page.text()).toMatch(/<script src="?hub\.js"?>/);
-  expect((await fetch(`${host.extensionOrigin}/dist/hub/hub.js`)).headers.get("content-type")).toContain("javascript");
+  expect(
+    (await fetch(`${host.extensionOrigin}/dist/hub/hub.js`)).headers.get("content-type"),
+  ).toContain("javascript");
   expect((await fetch(`${host.extensionOrigin}/static/icons/stackspot-dark.svg`)).status).toBe(200);
   expect((await fetch(`${host.extensionOrigin}/static/..%2Fpackage.json`)).status).toBe(403);
   expect((await fetch(`${host.extensionOrigin}/dist/hub/..%2F..%2Fpackage.json`)).status).toBe(403);
@@ -82,12 +89,19 @@ test("serves the built hub from the extension origin, and nothing outside its fo
 test("proxies the organization URL to the emulator, with its answers and its faults", async () => {
   const accept = { Accept: "application/json;api-version=7.1" };
   const auth = { ...accept, Authorization: `Bearer ${emulator.token}` };
-  const res = await fetch(`${host.extensionOrigin}/demo-org/_apis/projects/Demo`, { headers: auth });
+  const res = await fetch(`${host.extensionOrigin}/demo-org/_apis/projects/Demo`, {
+    headers: auth,
+  });
   expect(res.status).toBe(200);
   expect(((await res.json()) as { name: string }).name).toBe("Demo");
-  expect((await fetch(`${host.extensionOrigin}/demo-org/_apis/projects/Demo`, { headers: accept })).status).toBe(401);
+  expect(
+    (await fetch(`${host.extensionOrigin}/demo-org/_apis/projects/Demo`, { headers: accept }))
+      .status,
+  ).toBe(401);
   emulator.addFault({ route: "/_apis/projects/Demo", reset: true });
-  await expect(fetch(`${host.extensionOrigin}/demo-org/_apis/projects/Demo`, { headers: auth })).rejects.toThrow();
+  await expect(
+    fetch(`${host.extensionOrigin}/demo-org/_apis/projects/Demo`, { headers: auth }),
+  ).rejects.toThrow();
   emulator.clearFaults();
 });
 
@@ -95,15 +109,28 @@ test("plays a user without a permission, chosen in the page or in its URL", asyn
   const createRepo = () =>
     fetch(`${host.extensionOrigin}/demo-org/Demo/_apis/git/repositories`, {
       method: "POST",
-      headers: { Authorization: `Bearer ${emulator.token}`, Accept: "application/json;api-version=7.1", "Content-Type": "application/json" },
-      body: JSON.stringify({ name: `r${Date.now()}`, project: { id: emulator.getProject("Demo")!.id } }),
+      headers: {
+        Authorization: `Bearer ${emulator.token}`,
+        Accept: "application/json;api-version=7.1",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify({
+        name: `r${Date.now()}`,
+        project: { id: emulator.getProject("Demo")!.id },
+      }),
     });
-  const deny = await fetch(`${host.hostOrigin}/_host/permissions`, { method: "POST", body: JSON.stringify({ deny: ["CreateRepository"] }) });
+  const deny = await fetch(`${host.hostOrigin}/_host/permissions`, {
+    method: "POST",
+    body: JSON.stringify({ deny: ["CreateRepository"] }),
+  });
   expect(await deny.json()).toEqual({ denied: ["CreateRepository"] });
   expect((await createRepo()).status).toBe(403);
   await fetch(host.hubPageUrl("Demo", { deny: [] }));
   expect((await createRepo()).status).toBe(201);
-  const bad = await fetch(`${host.hostOrigin}/_host/permissions`, { method: "POST", body: JSON.stringify({ deny: ["FlyToTheMoon"] }) });
+  const bad = await fetch(`${host.hostOrigin}/_host/permissions`, {
+    method: "POST",
+    body: JSON.stringify({ deny: ["FlyToTheMoon"] }),
+  });
   expect(bad.status).toBe(400);
   expect((await fetch(host.hubPageUrl("Demo", { deny: ["Nope" as never] }))).status).toBe(400);
 });

@@ -47,7 +47,14 @@ const offeredPermissions: Permission[] = [
   "AdministerPipelinePermissions",
   "ViewQueues",
 ];
-const allPermissions = new Set<string>([...offeredPermissions, "ViewProject", "ReadRepository", "ViewBuildDefinition", "QueueBuilds", "ViewServiceEndpoints"]);
+const allPermissions = new Set<string>([
+  ...offeredPermissions,
+  "ViewProject",
+  "ReadRepository",
+  "ViewBuildDefinition",
+  "QueueBuilds",
+  "ViewServiceEndpoints",
+]);
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   const { emulator } = options;
@@ -76,13 +83,20 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 
   const extensionServer = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://x").pathname;
-    if (pathname.startsWith(`/${emulator.organization}/`)) return proxyTo(upstream, agent, req, res);
+    if (pathname.startsWith(`/${emulator.organization}/`))
+      return proxyTo(upstream, agent, req, res);
     // Only the package's web folders are served, each from its own root (no way up from there), and the
     // hub's icons wherever the manifest puts them.
-    if (req.method === "GET" && declaredIcons.has(pathname)) return sendFile(res, extensionRoot, pathname);
+    if (req.method === "GET" && declaredIcons.has(pathname))
+      return sendFile(res, extensionRoot, pathname);
     const folder = ["/static/", "/dist/hub/"].find((f) => pathname.startsWith(f));
     if (req.method === "GET" && folder) {
-      return sendFile(res, `${extensionRoot}${folder}`, `/${pathname.slice(folder.length)}`, "Build the hub first: npm run build");
+      return sendFile(
+        res,
+        `${extensionRoot}${folder}`,
+        `/${pathname.slice(folder.length)}`,
+        "Build the hub first: npm run build",
+      );
     }
     sendText(res, 404, "Not found");
   });
@@ -93,9 +107,12 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       res.writeHead(302, { Location: pageUrl(options.defaultProject ?? "Demo") });
       return res.end();
     }
-    if (req.method === "GET" && url.pathname === "/_host/host.js") return sendText(res, 200, hostScript, "text/javascript");
-    if (req.method === "GET" && url.pathname === "/_host/host.css") return sendFile(res, pageDir, "/host.css");
-    if (req.method === "POST" && url.pathname === "/_host/permissions") return void readPermissions(req, res);
+    if (req.method === "GET" && url.pathname === "/_host/host.js")
+      return sendText(res, 200, hostScript, "text/javascript");
+    if (req.method === "GET" && url.pathname === "/_host/host.css")
+      return sendFile(res, pageDir, "/host.css");
+    if (req.method === "POST" && url.pathname === "/_host/permissions")
+      return void readPermissions(req, res);
     const match = /^\/([^/]+)\/([^/]+)\/_apps\/hub\/([^/]+)$/.exec(url.pathname);
     if (req.method === "GET" && match && decodeURIComponent(match[1]) === emulator.organization) {
       return servePage(res, decodeURIComponent(match[2]), url.searchParams);
@@ -138,10 +155,15 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     };
     // JSON inside <script>: escape "<" so no value can close the element.
     const json = JSON.stringify(config).replace(/</g, "\\u003c");
-    sendFile(res, pageDir, "/index.html", undefined, (html) => html.replace("__HOST_CONFIG__", () => json));
+    sendFile(res, pageDir, "/index.html", undefined, (html) =>
+      html.replace("__HOST_CONFIG__", () => json),
+    );
   }
 
-  async function readPermissions(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function readPermissions(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<void> {
     let body = "";
     for await (const chunk of req) body += chunk;
     try {
@@ -157,7 +179,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const listen = (server: http.Server, port: number) =>
     new Promise<string>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(port, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+      server.listen(port, "127.0.0.1", () =>
+        resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      );
     });
   const extensionOrigin = await listen(extensionServer, options.extensionPort ?? 0);
   const hostOrigin = await listen(hostServer, options.hostPort ?? 0).catch(async (e: unknown) => {

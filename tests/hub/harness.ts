@@ -36,7 +36,11 @@ export class HubHarness {
   private projectCount = 0;
   private readonly contexts = new Set<BrowserContext>();
 
-  private constructor(readonly emulator: Emulator, readonly host: TestHost, readonly browser: Browser) {}
+  private constructor(
+    readonly emulator: Emulator,
+    readonly host: TestHost,
+    readonly browser: Browser,
+  ) {}
 
   static async start(options: HubHarnessOptions = {}): Promise<HubHarness> {
     if (!options.extensionRoot) ensureHubBuilt(findRepoRoot(__dirname));
@@ -61,7 +65,10 @@ export class HubHarness {
   }
 
   /** Opens the hub of `project` in the test host, in a fresh browser context, as a user without `deny`. */
-  async open(project: string, opts: { theme?: ThemeName; deny?: Permission[] } = {}): Promise<HubSession> {
+  async open(
+    project: string,
+    opts: { theme?: ThemeName; deny?: Permission[] } = {},
+  ): Promise<HubSession> {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
     this.contexts.add(context);
     const page = await context.newPage();
@@ -73,8 +80,16 @@ export class HubHarness {
     const restPrefix = `${extensionOrigin}/${this.emulator.organization}/`;
     page.on("response", (r) => {
       const url = r.url();
-      if (r.request().frame() === page.mainFrame() || !url.startsWith(extensionOrigin + "/") || url.startsWith(restPrefix)) return;
-      extensionFiles.push({ path: decodeURIComponent(new URL(url).pathname).replace(/^\//, ""), status: r.status() });
+      if (
+        r.request().frame() === page.mainFrame() ||
+        !url.startsWith(extensionOrigin + "/") ||
+        url.startsWith(restPrefix)
+      )
+        return;
+      extensionFiles.push({
+        path: decodeURIComponent(new URL(url).pathname).replace(/^\//, ""),
+        status: r.status(),
+      });
     });
     // The page always names the user it plays (no denial: every permission), so a test never inherits
     // the denials of the one before.

@@ -4,7 +4,18 @@
 import { renderPipelineFile, runSetup } from "../../src/setup";
 import { clientsFor, CREDENTIALS, creatingOptions, expectContract, writes } from "../setup/harness";
 import { HubHarness, type HubSession } from "./harness";
-import { boltId, checklistItem, checklistStates, pressApply, pick, typeCredentials, UI_TIMEOUT, waitForApplyLabel, waitForChecklist, waitForSetupEnd } from "./hubActions";
+import {
+  boltId,
+  checklistItem,
+  checklistStates,
+  pressApply,
+  pick,
+  typeCredentials,
+  UI_TIMEOUT,
+  waitForApplyLabel,
+  waitForChecklist,
+  waitForSetupEnd,
+} from "./hubActions";
 
 jest.setTimeout(120_000);
 
@@ -35,7 +46,9 @@ test("sets up an empty project by clicks, ending in the exact contract, with the
   session = await h.open(project);
   const { hub } = session;
   await waitForChecklist(hub);
-  expect(Object.values(await checklistStates(hub)).every((s) => s === "will-change" || s === "ok")).toBe(true);
+  expect(
+    Object.values(await checklistStates(hub)).every((s) => s === "will-change" || s === "ok"),
+  ).toBe(true);
   await hub.getByText("/stackspot.yml will be committed").waitFor();
 
   await typeCredentials(hub, CREDENTIALS);
@@ -50,18 +63,41 @@ test("sets up an empty project by clicks, ending in the exact contract, with the
   expect(await hub.locator(".ss-progress-row[data-status=done]").count()).toBeGreaterThanOrEqual(4);
   // What the set-up created is now what the options choose, without a complaint.
   expect(await hub.locator(boltId("ss-repository")).inputValue()).toBe("repo-runner-actions");
-  expect(await hub.locator(boltId("ss-credentials")).inputValue()).toBe("Use an existing service connection");
+  expect(await hub.locator(boltId("ss-credentials")).inputValue()).toBe(
+    "Use an existing service connection",
+  );
   expect(await hub.locator(".ss-options").innerText()).not.toMatch(/exists: choose/);
 
   // Ambient authentication: every REST call went out with the host's token, none with a PAT.
-  const calls = await session.page.evaluate(() => (window as unknown as { __testHost: { calls: { methodName: string }[] } }).__testHost.calls.map((c) => c.methodName));
-  expect(calls).toEqual(expect.arrayContaining(["initialHandshake", "getService", "getAccessToken", "notifyLoadSucceeded"]));
+  const calls = await session.page.evaluate(() =>
+    (window as unknown as { __testHost: { calls: { methodName: string }[] } }).__testHost.calls.map(
+      (c) => c.methodName,
+    ),
+  );
+  expect(calls).toEqual(
+    expect.arrayContaining([
+      "initialHandshake",
+      "getService",
+      "getAccessToken",
+      "notifyLoadSucceeded",
+    ]),
+  );
   // The client key: not in any console line, not in any URL, not left on the page.
   expect(session.output.join("\n")).not.toContain(CREDENTIALS.clientKey);
-  expect(h.emulator.requests.some((r) => r.path.includes(CREDENTIALS.clientKey) || JSON.stringify(r.query).includes(CREDENTIALS.clientKey))).toBe(false);
+  expect(
+    h.emulator.requests.some(
+      (r) =>
+        r.path.includes(CREDENTIALS.clientKey) ||
+        JSON.stringify(r.query).includes(CREDENTIALS.clientKey),
+    ),
+  ).toBe(false);
   expect(await hub.locator("body").innerHTML()).not.toContain(CREDENTIALS.clientKey);
   // No script errors and no React warnings (a 404 the engine expects is logged by the browser itself).
-  expect(session.output.filter((l) => /^\[(error|pageerror)\]/.test(l) && !l.includes("Failed to load resource"))).toEqual([]);
+  expect(
+    session.output.filter(
+      (l) => /^\[(error|pageerror)\]/.test(l) && !l.includes("Failed to load resource"),
+    ),
+  ).toEqual([]);
 });
 
 test("repairs drift: variables no longer secret nor settable at queue time, and the pipeline renamed", async () => {
@@ -70,7 +106,10 @@ test("repairs drift: variables no longer secret nor settable at queue time, and 
   const [def] = await clients.build.getDefinitions(project, "stackspot");
   const full = await clients.build.getDefinition(project, def.id);
   full.name = "stackspot-old";
-  full.variables = { ...full.variables, secret_git: { value: "", isSecret: false, allowOverride: false } };
+  full.variables = {
+    ...full.variables,
+    secret_git: { value: "", isSecret: false, allowOverride: false },
+  };
   await clients.build.updateDefinition(full, project, def.id);
 
   session = await h.open(project);
@@ -93,13 +132,18 @@ test("leaves a user-edited file intact unless it is replaced through the dialog,
   const clients = clientsFor(h.emulator);
   const [def] = await clients.build.getDefinitions(project, "stackspot");
   const full = await clients.build.getDefinition(project, def.id);
-  full.variables = { ...full.variables, secret_cli_login: { value: "", isSecret: true, allowOverride: false } };
+  full.variables = {
+    ...full.variables,
+    secret_cli_login: { value: "", isSecret: true, allowOverride: false },
+  };
   await clients.build.updateDefinition(full, project, def.id);
 
   session = await h.open(project);
   const { hub } = session;
   await waitForChecklist(hub);
-  expect(await checklistItem(hub, "pipelineFile").getAttribute("data-state")).toBe("needs-decision");
+  expect(await checklistItem(hub, "pipelineFile").getAttribute("data-state")).toBe(
+    "needs-decision",
+  );
 
   // First time: keep the file.
   await pressApply(hub, "Repair");
@@ -117,14 +161,22 @@ test("leaves a user-edited file intact unless it is replaced through the dialog,
   await dialog.waitFor({ timeout: UI_TIMEOUT });
   await hub.locator(boltId("ss-decision-yes")).click();
   expect(await waitForSetupEnd(hub)).toBe("complete");
-  expect(h.emulator.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBe(managed);
+  expect(h.emulator.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBe(
+    managed,
+  );
   expectContract(h.emulator, project, creatingOptions(project));
 });
 
 test("takes over a stackspot pipeline that runs another file only through the dialog", async () => {
   const project = h.newProject("Foreign");
-  h.emulator.addRepository(project, "ci", { files: { "/ci.yml": "steps:\n  - script: echo hi\n" } });
-  h.emulator.addDefinition(project, { name: "stackspot", repository: "ci", yamlFilename: "/ci.yml" });
+  h.emulator.addRepository(project, "ci", {
+    files: { "/ci.yml": "steps:\n  - script: echo hi\n" },
+  });
+  h.emulator.addDefinition(project, {
+    name: "stackspot",
+    repository: "ci",
+    yamlFilename: "/ci.yml",
+  });
   session = await h.open(project);
   const { hub } = session;
   await waitForChecklist(hub);
@@ -165,7 +217,10 @@ test("a set-up works from the keyboard alone, including a self-hosted pool", asy
   // The list takes the focus once its callout is open.
   await hub.locator(".bolt-dropdown:focus-within").waitFor({ timeout: UI_TIMEOUT });
   // Down the list to the queue (the callout first focuses a spot above the first row).
-  const focusedText = () => hub.locator("body").evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? "");
+  const focusedText = () =>
+    hub
+      .locator("body")
+      .evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? "");
   for (let i = 0; i < 5 && !(await focusedText()).includes("Linux agents"); i++) {
     await page.keyboard.press("ArrowDown");
   }
@@ -184,15 +239,20 @@ test("a set-up works from the keyboard alone, including a self-hosted pool", asy
   await page.keyboard.up("Shift");
   await page.keyboard.press("Enter");
   expect(await waitForSetupEnd(hub)).toBe("complete");
-  expectContract(h.emulator, project, creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux agents" } }));
+  expectContract(
+    h.emulator,
+    project,
+    creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux agents" } }),
+  );
 });
 
-test("a user without \"Create repository\" sees the set-up blocked on load with the permission named, and nothing in the project changes", async () => {
+test('a user without "Create repository" sees the set-up blocked on load with the permission named, and nothing in the project changes', async () => {
   const project = h.newProject("Denied");
   session = await h.open(project, { deny: ["CreateRepository"] });
   const { hub } = session;
   await waitForChecklist(hub);
-  const projectWrites = () => writes(h.emulator.requests).filter((r) => r.path.includes(`/${project}/`));
+  const projectWrites = () =>
+    writes(h.emulator.requests).filter((r) => r.path.includes(`/${project}/`));
 
   // Status, before anyone presses anything: the item the permission stops, naming the permission,
   // where it is granted and what to do.
@@ -204,13 +264,17 @@ test("a user without \"Create repository\" sees the set-up blocked on load with 
   expect(text).toMatch(/What to do: Ask a project administrator/);
   // ... and no change listed under it, since none will be made.
   expect(await repository.locator(".ss-check-changes").count()).toBe(0);
-  await hub.getByText("You lack a permission the set-up needs: nothing changes until it is granted.").waitFor();
+  await hub
+    .getByText("You lack a permission the set-up needs: nothing changes until it is granted.")
+    .waitFor();
 
   // Plan: the button cannot be pressed, and says why; no failure card, no steps "waiting".
   await typeCredentials(hub, CREDENTIALS);
   const apply = hub.locator(boltId("ss-apply"));
   expect(await apply.isDisabled()).toBe(true);
-  expect(await hub.locator(".ss-blocked-reason").innerText()).toMatch(/The set-up cannot start: you lack the "Create repository" permission/);
+  expect(await hub.locator(".ss-blocked-reason").innerText()).toMatch(
+    /The set-up cannot start: you lack the "Create repository" permission/,
+  );
   expect(await hub.locator(".ss-failure").count()).toBe(0);
   expect(await hub.locator(".ss-progress-row").count()).toBe(0);
 
@@ -253,12 +317,18 @@ test("a write the service refuses at its step shows the step, the message and th
   h.emulator.allow("AdministerPipelinePermissions");
   await hub.locator(boltId("ss-retry")).click();
   expect(await waitForSetupEnd(hub)).toBe("complete");
-  expectContract(h.emulator, project, creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux agents" } }));
+  expectContract(
+    h.emulator,
+    project,
+    creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux agents" } }),
+  );
 });
 
 test("on a protected branch, sets up the rest and shows the pull request that holds the file", async () => {
   const project = h.newProject("Policy");
-  h.emulator.addRepository(project, "repo-runner-actions", { files: { "/README.md": "# runner\n" } });
+  h.emulator.addRepository(project, "repo-runner-actions", {
+    files: { "/README.md": "# runner\n" },
+  });
   h.emulator.protectBranch(project, "repo-runner-actions", "main");
   session = await h.open(project);
   const { hub } = session;
@@ -271,24 +341,37 @@ test("on a protected branch, sets up the rest and shows the pull request that ho
   const card = hub.locator(".ss-pull-request");
   await card.waitFor();
   expect(await card.innerText()).toContain(`#${prs[0].pullRequestId}`);
-  expect(await checklistItem(hub, "pipelineFile").getAttribute("data-state")).toBe("waiting-for-pull-request");
-  expect(h.emulator.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBeUndefined();
+  expect(await checklistItem(hub, "pipelineFile").getAttribute("data-state")).toBe(
+    "waiting-for-pull-request",
+  );
+  expect(
+    h.emulator.getFile(project, "repo-runner-actions", "main", "/stackspot.yml"),
+  ).toBeUndefined();
 });
 
 test("lists the runs of stackspot with workflow execution id, state, result and a link; explains an empty list", async () => {
   const empty = h.newProject("NoRuns");
   session = await h.open(empty);
-  await session.hub.locator(".ss-empty", { hasText: "No runs yet" }).waitFor({ timeout: UI_TIMEOUT });
+  await session.hub
+    .locator(".ss-empty", { hasText: "No runs yet" })
+    .waitFor({ timeout: UI_TIMEOUT });
   await session.close();
 
   const project = await setUpProject("Runs");
   const [def] = h.emulator.listDefinitions(project).filter((d) => d.name === "stackspot");
   const started = new Date(Date.now() - 5 * 60_000).toISOString();
   h.emulator.addRun(project, def.id, {
-    state: "completed", result: "succeeded", templateParameters: { workflow_execution_id: "01HZX-done", workflow_inputs: "" },
-    createdDate: started, finishedDate: new Date(Date.now() - 4 * 60_000).toISOString(),
+    state: "completed",
+    result: "succeeded",
+    templateParameters: { workflow_execution_id: "01HZX-done", workflow_inputs: "" },
+    createdDate: started,
+    finishedDate: new Date(Date.now() - 4 * 60_000).toISOString(),
   });
-  h.emulator.addRun(project, def.id, { state: "inProgress", templateParameters: { workflow_execution_id: "01HZX-running", workflow_inputs: "" }, createdDate: started });
+  h.emulator.addRun(project, def.id, {
+    state: "inProgress",
+    templateParameters: { workflow_execution_id: "01HZX-running", workflow_inputs: "" },
+    createdDate: started,
+  });
   session = await h.open(project);
   const runs = session.hub.locator(".ss-runs");
   await runs.getByText("01HZX-done").waitFor({ timeout: UI_TIMEOUT });
@@ -308,12 +391,23 @@ test("follows the host's theme: dark at load, light after the host switches", as
   await waitForChecklist(hub);
   const background = () => hub.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor);
   expect(await background()).toBe("rgb(30, 30, 30)");
-  expect(await hub.locator(".ss-check-row").first().evaluate((e) => getComputedStyle(e).color)).not.toBe("rgb(0, 0, 0)");
+  expect(
+    await hub
+      .locator(".ss-check-row")
+      .first()
+      .evaluate((e) => getComputedStyle(e).color),
+  ).not.toBe("rgb(0, 0, 0)");
   await page.selectOption("#host-theme", "light");
-  await hub.locator("body").evaluate((b) => new Promise<void>((resolve) => {
-    const check = () => (getComputedStyle(b).backgroundColor === "rgb(255, 255, 255)" ? resolve() : requestAnimationFrame(check));
-    check();
-  }));
+  await hub.locator("body").evaluate(
+    (b) =>
+      new Promise<void>((resolve) => {
+        const check = () =>
+          getComputedStyle(b).backgroundColor === "rgb(255, 255, 255)"
+            ? resolve()
+            : requestAnimationFrame(check);
+        check();
+      }),
+  );
   expect(await background()).toBe("rgb(255, 255, 255)");
 });
 
@@ -330,7 +424,9 @@ test("renders a repository named like markup as text", async () => {
   const { hub } = session;
   await waitForChecklist(hub);
   await pick(hub, "ss-repository", name);
-  await hub.locator(".ss-check-row[data-item=repository]", { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+  await hub
+    .locator(".ss-check-row[data-item=repository]", { hasText: name })
+    .waitFor({ timeout: UI_TIMEOUT });
   expect(await hub.locator("img[src=x]").count()).toBe(0);
   expect(dialogs).toEqual([]);
 });

@@ -8,7 +8,8 @@ export const UI_TIMEOUT = 45_000;
 /** An element given `id` through an azure-devops-ui prop (which renders it as "__bolt-" + id). */
 export const boltId = (id: string): string => `#__bolt-${id.replace(/[^0-9A-Za-z_]/g, "-")}`;
 
-export const checklistItem = (hub: FrameLocator, key: string): Locator => hub.locator(`.ss-check-row[data-item="${key}"]`);
+export const checklistItem = (hub: FrameLocator, key: string): Locator =>
+  hub.locator(`.ss-check-row[data-item="${key}"]`);
 
 /** Waits for the checklist with real states (not the skeleton). */
 export async function waitForChecklist(hub: FrameLocator): Promise<void> {
@@ -25,7 +26,8 @@ export async function checklistStates(hub: FrameLocator): Promise<Record<string,
   const rows = hub.locator(".ss-check-row[data-item]");
   const out: Record<string, string> = {};
   for (const row of await rows.all()) {
-    out[(await row.getAttribute("data-item")) ?? "?"] = (await row.getAttribute("data-state")) ?? "?";
+    out[(await row.getAttribute("data-item")) ?? "?"] =
+      (await row.getAttribute("data-state")) ?? "?";
   }
   return out;
 }
@@ -39,7 +41,10 @@ export async function pick(hub: FrameLocator, inputId: string, optionText: strin
 }
 
 /** Types the StackSpot credentials into the Options form, as a person would (keyboard). */
-export async function typeCredentials(hub: FrameLocator, c: { clientId: string; clientKey: string; realm: string }): Promise<void> {
+export async function typeCredentials(
+  hub: FrameLocator,
+  c: { clientId: string; clientKey: string; realm: string },
+): Promise<void> {
   await hub.locator(boltId("ss-client-id")).fill(c.clientId);
   await hub.locator(boltId("ss-client-key")).pressSequentially(c.clientKey);
   await hub.locator(boltId("ss-realm")).fill(c.realm);
@@ -47,7 +52,9 @@ export async function typeCredentials(hub: FrameLocator, c: { clientId: string; 
 
 /** Presses the apply button ("Set up" / "Repair") once it can be pressed. */
 export async function pressApply(hub: FrameLocator, label: "Set up" | "Repair"): Promise<void> {
-  const button = hub.locator(`${boltId("ss-apply")}:not([aria-disabled=true]):not([disabled])`, { hasText: label });
+  const button = hub.locator(`${boltId("ss-apply")}:not([aria-disabled=true]):not([disabled])`, {
+    hasText: label,
+  });
   await button.waitFor({ timeout: UI_TIMEOUT });
   await button.click();
 }

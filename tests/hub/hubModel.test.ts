@@ -1,14 +1,32 @@
 // The hub's pure parts: option rules and conversion, checklist change lines, the line diff, time formats.
 import { contract, planSetup, type ProjectState, type SetupPlan } from "../../src/setup";
 import { changesFor } from "../../src/hub/checklistChanges";
-import { optionProblems, repositoryNameProblem, settleOptions, suggestOptions, toSetupOptions, withoutSecrets, type Choices, type HubOptions } from "../../src/hub/hubOptions";
+import {
+  optionProblems,
+  repositoryNameProblem,
+  settleOptions,
+  suggestOptions,
+  toSetupOptions,
+  withoutSecrets,
+  type Choices,
+  type HubOptions,
+} from "../../src/hub/hubOptions";
 import { diffLines } from "../../src/hub/lineDiff";
 import { formatDuration, timeAgo } from "../../src/hub/timeFormat";
 import { tokenPageUrl } from "../../src/hub/connectInfo";
 
-const state = (over: Partial<ProjectState>): ProjectState => ({
-  project: { id: "1", name: "P" }, repository: null, file: null, pipelinesNamedStackspot: [], pipelinesOnFile: [], queue: null, pullRequest: null, topicBranchObjectId: null, ...over,
-} as ProjectState);
+const state = (over: Partial<ProjectState>): ProjectState =>
+  ({
+    project: { id: "1", name: "P" },
+    repository: null,
+    file: null,
+    pipelinesNamedStackspot: [],
+    pipelinesOnFile: [],
+    queue: null,
+    pullRequest: null,
+    topicBranchObjectId: null,
+    ...over,
+  }) as ProjectState;
 
 const noChoices: Choices = { repositories: [], selfHostedQueues: [], connections: [] };
 
@@ -29,7 +47,9 @@ describe("repository names", () => {
   });
 
   test("a new name that exists already, in any case, points to the list", () => {
-    expect(repositoryNameProblem("Repo-Runner-Actions", ["repo-runner-actions"])).toMatch(/exists: choose it from the list/);
+    expect(repositoryNameProblem("Repo-Runner-Actions", ["repo-runner-actions"])).toMatch(
+      /exists: choose it from the list/,
+    );
   });
 });
 
@@ -50,26 +70,54 @@ describe("option problems", () => {
   });
 
   test("secret variables may be left empty, to fill in later", () => {
-    expect(optionProblems({ ...creating, credentials: { mode: "variables", clientId: "", clientKey: "", realm: "" } }, noChoices)).toEqual({});
+    expect(
+      optionProblems(
+        { ...creating, credentials: { mode: "variables", clientId: "", clientKey: "", realm: "" } },
+        noChoices,
+      ),
+    ).toEqual({});
   });
 
   test("a self-hosted pool must be chosen", () => {
-    expect(optionProblems({ ...creating, pool: { kind: "self-hosted", queue: "" }, credentials: { mode: "existing", name: "s" } }, noChoices)).toEqual({ pool: "Choose an agent pool." });
+    expect(
+      optionProblems(
+        {
+          ...creating,
+          pool: { kind: "self-hosted", queue: "" },
+          credentials: { mode: "existing", name: "s" },
+        },
+        noChoices,
+      ),
+    ).toEqual({ pool: "Choose an agent pool." });
   });
 });
 
 describe("engine options", () => {
   test("a new connection carries the credentials, trimmed except for the key", () => {
-    const o = toSetupOptions("P", {
-      repository: { mode: "new", name: " runner " },
-      pool: { kind: "self-hosted", queue: "Linux" },
-      credentials: { mode: "create", name: " stackspot ", clientId: " id ", clientKey: " key ", realm: " realm " },
-    }, { replaceEditedFile: true });
+    const o = toSetupOptions(
+      "P",
+      {
+        repository: { mode: "new", name: " runner " },
+        pool: { kind: "self-hosted", queue: "Linux" },
+        credentials: {
+          mode: "create",
+          name: " stackspot ",
+          clientId: " id ",
+          clientKey: " key ",
+          realm: " realm ",
+        },
+      },
+      { replaceEditedFile: true },
+    );
     expect(o).toEqual({
       project: "P",
       repository: "runner",
       pool: { kind: "self-hosted", queue: "Linux" },
-      credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: " key ", realm: "realm" } },
+      credentials: {
+        kind: "service-connection",
+        name: "stackspot",
+        create: { clientId: "id", clientKey: " key ", realm: "realm" },
+      },
       replaceEditedFile: true,
       takeOverPipeline: false,
     });
@@ -77,21 +125,33 @@ describe("engine options", () => {
   });
 
   test("empty variables fields ask for empty variables", () => {
-    const o = toSetupOptions("P", { repository: { mode: "existing", name: "r" }, pool: { kind: "hosted" }, credentials: { mode: "variables", clientId: "", clientKey: "", realm: "" } });
+    const o = toSetupOptions("P", {
+      repository: { mode: "existing", name: "r" },
+      pool: { kind: "hosted" },
+      credentials: { mode: "variables", clientId: "", clientKey: "", realm: "" },
+    });
     expect(o.credentials).toEqual({ kind: "variables" });
   });
 
   test("the project the host names goes with its id, so the engine checks permissions in its first round trip", () => {
-    const choice: HubOptions = { repository: { mode: "existing", name: "r" }, pool: { kind: "hosted" }, credentials: { mode: "existing", name: "stackspot" } };
-    const o = toSetupOptions({ id: "4f0c7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b", name: "Payments" }, choice);
-    expect(o).toMatchObject({ project: "Payments", projectId: "4f0c7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b" });
+    const choice: HubOptions = {
+      repository: { mode: "existing", name: "r" },
+      pool: { kind: "hosted" },
+      credentials: { mode: "existing", name: "stackspot" },
+    };
+    const o = toSetupOptions(
+      { id: "4f0c7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b", name: "Payments" },
+      choice,
+    );
+    expect(o).toMatchObject({
+      project: "Payments",
+      projectId: "4f0c7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b",
+    });
     expect(toSetupOptions("Payments", choice)).not.toHaveProperty("projectId");
   });
 });
 
 describe("suggested options", () => {
-
-
   test("a fresh project gets the manual's defaults and a new connection", () => {
     expect(suggestOptions(undefined, noChoices, undefined)).toEqual({
       repository: { mode: "new", name: contract.DEFAULT_REPOSITORY_NAME },
@@ -101,10 +161,34 @@ describe("suggested options", () => {
   });
 
   test("a set-up project suggests what it uses: its pipeline's repository, its file's pool and connection", () => {
-    const s = state({ pipelinesNamedStackspot: [{ id: 7, name: "stackspot", path: "\\", revision: 1, repositoryName: "my-runner", yamlFilename: "/stackspot.yml", variables: {}, raw: {} as never }] });
-    expect(suggestOptions(s, { repositories: ["my-runner"], selfHostedQueues: ["Linux"], connections: ["other", "stk"] }, {
-      pool: { kind: "self-hosted", queue: "Linux" }, credentials: { kind: "service-connection", name: "stk" },
-    })).toEqual({ repository: { mode: "existing", name: "my-runner" }, pool: { kind: "self-hosted", queue: "Linux" }, credentials: { mode: "existing", name: "stk" } });
+    const s = state({
+      pipelinesNamedStackspot: [
+        {
+          id: 7,
+          name: "stackspot",
+          path: "\\",
+          revision: 1,
+          repositoryName: "my-runner",
+          yamlFilename: "/stackspot.yml",
+          variables: {},
+          raw: {} as never,
+        },
+      ],
+    });
+    expect(
+      suggestOptions(
+        s,
+        { repositories: ["my-runner"], selfHostedQueues: ["Linux"], connections: ["other", "stk"] },
+        {
+          pool: { kind: "self-hosted", queue: "Linux" },
+          credentials: { kind: "service-connection", name: "stk" },
+        },
+      ),
+    ).toEqual({
+      repository: { mode: "existing", name: "my-runner" },
+      pool: { kind: "self-hosted", queue: "Linux" },
+      credentials: { mode: "existing", name: "stk" },
+    });
   });
 });
 
@@ -112,9 +196,21 @@ test("after a set-up, what it created is chosen from the lists, and the key is d
   const before: HubOptions = {
     repository: { mode: "new", name: "runner" },
     pool: { kind: "hosted" },
-    credentials: { mode: "create", name: "stackspot", clientId: "id", clientKey: "key", realm: "r" },
+    credentials: {
+      mode: "create",
+      name: "stackspot",
+      clientId: "id",
+      clientKey: "key",
+      realm: "r",
+    },
   };
-  expect(settleOptions(before, { repositories: ["Runner"], selfHostedQueues: [], connections: ["stackspot"] })).toEqual({
+  expect(
+    settleOptions(before, {
+      repositories: ["Runner"],
+      selfHostedQueues: [],
+      connections: ["stackspot"],
+    }),
+  ).toEqual({
     repository: { mode: "existing", name: "Runner" },
     pool: { kind: "hosted" },
     credentials: { mode: "existing", name: "stackspot" },
@@ -123,8 +219,24 @@ test("after a set-up, what it created is chosen from the lists, and the key is d
 });
 
 test("a stackspot pipeline on another file does not choose the repository", () => {
-  const s = state({ pipelinesNamedStackspot: [{ id: 7, name: "stackspot", path: "\\", revision: 1, repositoryName: "ci", yamlFilename: "/ci.yml", variables: {}, raw: {} as never }] });
-  expect(suggestOptions(s, { repositories: ["ci"], selfHostedQueues: [], connections: [] }, undefined).repository).toEqual({ mode: "new", name: contract.DEFAULT_REPOSITORY_NAME });
+  const s = state({
+    pipelinesNamedStackspot: [
+      {
+        id: 7,
+        name: "stackspot",
+        path: "\\",
+        revision: 1,
+        repositoryName: "ci",
+        yamlFilename: "/ci.yml",
+        variables: {},
+        raw: {} as never,
+      },
+    ],
+  });
+  expect(
+    suggestOptions(s, { repositories: ["ci"], selfHostedQueues: [], connections: [] }, undefined)
+      .repository,
+  ).toEqual({ mode: "new", name: contract.DEFAULT_REPOSITORY_NAME });
 });
 
 describe("line diff", () => {
@@ -162,24 +274,51 @@ describe("time formats", () => {
 });
 
 test("the token page lives under the organization or collection URL", () => {
-  expect(tokenPageUrl("https://dev.azure.com/acme/")).toBe("https://dev.azure.com/acme/_usersSettings/tokens");
-  expect(tokenPageUrl("https://tfs.example.com/tfs/DefaultCollection")).toBe("https://tfs.example.com/tfs/DefaultCollection/_usersSettings/tokens");
+  expect(tokenPageUrl("https://dev.azure.com/acme/")).toBe(
+    "https://dev.azure.com/acme/_usersSettings/tokens",
+  );
+  expect(tokenPageUrl("https://tfs.example.com/tfs/DefaultCollection")).toBe(
+    "https://tfs.example.com/tfs/DefaultCollection/_usersSettings/tokens",
+  );
 });
 
 describe("checklist changes", () => {
-  const labelsOf = (plan: SetupPlan) => Object.fromEntries(plan.checklist.map((i) => [i.key, i.label]));
-  const linesFor = (plan: SetupPlan, key: string) => changesFor(plan.checklist.find((i) => i.key === key)!, plan.steps, labelsOf(plan));
+  const labelsOf = (plan: SetupPlan) =>
+    Object.fromEntries(plan.checklist.map((i) => [i.key, i.label]));
+  const linesFor = (plan: SetupPlan, key: string) =>
+    changesFor(
+      plan.checklist.find((i) => i.key === key)!,
+      plan.steps,
+      labelsOf(plan),
+    );
   // An empty project with the hosted queue, set up with a new service connection: every step is planned.
-  const emptyPlan = () => planSetup(state({ queue: { id: 1, name: contract.HOSTED_QUEUE_NAME }, serviceConnection: null }), {
-    project: "P", credentials: { kind: "service-connection", name: "stackspot", create: { clientId: "id", clientKey: "k", realm: "r" } },
-  });
+  const emptyPlan = () =>
+    planSetup(
+      state({ queue: { id: 1, name: contract.HOSTED_QUEUE_NAME }, serviceConnection: null }),
+      {
+        project: "P",
+        credentials: {
+          kind: "service-connection",
+          name: "stackspot",
+          create: { clientId: "id", clientKey: "k", realm: "r" },
+        },
+      },
+    );
 
   test("every step is listed in full once, under the item it repairs", () => {
     const plan = emptyPlan();
-    const full = plan.checklist.flatMap((i) => linesFor(plan, i.key).lines.filter((l) => l.reason !== undefined).map((l) => l.key));
+    const full = plan.checklist.flatMap((i) =>
+      linesFor(plan, i.key)
+        .lines.filter((l) => l.reason !== undefined)
+        .map((l) => l.key),
+    );
     expect(full.sort()).toEqual(plan.steps.map((s) => s.id).sort());
     for (const step of plan.steps) {
-      expect(linesFor(plan, step.item).lines).toContainEqual({ key: step.id, text: step.change, reason: step.reason });
+      expect(linesFor(plan, step.item).lines).toContainEqual({
+        key: step.id,
+        text: step.change,
+        reason: step.reason,
+      });
     }
   });
 
@@ -189,7 +328,9 @@ describe("checklist changes", () => {
     expect(create.item).toBe("pipeline");
     expect(create.alsoServes).toContain("variables");
     const variables = linesFor(plan, "variables");
-    expect(variables.lines).toEqual([{ key: create.id, text: "Set when the pipeline is created (see Pipeline)." }]);
+    expect(variables.lines).toEqual([
+      { key: create.id, text: "Set when the pipeline is created (see Pipeline)." },
+    ]);
     expect(JSON.stringify(variables)).not.toContain(create.change);
   });
 
@@ -197,11 +338,14 @@ describe("checklist changes", () => {
     const plan = emptyPlan();
     const stop = (t: string) => t.trim().replace(/\.$/, "");
     for (const item of plan.checklist) {
-      for (const step of plan.steps.filter((s) => s.item === item.key)) expect(stop(item.detail)).not.toBe(stop(step.change));
+      for (const step of plan.steps.filter((s) => s.item === item.key))
+        expect(stop(item.detail)).not.toBe(stop(step.change));
     }
     const file = plan.checklist.find((i) => i.key === "pipelineFile")!;
     const write = plan.steps.find((s) => s.spec.kind === "write-file")!;
     expect(file.detail).toBe("/stackspot.yml is not on main yet.");
-    expect(linesFor(plan, "pipelineFile")).toEqual({ lines: [{ key: write.id, text: write.change, reason: write.reason }] });
+    expect(linesFor(plan, "pipelineFile")).toEqual({
+      lines: [{ key: write.id, text: write.change, reason: write.reason }],
+    });
   });
 });

@@ -8,7 +8,13 @@ import * as path from "node:path";
 import type { Browser } from "playwright-core";
 import { findRepoRoot } from "../host/httpUtil";
 import { launchChromium } from "./browser";
-import { pressApply, typeCredentials, waitForApplyLabel, waitForChecklist, waitForSetupEnd } from "./hubActions";
+import {
+  pressApply,
+  typeCredentials,
+  waitForApplyLabel,
+  waitForChecklist,
+  waitForSetupEnd,
+} from "./hubActions";
 
 // Cloning, building the hub (webpack, on 2 shared cores) and a set-up.
 jest.setTimeout(300_000);
@@ -21,7 +27,11 @@ let output = "";
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "stackspot-playground-"));
-  const clone = spawnSync("git", ["clone", "--quiet", "--no-hardlinks", root, path.join(dir, "repo")], { encoding: "utf8" });
+  const clone = spawnSync(
+    "git",
+    ["clone", "--quiet", "--no-hardlinks", root, path.join(dir, "repo")],
+    { encoding: "utf8" },
+  );
   if (clone.status !== 0) throw new Error(`git clone failed: ${clone.stderr}`);
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "repo", "node_modules"), "dir");
 });
@@ -46,14 +56,21 @@ function waitForUrl(proc: ChildProcess): Promise<string> {
     };
     proc.stdout!.on("data", onData);
     proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    proc.once("exit", (code) => reject(new Error(`npm start exited (${code}) before printing a URL:\n${output}`)));
+    proc.once("exit", (code) =>
+      reject(new Error(`npm start exited (${code}) before printing a URL:\n${output}`)),
+    );
   });
 }
 
 test("npm start on a fresh clone serves a playground where a set-up completes by clicks", async () => {
   const repo = path.join(dir, "repo");
   expect(fs.existsSync(path.join(repo, "dist"))).toBe(false);
-  child = spawn("npm", ["start"], { cwd: repo, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PLAYGROUND_PORT: "0" } });
+  child = spawn("npm", ["start"], {
+    cwd: repo,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PLAYGROUND_PORT: "0" },
+  });
   const url = await waitForUrl(child);
   expect(output).toContain("Building the hub");
 
@@ -62,7 +79,11 @@ test("npm start on a fresh clone serves a playground where a set-up completes by
   await page.goto(url);
   const hub = page.frameLocator("#hub-frame");
   await waitForChecklist(hub);
-  await typeCredentials(hub, { clientId: "demo-client", clientKey: "demo-key-not-shown", realm: "demo-realm" });
+  await typeCredentials(hub, {
+    clientId: "demo-client",
+    clientKey: "demo-key-not-shown",
+    realm: "demo-realm",
+  });
   await pressApply(hub, "Set up");
   expect(await waitForSetupEnd(hub)).toBe("complete");
   await waitForApplyLabel(hub, "Up to date");

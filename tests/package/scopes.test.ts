@@ -3,14 +3,30 @@
 // from configs/scopes.json, and what each scope allows from Microsoft's specs.
 import * as fs from "fs";
 import * as path from "path";
-import { engineClients, issuedRequests, IssuedRequest, usedClientCalls } from "./support/client-calls";
+import {
+  engineClients,
+  issuedRequests,
+  IssuedRequest,
+  usedClientCalls,
+} from "./support/client-calls";
 import { REPO_ROOT } from "./support/paths";
 import { recordSetupTraffic } from "./support/setup-traffic";
 import { startEmulator } from "../emulator";
 import type { Emulator } from "../emulator/types";
-import { allows, areaOf, closure, fewest, loadScopeTable, matchOperations, MatchedOperation, routeAfterApis } from "./support/scope-table";
+import {
+  allows,
+  areaOf,
+  closure,
+  fewest,
+  loadScopeTable,
+  matchOperations,
+  MatchedOperation,
+  routeAfterApis,
+} from "./support/scope-table";
 
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "vss-extension.json"), "utf8")) as { scopes: string[] };
+const manifest = JSON.parse(
+  fs.readFileSync(path.join(REPO_ROOT, "vss-extension.json"), "utf8"),
+) as { scopes: string[] };
 const table = loadScopeTable();
 
 interface Call extends IssuedRequest {
@@ -25,9 +41,15 @@ beforeAll(async () => {
   const used = usedClientCalls(clients);
   const requests = await issuedRequests(used);
   // Every method the code calls must have been seen on the wire, or its scope would go unchecked.
-  const silent = used.filter((u) => !requests.some((r) => r.client === u.client && r.method === u.method));
+  const silent = used.filter(
+    (u) => !requests.some((r) => r.client === u.client && r.method === u.method),
+  );
   expect(silent.map((s) => `${s.client}.${s.method}`)).toEqual([]);
-  calls = requests.map((r) => ({ ...r, area: areaOf(table, r.path), operations: matchOperations(r.httpMethod, r.path) }));
+  calls = requests.map((r) => ({
+    ...r,
+    area: areaOf(table, r.path),
+    operations: matchOperations(r.httpMethod, r.path),
+  }));
 });
 
 const label = (c: Call) => `${c.client}.${c.method} → ${c.httpMethod} ${c.path}`;
@@ -44,8 +66,15 @@ test("every call is in an area of configs/scopes.json and is a known operation o
 });
 
 test("each area's scopes allow every call the hub makes in it", () => {
-  const refused = calls.filter((c) => c.area && c.operations.some((op) => !allows(closure(table, table.areas[c.area!].scopes), op)));
-  expect(refused.map((c) => `${label(c)} needs one of ${c.operations.map((o) => o.anyOf.join("|")).join(", ")}`)).toEqual([]);
+  const refused = calls.filter(
+    (c) =>
+      c.area && c.operations.some((op) => !allows(closure(table, table.areas[c.area!].scopes), op)),
+  );
+  expect(
+    refused.map(
+      (c) => `${label(c)} needs one of ${c.operations.map((o) => o.anyOf.join("|")).join(", ")}`,
+    ),
+  ).toEqual([]);
 });
 
 test("each area's scopes are the weakest that do (none can be dropped or replaced by one it includes)", () => {
@@ -58,7 +87,8 @@ test("each area's scopes are the weakest that do (none can be dropped or replace
       const others = scopes.filter((s) => s !== scope);
       if (enough(others)) tooStrong.push(`${area}: ${scope} is not needed`);
       for (const weaker of closure(table, scope)) {
-        if (weaker !== scope && enough([...others, weaker])) tooStrong.push(`${area}: ${weaker} would do instead of ${scope}`);
+        if (weaker !== scope && enough([...others, weaker]))
+          tooStrong.push(`${area}: ${weaker} would do instead of ${scope}`);
       }
     }
   }
@@ -71,7 +101,10 @@ test("configs/scopes.json has no area the hub does not call", () => {
 });
 
 test("the manifest declares exactly the areas' scopes, less those another one includes, and they allow every call", () => {
-  const needed = fewest(table, calls.flatMap((c) => table.areas[c.area!].scopes));
+  const needed = fewest(
+    table,
+    calls.flatMap((c) => table.areas[c.area!].scopes),
+  );
   expect([...manifest.scopes].sort()).toEqual(needed);
   const all = closure(table, manifest.scopes);
   expect(calls.filter((c) => c.operations.some((op) => !allows(all, op))).map(label)).toEqual([]);
@@ -107,7 +140,14 @@ describe("on the wire: the engine's real requests during set-up are allowed by t
     const seen = traffic.filter((r) => routeAfterApis(r.path) !== undefined);
     const methods = new Set(seen.map((r) => `${r.method} ${areaOf(table, r.path)}`));
     // The scenarios reach every kind of write the set-up makes, or they prove less than they claim.
-    expect([...methods]).toEqual(expect.arrayContaining(["POST git", "POST build", "POST serviceendpoint", "PATCH pipelines/pipelinepermissions"]));
+    expect([...methods]).toEqual(
+      expect.arrayContaining([
+        "POST git",
+        "POST build",
+        "POST serviceendpoint",
+        "PATCH pipelines/pipelinepermissions",
+      ]),
+    );
     expect(seen.some((r) => /pullrequests$/i.test(r.path) && r.method === "POST")).toBe(true);
 
     const all = closure(table, manifest.scopes);
@@ -115,9 +155,13 @@ describe("on the wire: the engine's real requests during set-up are allowed by t
     for (const r of seen) {
       const relative = r.path.slice(new URL(emulator.orgUrl).pathname.length);
       const ops = matchOperations(r.method, relative);
-      if (!areaOf(table, r.path)) problems.push(`${r.method} ${r.path}: no area in configs/scopes.json`);
+      if (!areaOf(table, r.path))
+        problems.push(`${r.method} ${r.path}: no area in configs/scopes.json`);
       else if (ops.length === 0) problems.push(`${r.method} ${r.path}: no operation in the specs`);
-      else if (!ops.every((op) => allows(all, op))) problems.push(`${r.method} ${r.path}: needs one of ${ops.map((o) => o.anyOf.join("|")).join(", ")}`);
+      else if (!ops.every((op) => allows(all, op)))
+        problems.push(
+          `${r.method} ${r.path}: needs one of ${ops.map((o) => o.anyOf.join("|")).join(", ")}`,
+        );
     }
     expect(problems).toEqual([]);
   });

@@ -15,7 +15,9 @@ const SERVER_TARGET = "Microsoft.TeamFoundation.Server";
 /** Shorthand that includes Azure DevOps Server from 14.2 on. */
 const BOTH_TARGET = "Microsoft.VisualStudio.Services";
 
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "vss-extension.json"), "utf8")) as {
+const manifest = JSON.parse(
+  fs.readFileSync(path.join(REPO_ROOT, "vss-extension.json"), "utf8"),
+) as {
   targets: { id: string; version?: string }[];
 };
 
@@ -32,7 +34,9 @@ let apiVersions: number[];
 beforeAll(async () => {
   emulator = await startEmulator();
   const traffic = await recordSetupTraffic(emulator);
-  apiVersions = [...new Set(traffic.map((r) => r.apiVersion).filter((v): v is string => Boolean(v)))].map((v) => parseFloat(v));
+  apiVersions = [
+    ...new Set(traffic.map((r) => r.apiVersion).filter((v): v is string => Boolean(v))),
+  ].map((v) => parseFloat(v));
 });
 afterAll(async () => {
   await emulator.stop();
@@ -46,7 +50,11 @@ test("no targeted Azure DevOps Server release would refuse an api-version the en
   const highest = Math.max(...apiVersions);
   const servers = manifest.targets.filter((t) => t.id === SERVER_TARGET || t.id === BOTH_TARGET);
   const refusing = servers.filter((t) => (SERVER_API[lowestServer(t)] ?? 0) < highest);
-  expect(refusing.map((t) => `${t.id} ${t.version ?? ""} cannot serve api-version ${highest}`)).toEqual([]);
+  expect(
+    refusing.map((t) => `${t.id} ${t.version ?? ""} cannot serve api-version ${highest}`),
+  ).toEqual([]);
   // Azure DevOps Services serves them all.
-  expect(manifest.targets.map((t) => t.id)).toEqual(expect.arrayContaining(["Microsoft.VisualStudio.Services.Cloud"]));
+  expect(manifest.targets.map((t) => t.id)).toEqual(
+    expect.arrayContaining(["Microsoft.VisualStudio.Services.Cloud"]),
+  );
 });

@@ -18,5 +18,6 @@ test("an extension major other than 1 is refused, since the task's version would
 
 test("only MAJOR.MINOR.PATCH is accepted (the Marketplace and task.json take three numbers)", () => {
   expect(parseVersion("1.2.3")).toEqual({ major: 1, minor: 2, patch: 3 });
-  for (const bad of ["1.2", "1.2.3-beta.1", "v1.2.3", "1.2.3.4", ""]) expect(() => parseVersion(bad)).toThrow(VersionError);
+  for (const bad of ["1.2", "1.2.3-beta.1", "v1.2.3", "1.2.3.4", ""])
+    expect(() => parseVersion(bad)).toThrow(VersionError);
 });

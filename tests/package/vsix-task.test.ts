@@ -7,7 +7,11 @@
 // that the task's own tests exercise: those tests then cover what ships.
 import * as fs from "fs";
 import * as path from "path";
-import { BUNDLE_DIR, runTask, stkArgumentLists } from "../../tasks/StackSpotResume/tests/support/agent";
+import {
+  BUNDLE_DIR,
+  runTask,
+  stkArgumentLists,
+} from "../../tasks/StackSpotResume/tests/support/agent";
 import { freshKey } from "../../tasks/StackSpotResume/tests/support/credentials";
 import { useAgent } from "../../tasks/StackSpotResume/tests/support/use-agent";
 import { REPO_ROOT } from "./support/paths";
@@ -50,7 +54,9 @@ test("the packaged task folder is the build the task's own tests run, file for f
   const packaged = filesOf(unpackedTask);
   const harness = filesOf(BUNDLE_DIR);
   expect([...packaged.keys()].sort()).toEqual([...harness.keys()].sort());
-  const differing = [...packaged].filter(([name, bytes]) => !bytes.equals(harness.get(name)!)).map(([name]) => name);
+  const differing = [...packaged]
+    .filter(([name, bytes]) => !bytes.equals(harness.get(name)!))
+    .map(([name]) => name);
   expect(differing).toEqual([]);
   expect(packaged.has("index.js")).toBe(true);
 });
@@ -60,7 +66,12 @@ test("the packaged task installs the CLI, logs in with a StackSpot service conne
   const run = await runTask(agent.sandbox, {
     taskDir: unpackedTask,
     inputs: { executionId: "01JPKG-exec_7", installerBaseUrl: agent.server.baseUrl },
-    connection: { id: CONNECTION_ID, clientId: "pkg-client-id", clientKey: key, realm: "pkg-realm" },
+    connection: {
+      id: CONNECTION_ID,
+      clientId: "pkg-client-id",
+      clientKey: key,
+      realm: "pkg-realm",
+    },
     secrets: [key],
   });
   expect(run.result).toBe("Succeeded");

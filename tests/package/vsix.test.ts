@@ -4,13 +4,23 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT, SHARED_DIR } from "./support/paths";
-import { contributions, ENDPOINT_TYPE, HUB_TYPE, packageReferences, TASK_TYPE } from "./support/references";
+import {
+  contributions,
+  ENDPOINT_TYPE,
+  HUB_TYPE,
+  packageReferences,
+  TASK_TYPE,
+} from "./support/references";
 import { taskJsonProblems } from "./support/task-schema";
 import { buildPackage, BuiltPackage, canIsolateNetwork, Vsix } from "./support/vsix";
 
 const MAX_BYTES = 2 * 1024 * 1024;
-const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
-const sourceManifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "vss-extension.json"), "utf8"));
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+  version: string;
+};
+const sourceManifest = JSON.parse(
+  fs.readFileSync(path.join(REPO_ROOT, "vss-extension.json"), "utf8"),
+);
 
 let release: BuiltPackage;
 let vsix: Vsix;
@@ -27,15 +37,21 @@ function identity(v: Vsix): Record<string, string> {
 
 test("is written as dist/<publisher>.<id>-<version>.vsix, under 2 MB", () => {
   const id = identity(vsix);
-  expect(path.relative(REPO_ROOT, release.vsixPath)).toBe(`dist/${id.Publisher}.${id.Id}-${id.Version}.vsix`);
+  expect(path.relative(REPO_ROOT, release.vsixPath)).toBe(
+    `dist/${id.Publisher}.${id.Id}-${id.Version}.vsix`,
+  );
   const size = fs.statSync(release.vsixPath).size;
-  console.log(`vsix: ${path.basename(release.vsixPath)} is ${(size / 1024).toFixed(1)} KB (${((size / MAX_BYTES) * 100).toFixed(1)}% of the 2 MB limit)`);
+  console.log(
+    `vsix: ${path.basename(release.vsixPath)} is ${(size / 1024).toFixed(1)} KB (${((size / MAX_BYTES) * 100).toFixed(1)}% of the 2 MB limit)`,
+  );
   expect(size).toBeLessThan(MAX_BYTES);
 });
 
 test("is made without network access", () => {
   if (!canIsolateNetwork()) {
-    console.warn("vsix: this machine cannot run a command without network (unshare -rn); offline packaging not proven here");
+    console.warn(
+      "vsix: this machine cannot run a command without network (unshare -rn); offline packaging not proven here",
+    );
     return;
   }
   expect(release.offline).toBe(true);
@@ -44,19 +60,35 @@ test("is made without network access", () => {
 test("lists the hub, the task and the StackSpot service connection type", () => {
   const byType = Object.fromEntries(contributions(vsix).map((c) => [c.type, c]));
   expect(Object.keys(byType).sort()).toEqual([ENDPOINT_TYPE, HUB_TYPE, TASK_TYPE].sort());
-  expect(byType[HUB_TYPE]).toMatchObject({ targets: ["ms.vss-build-web.build-release-hub-group"], properties: { name: "StackSpot" } });
+  expect(byType[HUB_TYPE]).toMatchObject({
+    targets: ["ms.vss-build-web.build-release-hub-group"],
+    properties: { name: "StackSpot" },
+  });
   expect(byType[TASK_TYPE]).toMatchObject({ targets: ["ms.vss-distributed-task.tasks"] });
-  expect(byType[ENDPOINT_TYPE]).toMatchObject({ targets: ["ms.vss-endpoint.endpoint-types"], properties: { name: "stackspot" } });
+  expect(byType[ENDPOINT_TYPE]).toMatchObject({
+    targets: ["ms.vss-endpoint.endpoint-types"],
+    properties: { name: "stackspot" },
+  });
 });
 
 test("holds every file its manifests and its pages reference", () => {
   const refs = packageReferences(vsix);
   // The hub page and what it loads, the task's handler and the Marketplace page must be among them,
   // or the check proves little.
-  expect(refs.map((r) => r.path)).toEqual(expect.arrayContaining(["dist/hub/hub.html", "dist/task/StackSpotResume/task.json", "overview.md"]));
-  const loadedByHub = refs.filter((r) => r.from === "dist/hub/hub.html").map((r) => path.posix.extname(r.path));
+  expect(refs.map((r) => r.path)).toEqual(
+    expect.arrayContaining([
+      "dist/hub/hub.html",
+      "dist/task/StackSpotResume/task.json",
+      "overview.md",
+    ]),
+  );
+  const loadedByHub = refs
+    .filter((r) => r.from === "dist/hub/hub.html")
+    .map((r) => path.posix.extname(r.path));
   expect(loadedByHub).toEqual(expect.arrayContaining([".js", ".css"]));
-  expect(refs.some((r) => r.from.startsWith("dist/task/StackSpotResume/task.json execution."))).toBe(true);
+  expect(
+    refs.some((r) => r.from.startsWith("dist/task/StackSpotResume/task.json execution.")),
+  ).toBe(true);
   const missing = refs.filter((r) => (r.folder ? !vsix.hasFolder(r.path) : !vsix.has(r.path)));
   expect(missing.map((r) => `${r.path} (named by ${r.from})`)).toEqual([]);
 });
@@ -70,7 +102,11 @@ test("carries one version: package.json's, in both manifests and in the task's M
   const [major, minor, patch] = pkg.version.split(".").map(Number);
   expect(identity(vsix).Version).toBe(pkg.version);
   const dir = String(contributions(vsix).find((c) => c.type === TASK_TYPE)!.properties!.name);
-  expect(vsix.json<{ version: unknown }>(`${dir}/task.json`).version).toEqual({ Major: 1, Minor: minor, Patch: patch });
+  expect(vsix.json<{ version: unknown }>(`${dir}/task.json`).version).toEqual({
+    Major: 1,
+    Minor: minor,
+    Patch: patch,
+  });
   expect(major).toBe(1);
   // The source manifest does not carry a version of its own that could drift: the package writes it.
   expect(sourceManifest.version).toBe("0.0.0");
@@ -94,7 +130,10 @@ test("holds nothing from ../shared", () => {
   };
   walk(SHARED_DIR);
   expect(shared.size).toBeGreaterThan(10);
-  const copied = vsix.zip.getEntries().filter((e) => !e.isDirectory && shared.has(digest(e.getData()))).map((e) => e.entryName);
+  const copied = vsix.zip
+    .getEntries()
+    .filter((e) => !e.isDirectory && shared.has(digest(e.getData())))
+    .map((e) => e.entryName);
   expect(copied).toEqual([]);
 });
 
@@ -106,10 +145,15 @@ test("the dev package is private and distinct from the release one, under any pu
   expect(devId.Publisher).toBe("someone-else");
   expect(devId.Id).not.toBe(relId.Id);
   expect(devId.Version).toBe(relId.Version);
-  const flags = (v: Vsix) => (/<GalleryFlags>([^<]*)<\/GalleryFlags>/.exec(v.text("extension.vsixmanifest"))?.[1] ?? "").split(" ");
+  const flags = (v: Vsix) =>
+    (
+      /<GalleryFlags>([^<]*)<\/GalleryFlags>/.exec(v.text("extension.vsixmanifest"))?.[1] ?? ""
+    ).split(" ");
   expect(flags(vsix)).toContain("Public");
   expect(flags(devVsix)).not.toContain("Public");
-  expect(/<DisplayName>([^<]*)</.exec(devVsix.text("extension.vsixmanifest"))![1]).toMatch(/\(Dev\)$/);
+  expect(/<DisplayName>([^<]*)</.exec(devVsix.text("extension.vsixmanifest"))![1]).toMatch(
+    /\(Dev\)$/,
+  );
   // Same contributions and files: the dev package is the release one under another identity.
   expect(devVsix.names().sort()).toEqual(vsix.names().sort());
 }, 180_000);

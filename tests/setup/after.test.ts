@@ -1,15 +1,26 @@
 // What a set-up reports besides its outcome: the project as it stands afterwards (computed from what
 // the steps made, without reading again — it must equal a fresh read), and the events around the reads.
 import {
-  planSetup, readProjectState, renderPipelineBody, runSetup, sealPipelineFile, SetupEvent, SetupOptions, SetupPlan,
+  planSetup,
+  readProjectState,
+  renderPipelineBody,
+  runSetup,
+  sealPipelineFile,
+  SetupEvent,
+  SetupOptions,
+  SetupPlan,
 } from "../../src/setup";
 import type { Emulator } from "../emulator/types";
 import { clientsFor, CREDENTIALS, creatingOptions, newEmulator } from "./harness";
 
 let emu: Emulator;
 let n = 0;
-beforeAll(async () => { emu = await newEmulator(); });
-afterAll(async () => { await emu.stop(); });
+beforeAll(async () => {
+  emu = await newEmulator();
+});
+afterAll(async () => {
+  await emu.stop();
+});
 
 const REPO = "repo-runner-actions";
 
@@ -17,7 +28,12 @@ async function freshPlan(options: SetupOptions): Promise<SetupPlan> {
   return planSetup(await readProjectState(clientsFor(emu), options), options);
 }
 
-const view = (p: SetupPlan) => ({ checklist: p.checklist, steps: p.steps.map((s) => s.change), decisions: p.decisions.map((d) => d.id), upToDate: p.upToDate });
+const view = (p: SetupPlan) => ({
+  checklist: p.checklist,
+  steps: p.steps.map((s) => s.change),
+  decisions: p.decisions.map((d) => d.id),
+  upToDate: p.upToDate,
+});
 
 interface Scenario {
   name: string;
@@ -33,9 +49,25 @@ const scenarios: Scenario[] = [
   {
     name: "a drifted project (file of an older format, pipeline renamed and in a folder, connection there)",
     seed: (project) => {
-      emu.addRepository(project, REPO, { files: { "/stackspot.yml": sealPipelineFile(renderPipelineBody({}), 0), "/README.md": "r\n" } });
-      emu.addDefinition(project, { name: "runner", path: "\\old", repository: REPO, yamlFilename: "/stackspot.yml" });
-      emu.addServiceEndpoint(project, { name: "stackspot", type: "stackspot", scheme: "UsernamePassword", parameters: { username: "u", password: "p" }, data: { realm: "r" } });
+      emu.addRepository(project, REPO, {
+        files: {
+          "/stackspot.yml": sealPipelineFile(renderPipelineBody({}), 0),
+          "/README.md": "r\n",
+        },
+      });
+      emu.addDefinition(project, {
+        name: "runner",
+        path: "\\old",
+        repository: REPO,
+        yamlFilename: "/stackspot.yml",
+      });
+      emu.addServiceEndpoint(project, {
+        name: "stackspot",
+        type: "stackspot",
+        scheme: "UsernamePassword",
+        parameters: { username: "u", password: "p" },
+        data: { realm: "r" },
+      });
     },
     options: (project) => ({ project }),
     outcome: "complete",
@@ -50,41 +82,54 @@ const scenarios: Scenario[] = [
   },
   {
     name: "an edited file (a decision is left)",
-    seed: (project) => void emu.addRepository(project, REPO, { files: { "/stackspot.yml": "trigger: none\n# by hand\n" } }),
+    seed: (project) =>
+      void emu.addRepository(project, REPO, {
+        files: { "/stackspot.yml": "trigger: none\n# by hand\n" },
+      }),
     outcome: "needs-decision",
   },
   {
     name: "a failed step (the pipeline cannot be created)",
-    faults: (project) => emu.addFault({ method: "POST", route: `/${project}/_apis/build/definitions`, status: 500, times: Infinity }),
+    faults: (project) =>
+      emu.addFault({
+        method: "POST",
+        route: `/${project}/_apis/build/definitions`,
+        status: 500,
+        times: Infinity,
+      }),
     outcome: "failed",
   },
   {
     name: "a self-hosted pool not open to all pipelines",
     seed: (project) => void emu.addQueue(project, "Linux"),
-    options: (project) => creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux" } }),
+    options: (project) =>
+      creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux" } }),
     outcome: "complete",
   },
 ];
 
 describe("the project after a set-up", () => {
-  it.each(scenarios.map((s) => [s.name, s] as const))("%s: equals a fresh read", async (_name, s) => {
-    const project = `After${++n}`;
-    const { id } = emu.addProject(project);
-    s.seed?.(project);
-    const options = { ...(s.options?.(project) ?? creatingOptions(project)), projectId: id };
-    s.faults?.(project);
-    let result;
-    try {
-      result = await runSetup(clientsFor(emu, { maxAttempts: 1 }), options);
-    } finally {
-      emu.clearFaults();
-    }
-    expect(result.outcome).toBe(s.outcome);
-    emu.clearRequests();
-    const fresh = await freshPlan(options);
-    expect(view(result.after)).toEqual(view(fresh));
-    if (s.outcome === "complete") expect(result.after.upToDate).toBe(true);
-  });
+  it.each(scenarios.map((s) => [s.name, s] as const))(
+    "%s: equals a fresh read",
+    async (_name, s) => {
+      const project = `After${++n}`;
+      const { id } = emu.addProject(project);
+      s.seed?.(project);
+      const options = { ...(s.options?.(project) ?? creatingOptions(project)), projectId: id };
+      s.faults?.(project);
+      let result;
+      try {
+        result = await runSetup(clientsFor(emu, { maxAttempts: 1 }), options);
+      } finally {
+        emu.clearFaults();
+      }
+      expect(result.outcome).toBe(s.outcome);
+      emu.clearRequests();
+      const fresh = await freshPlan(options);
+      expect(view(result.after)).toEqual(view(fresh));
+      if (s.outcome === "complete") expect(result.after.upToDate).toBe(true);
+    },
+  );
 
   it("is the plan itself when the set-up was blocked (nothing changed)", async () => {
     const project = `After${++n}`;
@@ -106,7 +151,10 @@ describe("events", () => {
     emu.addProject(project);
     const events: SetupEvent[] = [];
     const progress: string[] = [];
-    await runSetup(clientsFor(emu), creatingOptions(project), { onEvent: (e) => events.push(e), onProgress: (e) => progress.push(e.type) });
+    await runSetup(clientsFor(emu), creatingOptions(project), {
+      onEvent: (e) => events.push(e),
+      onProgress: (e) => progress.push(e.type),
+    });
     const types = events.map((e) => e.type);
     expect(types.slice(0, 2)).toEqual(["reading", "planned"]);
     expect(types.slice(2).every((t) => t.startsWith("step-"))).toBe(true);

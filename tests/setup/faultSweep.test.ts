@@ -6,7 +6,14 @@
 // are advisory: failing permanently, they leave the set-up to go on unchecked and end in the contract.
 // Prints the sweep.
 import { AdoError, RetryPolicy } from "../../src/ado";
-import { renderPipelineBody, renderPipelineFile, runSetup, sealPipelineFile, SetupOptions, SetupResult } from "../../src/setup";
+import {
+  renderPipelineBody,
+  renderPipelineFile,
+  runSetup,
+  sealPipelineFile,
+  SetupOptions,
+  SetupResult,
+} from "../../src/setup";
 import type { Emulator, FaultRule, RequestRecord } from "../emulator/types";
 import { startEmulator } from "../emulator";
 import { clientsFor, CREDENTIALS, expectContract } from "./harness";
@@ -20,7 +27,10 @@ interface Scenario {
   check: (emu: Emulator, project: string, options: SetupOptions) => void;
 }
 
-const creating = (project: string): SetupOptions => ({ project, credentials: { kind: "service-connection", name: "stackspot", create: CREDENTIALS } });
+const creating = (project: string): SetupOptions => ({
+  project,
+  credentials: { kind: "service-connection", name: "stackspot", create: CREDENTIALS },
+});
 
 const scenarios: Scenario[] = [
   {
@@ -38,10 +48,26 @@ const scenarios: Scenario[] = [
   {
     name: "drifted",
     seed: (emu, project) => {
-      emu.addRepository(project, "repo-runner-actions", { files: { "/stackspot.yml": sealPipelineFile(renderPipelineBody({}), 0), "/README.md": "r\n" } });
-      emu.addDefinition(project, { name: "runner", path: "\\old", repository: "repo-runner-actions", yamlFilename: "/stackspot.yml",
-        variables: { secret_cli_login: { value: "", isSecret: true, allowOverride: true } } });
-      emu.addServiceEndpoint(project, { name: "stackspot", type: "stackspot", scheme: "UsernamePassword", parameters: { username: "u", password: "p" }, data: { realm: "r" } });
+      emu.addRepository(project, "repo-runner-actions", {
+        files: {
+          "/stackspot.yml": sealPipelineFile(renderPipelineBody({}), 0),
+          "/README.md": "r\n",
+        },
+      });
+      emu.addDefinition(project, {
+        name: "runner",
+        path: "\\old",
+        repository: "repo-runner-actions",
+        yamlFilename: "/stackspot.yml",
+        variables: { secret_cli_login: { value: "", isSecret: true, allowOverride: true } },
+      });
+      emu.addServiceEndpoint(project, {
+        name: "stackspot",
+        type: "stackspot",
+        scheme: "UsernamePassword",
+        parameters: { username: "u", password: "p" },
+        data: { realm: "r" },
+      });
     },
     options: (project) => ({ project }),
     outcome: "complete",
@@ -61,7 +87,9 @@ const scenarios: Scenario[] = [
     outcome: "waiting-for-pull-request",
     check: (emu, project, options) => {
       expect(emu.listPullRequests(project, "repo-runner-actions")).toHaveLength(1);
-      expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(renderPipelineFile(options));
+      expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(
+        renderPipelineFile(options),
+      );
       expect(emu.listCommits(project, "repo-runner-actions", "stackspot/setup")).toHaveLength(2);
       expect(emu.listDefinitions(project)).toHaveLength(1);
       expect(emu.listServiceEndpoints(project)).toHaveLength(1);
@@ -117,12 +145,24 @@ const FAULTS: Record<FaultKind, Omit<FaultRule, "route">> = {
 /** Waits are recorded (to check Retry-After is honoured) and shortened, so the sweep runs in seconds. */
 const waits: number[] = [];
 const SWEEP_RETRY: Partial<RetryPolicy> = {
-  maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, maxElapsedMs: 1_500, requestTimeoutMs: 500, maxRetryAfterMs: 5_000,
-  sleep: (ms) => { waits.push(ms); return new Promise((r) => setTimeout(r, Math.min(ms, 20))); },
+  maxAttempts: 4,
+  baseDelayMs: 10,
+  maxDelayMs: 50,
+  maxElapsedMs: 1_500,
+  requestTimeoutMs: 500,
+  maxRetryAfterMs: 5_000,
+  sleep: (ms) => {
+    waits.push(ms);
+    return new Promise((r) => setTimeout(r, Math.min(ms, 20)));
+  },
 };
 
 /** A call: method and path pattern, from a clean run's request log. */
-interface Call { method: string; pattern: string; write: boolean }
+interface Call {
+  method: string;
+  pattern: string;
+  write: boolean;
+}
 
 function patternOf(r: RequestRecord, project: string, organization: string): string {
   return r.path
@@ -135,7 +175,8 @@ function patternOf(r: RequestRecord, project: string, organization: string): str
 }
 
 function routeFor(call: Call, project: string, organization: string): RegExp {
-  const escaped = call.pattern.replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+  const escaped = call.pattern
+    .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
     .replace("/{org}/", `/${organization}/`)
     .replace(/\{project\}/g, project.toLowerCase())
     .replace(/\{id\}|\{n\}|\{name\}/g, "[^/]+");
@@ -156,27 +197,39 @@ beforeAll(async () => {
   emu = await startEmulator({ contractCheck: false });
 });
 
-it.each(scenarios.map((s) => s.name))("the sweep covers every call of the %s scenario", async (name) => {
-  const s = scenarios.find((x) => x.name === name)!;
-  const project = `Discover-${s.name}`;
-  emu.addProject(project);
-  s.seed(emu, project);
-  emu.clearRequests();
-  const result = await runSetup(clientsFor(emu, SWEEP_RETRY), s.options(project));
-  expect(result.outcome).toBe(s.outcome);
-  s.check(emu, project, s.options(project));
-  const made = new Set(emu.requests.map((r) => `${r.method} ${patternOf(r, project, emu.organization)}`));
-  const sweptSoFar = new Set(scenarios.slice(0, scenarios.indexOf(s) + 1).flatMap((x) => SWEPT[x.name]));
-  expect([...made].filter((c) => !sweptSoFar.has(c))).toEqual([]);
-});
+it.each(scenarios.map((s) => s.name))(
+  "the sweep covers every call of the %s scenario",
+  async (name) => {
+    const s = scenarios.find((x) => x.name === name)!;
+    const project = `Discover-${s.name}`;
+    emu.addProject(project);
+    s.seed(emu, project);
+    emu.clearRequests();
+    const result = await runSetup(clientsFor(emu, SWEEP_RETRY), s.options(project));
+    expect(result.outcome).toBe(s.outcome);
+    s.check(emu, project, s.options(project));
+    const made = new Set(
+      emu.requests.map((r) => `${r.method} ${patternOf(r, project, emu.organization)}`),
+    );
+    const sweptSoFar = new Set(
+      scenarios.slice(0, scenarios.indexOf(s) + 1).flatMap((x) => SWEPT[x.name]),
+    );
+    expect([...made].filter((c) => !sweptSoFar.has(c))).toEqual([]);
+  },
+);
 
 afterAll(async () => {
   await emu?.stop();
   const columns = [...new Set([...table.values()].flatMap((m) => [...m.keys()]))];
   const width = Math.max(...[...table.keys()].map((k) => k.length), 10);
   const lines = [`${"call".padEnd(width)} | ${columns.map((c) => c.padEnd(16)).join(" | ")}`];
-  for (const [row, cells] of table) lines.push(`${row.padEnd(width)} | ${columns.map((c) => (cells.get(c) ?? "").padEnd(16)).join(" | ")}`);
-  console.log(`Fault sweep (once: outcome of one run; permanent: first run → run after the fault clears)\n${lines.join("\n")}`);
+  for (const [row, cells] of table)
+    lines.push(
+      `${row.padEnd(width)} | ${columns.map((c) => (cells.get(c) ?? "").padEnd(16)).join(" | ")}`,
+    );
+  console.log(
+    `Fault sweep (once: outcome of one run; permanent: first run → run after the fault clears)\n${lines.join("\n")}`,
+  );
 });
 
 function cases(): [string, string, string, FaultKind, boolean][] {
@@ -185,14 +238,17 @@ function cases(): [string, string, string, FaultKind, boolean][] {
     for (const call of SWEPT[s.name]) {
       const write = !call.startsWith("GET ");
       for (const f of Object.keys(FAULTS) as FaultKind[]) {
-        for (const after of write ? [false, true] : [false]) out.push([s.name, call, `${f}${after ? " after" : ""}`, f, after]);
+        for (const after of write ? [false, true] : [false])
+          out.push([s.name, call, `${f}${after ? " after" : ""}`, f, after]);
       }
     }
   }
   return out;
 }
 
-async function runCatching(options: SetupOptions): Promise<{ result?: SetupResult; thrown?: AdoError }> {
+async function runCatching(
+  options: SetupOptions,
+): Promise<{ result?: SetupResult; thrown?: AdoError }> {
   try {
     return { result: await runSetup(clientsFor(emu, SWEEP_RETRY), options) };
   } catch (e) {
@@ -202,7 +258,11 @@ async function runCatching(options: SetupOptions): Promise<{ result?: SetupResul
 }
 
 const CAUSE: Record<FaultKind, RegExp> = {
-  "500": /HTTP 500/, "503": /HTTP 503/, "429": /throttling|HTTP 429/, reset: /dropped the connection/, hang: /did not answer in time/,
+  "500": /HTTP 500/,
+  "503": /HTTP 503/,
+  "429": /throttling|HTTP 429/,
+  reset: /dropped the connection/,
+  hang: /did not answer in time/,
 };
 
 describe.each(["once", "permanent"] as const)("fault injected %s", (mode) => {
@@ -216,13 +276,22 @@ describe.each(["once", "permanent"] as const)("fault injected %s", (mode) => {
     const options = scenario.options(project);
     const row = `${scenarioName}: ${call.method} ${call.pattern.replace("/{org}/", "/").replace(/^\/\{project\}\//, "")}`;
     emu.clearFaults();
-    emu.addFault({ ...FAULTS[kind], method: call.method, route: routeFor(call, project, emu.organization), afterHandling, times: mode === "once" ? 1 : Infinity });
+    emu.addFault({
+      ...FAULTS[kind],
+      method: call.method,
+      route: routeFor(call, project, emu.organization),
+      afterHandling,
+      times: mode === "once" ? 1 : Infinity,
+    });
     waits.length = 0;
     emu.clearRequests();
     const first = await runCatching(options);
     const hit = emu.requests.some((r) => r.fault);
     emu.clearFaults();
-    if (!hit) { record(row, `${mode} ${column}`, "not reached"); return; }
+    if (!hit) {
+      record(row, `${mode} ${column}`, "not reached");
+      return;
+    }
 
     if (mode === "permanent" && ADVISORY.has(callText)) {
       // Checks that never answer: the set-up goes on unchecked, to the same end.
@@ -233,7 +302,10 @@ describe.each(["once", "permanent"] as const)("fault injected %s", (mode) => {
       record(row, `${mode} ${column}`, "ok (unchecked)");
       return;
     }
-    if (mode === "once" || (afterHandling && call.write && !first.thrown && first.result?.outcome === scenario.outcome)) {
+    if (
+      mode === "once" ||
+      (afterHandling && call.write && !first.thrown && first.result?.outcome === scenario.outcome)
+    ) {
       // Once: the set-up absorbs the fault. A write whose answer is always lost still happened, and the re-read finds it.
       expect(first.thrown?.userMessage).toBeUndefined();
       expect(first.result?.failure?.message).toBeUndefined();
@@ -244,10 +316,13 @@ describe.each(["once", "permanent"] as const)("fault injected %s", (mode) => {
       return;
     }
     // Permanent: fails, naming the step (or the read) and the cause.
-    const message = first.thrown ? first.thrown.userMessage : first.result?.failure?.message ?? "";
+    const message = first.thrown
+      ? first.thrown.userMessage
+      : (first.result?.failure?.message ?? "");
     expect(first.result?.outcome ?? "failed").toBe("failed");
     expect(message).toMatch(CAUSE[kind]);
-    if (first.result?.failure) expect(message.startsWith(first.result.failure.step.change)).toBe(true);
+    if (first.result?.failure)
+      expect(message.startsWith(first.result.failure.step.change)).toBe(true);
     else expect(message).toMatch(/while trying to (read|create|push|open|authorize|update)/);
     const second = await runCatching(options);
     expect(second.thrown?.userMessage).toBeUndefined();

@@ -20,24 +20,43 @@ export async function newEmulator(): Promise<Emulator> {
   return startEmulator({});
 }
 
-export function clientsFor(emu: Emulator, retry: Partial<RetryPolicy> = FAST_RETRY, token = emu.token): AdoClients {
+export function clientsFor(
+  emu: Emulator,
+  retry: Partial<RetryPolicy> = FAST_RETRY,
+  token = emu.token,
+): AdoClients {
   return createPatClients({ orgUrl: emu.orgUrl, token, retry });
 }
 
-export const CREDENTIALS = { clientId: "stk-client-id-123", clientKey: "SECRET-client-key-do-not-log-9f8e7d", realm: "acme-realm" };
+export const CREDENTIALS = {
+  clientId: "stk-client-id-123",
+  clientKey: "SECRET-client-key-do-not-log-9f8e7d",
+  realm: "acme-realm",
+};
 
 /** The options most tests use: create the StackSpot service connection. */
 export function creatingOptions(project: string, extra: Partial<SetupOptions> = {}): SetupOptions {
-  return { project, credentials: { kind: "service-connection", name: "stackspot", create: CREDENTIALS }, ...extra };
+  return {
+    project,
+    credentials: { kind: "service-connection", name: "stackspot", create: CREDENTIALS },
+    ...extra,
+  };
 }
 
 /** Asserts, from the emulator's own state, that the project meets the StackSpot contract exactly. */
-export function expectContract(emu: Emulator, project: string, options: SetupOptions, repository = "repo-runner-actions"): void {
+export function expectContract(
+  emu: Emulator,
+  project: string,
+  options: SetupOptions,
+  repository = "repo-runner-actions",
+): void {
   const repos = emu.listRepositories(project).filter((r) => r.name === repository);
   expect(repos).toHaveLength(1);
   const repo = repos[0];
   expect(repo.defaultBranch).toBe("refs/heads/main");
-  expect(emu.getFile(project, repository, "main", "/stackspot.yml")).toBe(renderPipelineFile(options));
+  expect(emu.getFile(project, repository, "main", "/stackspot.yml")).toBe(
+    renderPipelineFile(options),
+  );
   const defs = emu.listDefinitions(project).filter((d) => d.name.toLowerCase() === "stackspot");
   expect(defs).toHaveLength(1);
   const def = defs[0];
@@ -56,13 +75,17 @@ export function expectContract(emu: Emulator, project: string, options: SetupOpt
     expect(eps[0].type).toBe("stackspot");
     if (creds.create) {
       expect(eps[0].authorization.scheme).toBe("UsernamePassword");
-      expect(eps[0].authorization.parameters).toMatchObject({ username: creds.create.clientId, password: creds.create.clientKey });
+      expect(eps[0].authorization.parameters).toMatchObject({
+        username: creds.create.clientId,
+        password: creds.create.clientKey,
+      });
       expect(eps[0].data.realm).toBe(creds.create.realm);
     }
     const perms = emu.pipelinePermissions(project, "endpoint", eps[0].id);
     expect(perms.allPipelines || perms.pipelineIds.includes(def.id)).toBe(true);
   } else {
-    for (const name of ["STK_CLIENT_ID", "STK_CLIENT_KEY", "STK_REALM"]) expect(def.variables[name]).toMatchObject({ isSecret: true });
+    for (const name of ["STK_CLIENT_ID", "STK_CLIENT_KEY", "STK_REALM"])
+      expect(def.variables[name]).toMatchObject({ isSecret: true });
   }
 }
 

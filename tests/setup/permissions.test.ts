@@ -9,8 +9,12 @@ import type { Emulator, Permission } from "../emulator/types";
 import { clientsFor, CREDENTIALS, creatingOptions, expectContract, newEmulator } from "./harness";
 
 let emu: Emulator;
-beforeAll(async () => { emu = await newEmulator(); });
-afterAll(async () => { await emu.stop(); });
+beforeAll(async () => {
+  emu = await newEmulator();
+});
+afterAll(async () => {
+  await emu.stop();
+});
 
 const REPO = "repo-runner-actions";
 
@@ -24,32 +28,77 @@ interface Case {
   seed?: (project: string) => void;
 }
 
-const someoneElsesConnection = (project: string) => void emu.addServiceEndpoint(project, {
-  name: "stackspot", type: "stackspot", scheme: "UsernamePassword",
-  parameters: { username: CREDENTIALS.clientId, password: CREDENTIALS.clientKey }, data: { realm: CREDENTIALS.realm },
-});
+const someoneElsesConnection = (project: string) =>
+  void emu.addServiceEndpoint(project, {
+    name: "stackspot",
+    type: "stackspot",
+    scheme: "UsernamePassword",
+    parameters: { username: CREDENTIALS.clientId, password: CREDENTIALS.clientKey },
+    data: { realm: CREDENTIALS.realm },
+  });
 
 const cases: Case[] = [
-  { permission: "CreateRepository", step: "create-repository", item: "repository", named: /"Create repository"/, where: /Repositories → Security/ },
-  // A new repository inherits the project's Git permissions: Contribute is checked there.
-  { permission: "GenericContribute", step: "write-file", item: "pipelineFile", named: /"Contribute"/, where: /the repository → Security/ },
   {
-    permission: "GenericContribute", step: "write-file", item: "pipelineFile", named: /"Contribute"/, where: /the repository → Security/,
+    permission: "CreateRepository",
+    step: "create-repository",
+    item: "repository",
+    named: /"Create repository"/,
+    where: /Repositories → Security/,
+  },
+  // A new repository inherits the project's Git permissions: Contribute is checked there.
+  {
+    permission: "GenericContribute",
+    step: "write-file",
+    item: "pipelineFile",
+    named: /"Contribute"/,
+    where: /the repository → Security/,
+  },
+  {
+    permission: "GenericContribute",
+    step: "write-file",
+    item: "pipelineFile",
+    named: /"Contribute"/,
+    where: /the repository → Security/,
     seed: (project) => void emu.addRepository(project, REPO, { files: { "/README.md": "x\n" } }),
   },
-  { permission: "EditBuildDefinition", step: "create-pipeline", item: "pipeline", named: /"Edit build pipeline"/, where: /Manage security/ },
   {
-    permission: "EditBuildDefinition", step: "update-pipeline", item: "pipeline", named: /"Edit build pipeline"/, where: /Manage security/,
+    permission: "EditBuildDefinition",
+    step: "create-pipeline",
+    item: "pipeline",
+    named: /"Edit build pipeline"/,
+    where: /Manage security/,
+  },
+  {
+    permission: "EditBuildDefinition",
+    step: "update-pipeline",
+    item: "pipeline",
+    named: /"Edit build pipeline"/,
+    where: /Manage security/,
     seed: (project) => {
       emu.addRepository(project, REPO, { files: {} });
-      emu.addDefinition(project, { name: "old name", path: "\\team, and more", repository: REPO, yamlFilename: "/stackspot.yml" });
+      emu.addDefinition(project, {
+        name: "old name",
+        path: "\\team, and more",
+        repository: REPO,
+        yamlFilename: "/stackspot.yml",
+      });
     },
   },
-  { permission: "CreateServiceEndpoint", step: "create-service-connection", item: "credentials", named: /"Creator \(service connections\)"/, where: /Service connections → Security/ },
+  {
+    permission: "CreateServiceEndpoint",
+    step: "create-service-connection",
+    item: "credentials",
+    named: /"Creator \(service connections\)"/,
+    where: /Service connections → Security/,
+  },
   // The creator of a connection administers it, so the denial matters for someone else's connection.
   {
-    permission: "AdministerPipelinePermissions", step: "authorize-service-connection", item: "credentials",
-    named: /"Administrator \(on the service connection\)"/, where: /the connection → Security/, seed: someoneElsesConnection,
+    permission: "AdministerPipelinePermissions",
+    step: "authorize-service-connection",
+    item: "credentials",
+    named: /"Administrator \(on the service connection\)"/,
+    where: /the connection → Security/,
+    seed: someoneElsesConnection,
   },
 ];
 
@@ -57,7 +106,9 @@ const cases: Case[] = [
 function snapshot(project: string): string {
   const repos = emu.listRepositories(project).map((r) => ({
     ...r,
-    branches: emu.listBranches(project, r.name).map((b) => ({ b, commits: emu.listCommits(project, r.name, b) })),
+    branches: emu
+      .listBranches(project, r.name)
+      .map((b) => ({ b, commits: emu.listCommits(project, r.name, b) })),
     pullRequests: emu.listPullRequests(project, r.name),
   }));
   const endpoints = emu.listServiceEndpoints(project);
@@ -65,13 +116,25 @@ function snapshot(project: string): string {
     ...endpoints.map((e) => emu.pipelinePermissions(project, "endpoint", e.id)),
     ...emu.listQueues(project).map((q) => emu.pipelinePermissions(project, "queue", String(q.id))),
   ];
-  return JSON.stringify({ repos, definitions: emu.listDefinitions(project), endpoints, authorizations });
+  return JSON.stringify({
+    repos,
+    definitions: emu.listDefinitions(project),
+    endpoints,
+    authorizations,
+  });
 }
 
 let counter = 0;
 
-describe.each([["with the project id", true], ["without the project id", false]] as const)("%s", (_label, withId) => {
-  it.each(cases.map((c, i) => [`${c.permission} (${c.step}${c.seed ? ", existing objects" : ""})`, i] as const))("denied %s: blocked, nothing changed", async (_name, index) => {
+describe.each([
+  ["with the project id", true],
+  ["without the project id", false],
+] as const)("%s", (_label, withId) => {
+  it.each(
+    cases.map(
+      (c, i) => [`${c.permission} (${c.step}${c.seed ? ", existing objects" : ""})`, i] as const,
+    ),
+  )("denied %s: blocked, nothing changed", async (_name, index) => {
     const c = cases[index];
     const project = `Denied${++counter}`;
     const { id } = emu.addProject(project);
@@ -102,7 +165,14 @@ describe.each([["with the project id", true], ["without the project id", false]]
       expect(item.detail).toMatch(c.where);
       // Nothing changed, so the project stands where it stood.
       expect(result.after).toBe(result.plan);
-      expect(JSON.stringify([failure.message, failure.remedy, result.plan, events.map((e) => ({ ...e, error: undefined }))])).not.toContain(CREDENTIALS.clientKey);
+      expect(
+        JSON.stringify([
+          failure.message,
+          failure.remedy,
+          result.plan,
+          events.map((e) => ({ ...e, error: undefined })),
+        ]),
+      ).not.toContain(CREDENTIALS.clientKey);
     } finally {
       emu.allow(c.permission, { project });
     }
@@ -131,7 +201,9 @@ it("denied Contribute to pull requests on a protected branch: the file goes firs
     expect(result.failure!.remedy).toMatch(/the repository → Security/);
     // Whether a branch policy refuses a push is known only by pushing: that one write is refused, nothing else is sent.
     const writes = emu.requests.filter((r) => r.write);
-    expect(writes.map((w) => [w.method, w.path.replace(/^.*\/_apis\//, ""), w.status])).toEqual([["POST", expect.stringMatching(/pushes$/), 403]]);
+    expect(writes.map((w) => [w.method, w.path.replace(/^.*\/_apis\//, ""), w.status])).toEqual([
+      ["POST", expect.stringMatching(/pushes$/), 403],
+    ]);
     expect(snapshot(project)).toBe(before);
   } finally {
     emu.allow("PullRequestContribute", { project });
@@ -168,7 +240,10 @@ it("a status read checks no permission and blocks nothing", async () => {
   emu.deny("CreateRepository", { project });
   emu.clearRequests();
   try {
-    const plan = planSetup(await readProjectState(clientsFor(emu), creatingOptions(project)), creatingOptions(project));
+    const plan = planSetup(
+      await readProjectState(clientsFor(emu), creatingOptions(project)),
+      creatingOptions(project),
+    );
     expect(plan.blocked).toBe(false);
     expect(plan.permissionDenials).toEqual([]);
     expect(emu.requests.filter((r) => r.path.includes("/_apis/permissions/"))).toEqual([]);

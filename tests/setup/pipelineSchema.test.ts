@@ -18,7 +18,12 @@ const root = path.resolve(__dirname, "../..");
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
 const STEP = "/stages/0/jobs/0/steps/0";
 
-interface TaskInput { name: string; type: string; required?: boolean; label?: string }
+interface TaskInput {
+  name: string;
+  type: string;
+  required?: boolean;
+  label?: string;
+}
 
 /** The schema with StackSpotResume@1 added the way the schema's generator adds a task. */
 function schemaKnowingOurTask(schema: any): any {
@@ -27,12 +32,20 @@ function schemaKnowingOurTask(schema: any): any {
   const id = `${task.name}@${task.version.Major}`;
   const inputs: TaskInput[] = task.inputs;
   const properties: Record<string, unknown> = {};
-  for (const input of inputs) properties[input.name] = { type: input.type === "boolean" ? "boolean" : "string", description: input.label };
+  for (const input of inputs)
+    properties[input.name] = {
+      type: input.type === "boolean" ? "boolean" : "string",
+      description: input.label,
+    };
   copy.definitions.task.properties.task.anyOf.push({ description: task.description, enum: [id] });
   copy.definitions.task.anyOf.push({
     properties: {
       task: { pattern: `^${id}$` },
-      inputs: { properties, additionalProperties: false, required: inputs.filter((i) => i.required).map((i) => i.name) },
+      inputs: {
+        properties,
+        additionalProperties: false,
+        required: inputs.filter((i) => i.required).map((i) => i.name),
+      },
     },
     required: ["task"],
   });
@@ -48,7 +61,10 @@ function compile(schema: any): ValidateFunction {
 const schema = readJson(path.resolve(root, "../shared/schemas/azure-pipelines.schema.json"));
 const variants = {
   "hosted, service connection": renderPipelineFile({}),
-  "self-hosted, secret variables": renderPipelineFile({ pool: { kind: "self-hosted", queue: "Linux agents" }, credentials: { kind: "variables" } }),
+  "self-hosted, secret variables": renderPipelineFile({
+    pool: { kind: "self-hosted", queue: "Linux agents" },
+    credentials: { kind: "variables" },
+  }),
 };
 
 describe("the generated pipeline file against azure-pipelines.schema.json", () => {
@@ -59,21 +75,29 @@ describe("the generated pipeline file against azure-pipelines.schema.json", () =
     extended = compile(schemaKnowingOurTask(schema));
   });
 
-  it.each(Object.entries(variants))("%s: the unmodified schema rejects only the custom task step", (_name, text) => {
-    const doc = parse(text);
-    expect(original(doc)).toBe(false);
-    const errors = original.errors as ErrorObject[];
-    // Every error is on the task step, or on a branch (anyOf/oneOf) that holds it.
-    const offTheStep = errors.filter((e) => !(e.instancePath.startsWith(STEP) || STEP.startsWith(e.instancePath)));
-    expect(offTheStep).toEqual([]);
-    expect(errors.some((e) => e.instancePath === `${STEP}/task`)).toBe(true);
-  });
+  it.each(Object.entries(variants))(
+    "%s: the unmodified schema rejects only the custom task step",
+    (_name, text) => {
+      const doc = parse(text);
+      expect(original(doc)).toBe(false);
+      const errors = original.errors as ErrorObject[];
+      // Every error is on the task step, or on a branch (anyOf/oneOf) that holds it.
+      const offTheStep = errors.filter(
+        (e) => !(e.instancePath.startsWith(STEP) || STEP.startsWith(e.instancePath)),
+      );
+      expect(offTheStep).toEqual([]);
+      expect(errors.some((e) => e.instancePath === `${STEP}/task`)).toBe(true);
+    },
+  );
 
-  it.each(Object.entries(variants))("%s: valid once the schema knows StackSpotResume@1", (_name, text) => {
-    const ok = extended(parse(text));
-    expect(extended.errors ?? []).toEqual([]);
-    expect(ok).toBe(true);
-  });
+  it.each(Object.entries(variants))(
+    "%s: valid once the schema knows StackSpotResume@1",
+    (_name, text) => {
+      const ok = extended(parse(text));
+      expect(extended.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    },
+  );
 
   it("the extended schema still catches a mistake in our step (an unknown input)", () => {
     const doc = parse(variants["hosted, service connection"]);

@@ -4,33 +4,47 @@ import type { Emulator } from "../emulator/types";
 import { clientsFor, creatingOptions, expectContract, newEmulator, writes } from "./harness";
 
 let emu: Emulator;
-beforeAll(async () => { emu = await newEmulator(); });
-afterAll(async () => { await emu.stop(); });
+beforeAll(async () => {
+  emu = await newEmulator();
+});
+afterAll(async () => {
+  await emu.stop();
+});
 
 describe("two set-ups racing", () => {
-  it.each([0, 5, 15])("end with one repository, one pipeline, one commit, one connection (latency %i ms)", async (latency) => {
-    const project = `Race${latency}`;
-    emu.addProject(project);
-    emu.setLatency(latency);
-    emu.clearRequests();
-    try {
-      const options = creatingOptions(project);
-      const [a, b] = await Promise.all([runSetup(clientsFor(emu), options), runSetup(clientsFor(emu), options)]);
-      expect([a.failure?.message, b.failure?.message]).toEqual([undefined, undefined]);
-      expect([a.outcome, b.outcome]).toEqual(["complete", "complete"]);
-      expectContract(emu, project, options);
-      expect(emu.listRepositories(project)).toHaveLength(1);
-      expect(emu.listDefinitions(project)).toHaveLength(1);
-      expect(emu.listCommits(project, "repo-runner-actions", "main")).toHaveLength(1);
-      expect(emu.listServiceEndpoints(project)).toHaveLength(1);
-      // They did race: some creates were refused as conflicts and resolved by re-reading.
-      const refused = emu.requests.filter((r) => r.write && (r.status === 409 || r.status === 400)).map((r) => `${r.method} ${r.path.replace(/^.*_apis\//, "")} ${r.status}`);
-      console.log(`race at ${latency} ms: ${refused.join(", ") || "no conflicting write"}; replanned: ${a.replanned}, ${b.replanned}`);
-      expect(refused.length).toBeGreaterThan(0);
-    } finally {
-      emu.setLatency(0);
-    }
-  });
+  it.each([0, 5, 15])(
+    "end with one repository, one pipeline, one commit, one connection (latency %i ms)",
+    async (latency) => {
+      const project = `Race${latency}`;
+      emu.addProject(project);
+      emu.setLatency(latency);
+      emu.clearRequests();
+      try {
+        const options = creatingOptions(project);
+        const [a, b] = await Promise.all([
+          runSetup(clientsFor(emu), options),
+          runSetup(clientsFor(emu), options),
+        ]);
+        expect([a.failure?.message, b.failure?.message]).toEqual([undefined, undefined]);
+        expect([a.outcome, b.outcome]).toEqual(["complete", "complete"]);
+        expectContract(emu, project, options);
+        expect(emu.listRepositories(project)).toHaveLength(1);
+        expect(emu.listDefinitions(project)).toHaveLength(1);
+        expect(emu.listCommits(project, "repo-runner-actions", "main")).toHaveLength(1);
+        expect(emu.listServiceEndpoints(project)).toHaveLength(1);
+        // They did race: some creates were refused as conflicts and resolved by re-reading.
+        const refused = emu.requests
+          .filter((r) => r.write && (r.status === 409 || r.status === 400))
+          .map((r) => `${r.method} ${r.path.replace(/^.*_apis\//, "")} ${r.status}`);
+        console.log(
+          `race at ${latency} ms: ${refused.join(", ") || "no conflicting write"}; replanned: ${a.replanned}, ${b.replanned}`,
+        );
+        expect(refused.length).toBeGreaterThan(0);
+      } finally {
+        emu.setLatency(0);
+      }
+    },
+  );
 });
 
 describe("branch policies", () => {
@@ -46,16 +60,25 @@ describe("branch policies", () => {
     expect(first.outcome).toBe("waiting-for-pull-request");
     const prs = emu.listPullRequests(project, "repo-runner-actions");
     expect(prs).toHaveLength(1);
-    expect(prs[0]).toMatchObject({ sourceRefName: "refs/heads/stackspot/setup", targetRefName: "refs/heads/main", status: "active" });
+    expect(prs[0]).toMatchObject({
+      sourceRefName: "refs/heads/stackspot/setup",
+      targetRefName: "refs/heads/main",
+      status: "active",
+    });
     expect(first.pullRequest?.id).toBe(prs[0].pullRequestId);
     expect(first.pullRequest?.url).toMatch(new RegExp(`/pullrequest/${prs[0].pullRequestId}$`));
-    expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(renderPipelineFile(options));
+    expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(
+      renderPipelineFile(options),
+    );
     expect(emu.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBeUndefined();
     // Everything else is in place already.
     expect(emu.listDefinitions(project).map((d) => d.name)).toEqual(["stackspot"]);
 
     const plan = planSetup(await readProjectState(clientsFor(emu), options), options);
-    expect(plan.checklist.find((i) => i.key === "pipelineFile")).toMatchObject({ state: "waiting-for-pull-request", link: first.pullRequest?.url });
+    expect(plan.checklist.find((i) => i.key === "pipelineFile")).toMatchObject({
+      state: "waiting-for-pull-request",
+      link: first.pullRequest?.url,
+    });
     expect(plan.steps).toEqual([]);
 
     emu.clearRequests();
@@ -71,12 +94,22 @@ describe("branch policies", () => {
     emu.addProject(project);
     emu.addRepository(project, "repo-runner-actions", { files: { "/README.md": "x\n" } });
     emu.protectBranch(project, "repo-runner-actions", "main");
-    const leftover = emu.commitFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml", "left by someone\n");
+    const leftover = emu.commitFile(
+      project,
+      "repo-runner-actions",
+      "stackspot/setup",
+      "/stackspot.yml",
+      "left by someone\n",
+    );
     const options = creatingOptions(project);
     const first = await runSetup(clientsFor(emu), options);
     expect(first.outcome).toBe("waiting-for-pull-request");
-    expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(renderPipelineFile(options));
-    expect(emu.listCommits(project, "repo-runner-actions", "stackspot/setup").map((c) => c.commitId)).toContain(leftover);
+    expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(
+      renderPipelineFile(options),
+    );
+    expect(
+      emu.listCommits(project, "repo-runner-actions", "stackspot/setup").map((c) => c.commitId),
+    ).toContain(leftover);
     const prs = emu.listPullRequests(project, "repo-runner-actions");
     expect(prs).toHaveLength(1);
 

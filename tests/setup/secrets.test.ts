@@ -5,11 +5,16 @@ import type { Emulator } from "../emulator/types";
 import { CREDENTIALS, FAST_RETRY, newEmulator } from "./harness";
 
 let emu: Emulator;
-beforeAll(async () => { emu = await newEmulator(); });
-afterAll(async () => { await emu.stop(); });
+beforeAll(async () => {
+  emu = await newEmulator();
+});
+afterAll(async () => {
+  await emu.stop();
+});
 
 /** JSON.stringify replacer that keeps an error's message and stack as well as its fields. */
-const errorsToo = (_key: string, v: unknown) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v);
+const errorsToo = (_key: string, v: unknown) =>
+  v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v;
 
 /** Captures everything written to the console and to stdout/stderr while `fn` runs. */
 async function captureOutput(fn: () => Promise<unknown>): Promise<string> {
@@ -18,13 +23,35 @@ async function captureOutput(fn: () => Promise<unknown>): Promise<string> {
   const saved = methods.map((m) => console[m]);
   const savedOut = process.stdout.write.bind(process.stdout);
   const savedErr = process.stderr.write.bind(process.stderr);
-  methods.forEach((m) => { console[m] = (...args: unknown[]) => { chunks.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" ")); }; });
-  process.stdout.write = ((c: unknown) => { chunks.push(String(c)); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((c: unknown) => { chunks.push(String(c)); return true; }) as typeof process.stderr.write;
+  methods.forEach((m) => {
+    console[m] = (...args: unknown[]) => {
+      chunks.push(
+        args
+          .map((a) =>
+            a instanceof Error
+              ? `${a.message}\n${a.stack}`
+              : typeof a === "string"
+                ? a
+                : JSON.stringify(a),
+          )
+          .join(" "),
+      );
+    };
+  });
+  process.stdout.write = ((c: unknown) => {
+    chunks.push(String(c));
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((c: unknown) => {
+    chunks.push(String(c));
+    return true;
+  }) as typeof process.stderr.write;
   try {
     await fn();
   } finally {
-    methods.forEach((m, i) => { console[m] = saved[i]; });
+    methods.forEach((m, i) => {
+      console[m] = saved[i];
+    });
     process.stdout.write = savedOut;
     process.stderr.write = savedErr;
   }
@@ -32,11 +59,26 @@ async function captureOutput(fn: () => Promise<unknown>): Promise<string> {
 }
 
 it.each([
-  ["a 500 once on the connection's creation", { method: "POST", route: "/_apis/serviceendpoint/endpoints", status: 500 }],
-  ["a reset after the connection was created", { method: "POST", route: "/_apis/serviceendpoint/endpoints", reset: true, afterHandling: true }],
-  ["a permanent 503 on the connection's creation", { method: "POST", route: "/_apis/serviceendpoint/endpoints", status: 503, times: Infinity }],
-  ["a permanent 500 on every write", { method: "POST", route: "/_apis/", status: 500, times: Infinity }],
-  ["secret variables, failing the pipeline's creation", { method: "POST", route: "/_apis/build/definitions", status: 400, times: Infinity }],
+  [
+    "a 500 once on the connection's creation",
+    { method: "POST", route: "/_apis/serviceendpoint/endpoints", status: 500 },
+  ],
+  [
+    "a reset after the connection was created",
+    { method: "POST", route: "/_apis/serviceendpoint/endpoints", reset: true, afterHandling: true },
+  ],
+  [
+    "a permanent 503 on the connection's creation",
+    { method: "POST", route: "/_apis/serviceendpoint/endpoints", status: 503, times: Infinity },
+  ],
+  [
+    "a permanent 500 on every write",
+    { method: "POST", route: "/_apis/", status: 500, times: Infinity },
+  ],
+  [
+    "secret variables, failing the pipeline's creation",
+    { method: "POST", route: "/_apis/build/definitions", status: 400, times: Infinity },
+  ],
 ])("%s", async (label, fault) => {
   const project = `Secret-${label.replace(/\W+/g, "-")}`;
   emu.addProject(project);
@@ -48,9 +90,23 @@ it.each([
     ? { kind: "variables" as const, values: CREDENTIALS }
     : { kind: "service-connection" as const, name: "stackspot", create: CREDENTIALS };
   const output = await captureOutput(async () => {
-    const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry: FAST_RETRY, onRequest: (e) => requests.push(e) });
+    const clients = createPatClients({
+      orgUrl: emu.orgUrl,
+      token: emu.token,
+      retry: FAST_RETRY,
+      onRequest: (e) => requests.push(e),
+    });
     try {
-      outcome = await runSetup(clients, { project, credentials }, { onProgress: (e) => { events.push(e); console.log(e.type, "message" in e ? `${e.message} ${e.remedy}` : ""); } });
+      outcome = await runSetup(
+        clients,
+        { project, credentials },
+        {
+          onProgress: (e) => {
+            events.push(e);
+            console.log(e.type, "message" in e ? `${e.message} ${e.remedy}` : "");
+          },
+        },
+      );
     } catch (e) {
       outcome = e;
       console.error(e);

@@ -10,8 +10,12 @@ import type { Emulator } from "../emulator/types";
 import { creatingOptions, FAST_RETRY, newEmulator } from "./harness";
 
 let emu: Emulator;
-beforeAll(async () => { emu = await newEmulator(); });
-afterAll(async () => { await emu.stop(); });
+beforeAll(async () => {
+  emu = await newEmulator();
+});
+afterAll(async () => {
+  await emu.stop();
+});
 
 /** Clients whose fetch records each request's wave. */
 function measuringClients() {
@@ -26,8 +30,21 @@ function measuringClients() {
       completed.push(wave);
     }
   };
-  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry: FAST_RETRY, fetch: fetchWithWaves });
-  return { clients, sent, waves: () => Math.max(0, ...sent.map((s) => s.wave)), reset: () => { completed.length = 0; sent.length = 0; } };
+  const clients = createPatClients({
+    orgUrl: emu.orgUrl,
+    token: emu.token,
+    retry: FAST_RETRY,
+    fetch: fetchWithWaves,
+  });
+  return {
+    clients,
+    sent,
+    waves: () => Math.max(0, ...sent.map((s) => s.wave)),
+    reset: () => {
+      completed.length = 0;
+      sent.length = 0;
+    },
+  };
 }
 
 const isCheck = (s: { url: string }) => /\/_apis\/permissions\//.test(s.url);
@@ -80,8 +97,16 @@ it("reads the status of a project with 5,000 repositories and 10,000 definitions
   const m = measuringClients();
   for (const p of ["Small", "Large"]) await runSetup(m.clients, creatingOptions(p));
   m.reset();
-  const calls = (project: string) => m.sent.map((s) => `${s.method} ${s.url.replace(new RegExp(`/${project}(?=/|$)`, "g"), "/{p}")
-    .replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, "{id}").replace(/\/\d+$/, "/{n}")}`).sort();
+  const calls = (project: string) =>
+    m.sent
+      .map(
+        (s) =>
+          `${s.method} ${s.url
+            .replace(new RegExp(`/${project}(?=/|$)`, "g"), "/{p}")
+            .replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, "{id}")
+            .replace(/\/\d+$/, "/{n}")}`,
+      )
+      .sort();
   await readProjectState(m.clients, creatingOptions("Small"));
   const small = calls("Small");
   m.reset();

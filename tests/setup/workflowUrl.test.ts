@@ -6,8 +6,16 @@ describe("workflowUrl", () => {
     ["https://dev.azure.com/my-org/", "Demo", "https://dev.azure.com/my-org/Demo"],
     ["https://dev.azure.com/my-org/Other/_git/x", "Demo", "https://dev.azure.com/my-org/Demo"],
     ["https://my-org.visualstudio.com/", "Demo", "https://dev.azure.com/my-org/Demo"],
-    ["https://my-org.visualstudio.com/DefaultCollection/", "Demo", "https://dev.azure.com/my-org/Demo"],
-    ["https://tfs.example.com/tfs/DefaultCollection/", "Demo", "https://tfs.example.com/tfs/DefaultCollection/Demo"],
+    [
+      "https://my-org.visualstudio.com/DefaultCollection/",
+      "Demo",
+      "https://dev.azure.com/my-org/Demo",
+    ],
+    [
+      "https://tfs.example.com/tfs/DefaultCollection/",
+      "Demo",
+      "https://tfs.example.com/tfs/DefaultCollection/Demo",
+    ],
     ["http://server:8080/tfs/Coll", "Demo", "http://server:8080/tfs/Coll/Demo"],
     ["https://dev.azure.com/my-org", "My Project", "https://dev.azure.com/my-org/My%20Project"],
     ["https://dev.azure.com/my-org", "a/b?c#d", "https://dev.azure.com/my-org/a%2Fb%3Fc%23d"],

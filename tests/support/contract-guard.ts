@@ -6,7 +6,10 @@ import type { ContractViolation } from "../emulator/types";
 
 export function formatViolations(violations: ContractViolation[]): string {
   return violations
-    .map((v, i) => `  ${i + 1}. [${v.side}] ${v.method} ${v.path}${v.operationId ? ` (${v.operationId})` : ""}\n     ${v.message.replace(/\n/g, "\n     ")}`)
+    .map(
+      (v, i) =>
+        `  ${i + 1}. [${v.side}] ${v.method} ${v.path}${v.operationId ? ` (${v.operationId})` : ""}\n     ${v.message.replace(/\n/g, "\n     ")}`,
+    )
     .join("\n");
 }
 
@@ -17,6 +20,8 @@ afterEach(() => {
     emulator.clearViolations();
   }
   if (found.length > 0) {
-    throw new Error(`The REST contract was broken ${found.length} time(s) during this test:\n${formatViolations(found)}`);
+    throw new Error(
+      `The REST contract was broken ${found.length} time(s) during this test:\n${formatViolations(found)}`,
+    );
   }
 });

@@ -4,7 +4,10 @@ import type { RunReport } from "../report";
 import type { Renderer, TextStream } from "./renderer";
 
 export class JsonRenderer implements Renderer {
-  constructor(private readonly out: TextStream, private readonly diagnostics: TextStream) {}
+  constructor(
+    private readonly out: TextStream,
+    private readonly diagnostics: TextStream,
+  ) {}
 
   start(): void {}
   event(): void {}

@@ -13,24 +13,43 @@ export class PlainRenderer implements Renderer {
   private total = 0;
   private finished = 0;
 
-  constructor(private readonly out: TextStream, private readonly verbose = false) {}
+  constructor(
+    private readonly out: TextStream,
+    private readonly verbose = false,
+  ) {}
 
   start(info: RunStart): void {
     this.command = info.command;
     this.total = info.projects.length;
-    const verb = info.command === "setup" ? "Setting up" : info.command === "plan" ? "Planning" : "Checking";
-    this.line(`${verb} ${info.projects.length} project${info.projects.length === 1 ? "" : "s"} in ${info.organization} (${info.concurrency} at a time)`);
+    const verb =
+      info.command === "setup" ? "Setting up" : info.command === "plan" ? "Planning" : "Checking";
+    this.line(
+      `${verb} ${info.projects.length} project${info.projects.length === 1 ? "" : "s"} in ${info.organization} (${info.concurrency} at a time)`,
+    );
   }
 
   event(project: string, e: ProjectEvent): void {
     switch (e.type) {
-      case "step-done": this.line(`${project}: ${e.detail}`); break;
-      case "step-failed": this.line(`${project}: failed: ${e.message}`); break;
-      case "replanning": this.line(`${project}: ${e.reason}`); break;
-      case "step-started": if (this.verbose) this.line(`${project}: ${e.change}…`); break;
-      case "step-skipped": if (this.verbose) this.line(`${project}: skipped: ${e.change} (${e.reason})`); break;
-      case "reading": if (this.verbose) this.line(`${project}: reading the project`); break;
-      case "started": break;
+      case "step-done":
+        this.line(`${project}: ${e.detail}`);
+        break;
+      case "step-failed":
+        this.line(`${project}: failed: ${e.message}`);
+        break;
+      case "replanning":
+        this.line(`${project}: ${e.reason}`);
+        break;
+      case "step-started":
+        if (this.verbose) this.line(`${project}: ${e.change}…`);
+        break;
+      case "step-skipped":
+        if (this.verbose) this.line(`${project}: skipped: ${e.change} (${e.reason})`);
+        break;
+      case "reading":
+        if (this.verbose) this.line(`${project}: reading the project`);
+        break;
+      case "started":
+        break;
     }
   }
 

@@ -10,7 +10,16 @@ export interface Style {
 
 export const PLAIN: Style = { color: false, symbols: false };
 
-const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1 } as const;
+const CODES = {
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  gray: 90,
+  bold: 1,
+} as const;
 export type Color = keyof typeof CODES;
 
 export function paint(style: Style, color: Color, text: string): string {
@@ -49,7 +58,6 @@ export function itemMark(style: Style, state: ChecklistState): string {
   return paint(style, s.color, style.symbols ? s.symbol : `[${s.word}]`);
 }
 
- 
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function visibleLength(text: string): number {
@@ -64,7 +72,11 @@ export function truncate(text: string, width: number): string {
   for (let i = 0; i < text.length && shown < width - 1;) {
     ANSI.lastIndex = i;
     const m = text.startsWith("\u001b[", i) ? ANSI.exec(text) : null;
-    if (m && m.index === i) { out += m[0]; i += m[0].length; continue; }
+    if (m && m.index === i) {
+      out += m[0];
+      i += m[0].length;
+      continue;
+    }
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     out += ch;
     i += ch.length;

@@ -28,20 +28,40 @@ export function summaryLines(run: RunReport, o: SummaryOptions): string[] {
     lines.push("No projects to work on.");
     return lines;
   }
-  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(7, ...run.projects.map((p) => [...p.project].length)));
-  const resultWidth = Math.max(6, ...run.projects.map((p) => visibleLength(statusLabel(style, p.status))));
-  const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - visibleLength(text)));
+  const nameWidth = Math.min(
+    MAX_NAME_WIDTH,
+    Math.max(7, ...run.projects.map((p) => [...p.project].length)),
+  );
+  const resultWidth = Math.max(
+    6,
+    ...run.projects.map((p) => visibleLength(statusLabel(style, p.status))),
+  );
+  const pad = (text: string, width: number) =>
+    text + " ".repeat(Math.max(0, width - visibleLength(text)));
   const cut = (text: string) => (o.width ? truncate(text, o.width - 1) : text);
-  const nameCell = (name: string) => ([...name].length > nameWidth ? `${[...name].slice(0, nameWidth - 1).join("")}…` : name);
+  const nameCell = (name: string) =>
+    [...name].length > nameWidth ? `${[...name].slice(0, nameWidth - 1).join("")}…` : name;
 
-  lines.push(paint(style, "bold", cut(`${pad("PROJECT", nameWidth)}  ${pad("RESULT", resultWidth)}  WORKFLOW URL / DETAIL`)));
+  lines.push(
+    paint(
+      style,
+      "bold",
+      cut(`${pad("PROJECT", nameWidth)}  ${pad("RESULT", resultWidth)}  WORKFLOW URL / DETAIL`),
+    ),
+  );
   for (const p of run.projects) {
-    lines.push(cut(`${pad(nameCell(p.project), nameWidth)}  ${pad(statusLabel(style, p.status), resultWidth)}  ${summaryDetail(p)}`));
+    lines.push(
+      cut(
+        `${pad(nameCell(p.project), nameWidth)}  ${pad(statusLabel(style, p.status), resultWidth)}  ${summaryDetail(p)}`,
+      ),
+    );
   }
   lines.push("");
   lines.push(countsLine(run, style));
 
-  const failures = run.projects.filter((p) => (p.status === "failed" || p.status === "blocked") && p.error);
+  const failures = run.projects.filter(
+    (p) => (p.status === "failed" || p.status === "blocked") && p.error,
+  );
   if (failures.length) {
     lines.push("");
     lines.push(paint(style, "red", `Failures (${failures.length}):`));
@@ -57,7 +77,11 @@ export function summaryLines(run: RunReport, o: SummaryOptions): string[] {
 export function countsLine(run: RunReport, style: Style): string {
   const parts = PROJECT_STATUSES.filter((s) => run.counts[s] > 0).map((s) => {
     const text = `${run.counts[s]} ${COUNT_WORDS[s]}`;
-    return s === "ready" ? paint(style, "green", text) : s === "failed" || s === "blocked" ? paint(style, "red", text) : paint(style, "yellow", text);
+    return s === "ready"
+      ? paint(style, "green", text)
+      : s === "failed" || s === "blocked"
+        ? paint(style, "red", text)
+        : paint(style, "yellow", text);
   });
   const seconds = (run.durationMs / 1000).toFixed(1);
   return `${parts.join(", ")} — ${run.total} project${run.total === 1 ? "" : "s"} in ${seconds} s`;

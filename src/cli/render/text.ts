@@ -7,8 +7,13 @@ import { itemMark, paint, statusLabel, Style } from "./style";
 /** "Payments: ready — Workflow URL: https://…" / "Billing: FAILED". */
 export function headLine(style: Style, report: ProjectReport): string {
   const name = paint(style, "bold", report.project);
-  const url = report.workflowUrl ? ` — Workflow URL: ${paint(style, "cyan", report.workflowUrl)}` : "";
-  const pending = report.status === "changes-pending" ? ` (${report.steps.length} change${report.steps.length === 1 ? "" : "s"})` : "";
+  const url = report.workflowUrl
+    ? ` — Workflow URL: ${paint(style, "cyan", report.workflowUrl)}`
+    : "";
+  const pending =
+    report.status === "changes-pending"
+      ? ` (${report.steps.length} change${report.steps.length === 1 ? "" : "s"})`
+      : "";
   return `${name}: ${statusLabel(style, report.status)}${pending}${url}`;
 }
 
@@ -28,17 +33,29 @@ export function detailLines(style: Style, command: CommandName, report: ProjectR
     }
   } else if (report.status !== "blocked") {
     // A blocked project changes nothing, so its steps would only mislead.
-    const shown = command === "plan" ? report.steps : report.steps.filter((s) => s.state === "planned" && !report.error);
-    for (const step of shown) lines.push(`${indent}${paint(style, "yellow", style.symbols ? "+" : "[change]")} ${step.change}`);
+    const shown =
+      command === "plan"
+        ? report.steps
+        : report.steps.filter((s) => s.state === "planned" && !report.error);
+    for (const step of shown)
+      lines.push(
+        `${indent}${paint(style, "yellow", style.symbols ? "+" : "[change]")} ${step.change}`,
+      );
   }
   if (command === "status") {
     // The checklist already says what is undecided; say once how to decide it.
-    for (const answer of new Set(report.decisions.map((d) => d.answer))) lines.push(`${indent}to decide: ${answer}`);
+    for (const answer of new Set(report.decisions.map((d) => d.answer)))
+      lines.push(`${indent}to decide: ${answer}`);
   } else {
-    for (const d of report.decisions) lines.push(`${indent}${paint(style, "yellow", style.symbols ? "?" : "[decide]")} ${d.question} ${d.answer}`);
+    for (const d of report.decisions)
+      lines.push(
+        `${indent}${paint(style, "yellow", style.symbols ? "?" : "[decide]")} ${d.question} ${d.answer}`,
+      );
   }
   if (report.pullRequest && report.status === "waiting-for-pull-request") {
-    lines.push(`${indent}complete pull request ${report.pullRequest.id} ("${report.pullRequest.title}"): ${report.pullRequest.url}`);
+    lines.push(
+      `${indent}complete pull request ${report.pullRequest.id} ("${report.pullRequest.title}"): ${report.pullRequest.url}`,
+    );
   }
   return lines;
 }
@@ -46,11 +63,21 @@ export function detailLines(style: Style, command: CommandName, report: ProjectR
 /** One short phrase for the summary table's last column. */
 export function summaryDetail(report: ProjectReport): string {
   switch (report.status) {
-    case "ready": return report.workflowUrl ?? "";
+    case "ready":
+      return report.workflowUrl ?? "";
     case "failed":
-    case "blocked": return report.error?.message ?? "";
-    case "needs-decision": return report.decisions.map((d) => d.answer).filter((a, i, all) => all.indexOf(a) === i).join(" ");
-    case "waiting-for-pull-request": return report.pullRequest ? `complete pull request ${report.pullRequest.id}: ${report.pullRequest.url}` : "complete the set-up's pull request";
-    case "changes-pending": return `${report.steps.length} change${report.steps.length === 1 ? "" : "s"} to make: run setup`;
+    case "blocked":
+      return report.error?.message ?? "";
+    case "needs-decision":
+      return report.decisions
+        .map((d) => d.answer)
+        .filter((a, i, all) => all.indexOf(a) === i)
+        .join(" ");
+    case "waiting-for-pull-request":
+      return report.pullRequest
+        ? `complete pull request ${report.pullRequest.id}: ${report.pullRequest.url}`
+        : "complete the set-up's pull request";
+    case "changes-pending":
+      return `${report.steps.length} change${report.steps.length === 1 ? "" : "s"} to make: run setup`;
   }
 }

@@ -36,7 +36,10 @@ export class TtyRenderer implements Renderer {
   private dirty = false;
   private timer?: ReturnType<typeof setInterval>;
 
-  constructor(private readonly out: TextStream, o: TtyOptions = {}) {
+  constructor(
+    private readonly out: TextStream,
+    o: TtyOptions = {},
+  ) {
     this.style = o.style ?? { color: true, symbols: true };
     this.intervalMs = o.intervalMs ?? 80;
     this.now = o.now ?? (() => Date.now());
@@ -46,8 +49,15 @@ export class TtyRenderer implements Renderer {
     this.command = info.command;
     this.total = info.projects.length;
     this.startedAt = this.now();
-    const verb = info.command === "setup" ? "Setting up" : info.command === "plan" ? "Planning" : "Checking";
-    this.pending.push(paint(this.style, "bold", `${verb} ${this.total} project${this.total === 1 ? "" : "s"} in ${info.organization} (${info.concurrency} at a time)`));
+    const verb =
+      info.command === "setup" ? "Setting up" : info.command === "plan" ? "Planning" : "Checking";
+    this.pending.push(
+      paint(
+        this.style,
+        "bold",
+        `${verb} ${this.total} project${this.total === 1 ? "" : "s"} in ${info.organization} (${info.concurrency} at a time)`,
+      ),
+    );
     if (this.intervalMs > 0) {
       this.timer = setInterval(() => this.tick(), this.intervalMs);
       this.timer.unref?.();
@@ -63,10 +73,14 @@ export class TtyRenderer implements Renderer {
   done(report: ProjectReport): void {
     this.active.delete(report.project);
     // The report may spell the name as Azure DevOps does; drop any entry under the given spelling too.
-    for (const key of this.active.keys()) if (key.toLowerCase() === report.project.toLowerCase()) this.active.delete(key);
+    for (const key of this.active.keys())
+      if (key.toLowerCase() === report.project.toLowerCase()) this.active.delete(key);
     this.finished++;
     this.counts.set(report.status, (this.counts.get(report.status) ?? 0) + 1);
-    this.pending.push(headLine(this.style, report), ...detailLines(this.style, this.command, report));
+    this.pending.push(
+      headLine(this.style, report),
+      ...detailLines(this.style, this.command, report),
+    );
     this.draw();
   }
 
@@ -113,9 +127,16 @@ export class TtyRenderer implements Renderer {
     const spin = paint(this.style, "cyan", SPINNER[this.frame % SPINNER.length]);
     const names = [...this.active.keys()];
     const nameWidth = Math.min(30, Math.max(0, ...names.map((n) => [...n].length)));
-    const lines = names.slice(0, MAX_ACTIVE_LINES).map((name) =>
-      truncate(`  ${spin} ${name.padEnd(nameWidth)}  ${paint(this.style, "gray", this.active.get(name) ?? "")}`, width));
-    if (names.length > MAX_ACTIVE_LINES) lines.push(`    … and ${names.length - MAX_ACTIVE_LINES} more`);
+    const lines = names
+      .slice(0, MAX_ACTIVE_LINES)
+      .map((name) =>
+        truncate(
+          `  ${spin} ${name.padEnd(nameWidth)}  ${paint(this.style, "gray", this.active.get(name) ?? "")}`,
+          width,
+        ),
+      );
+    if (names.length > MAX_ACTIVE_LINES)
+      lines.push(`    … and ${names.length - MAX_ACTIVE_LINES} more`);
     lines.push(truncate(this.progressLine(), width));
     return lines;
   }
@@ -123,11 +144,16 @@ export class TtyRenderer implements Renderer {
   private progressLine(): string {
     const ratio = this.total ? this.finished / this.total : 1;
     const filled = Math.round(ratio * BAR_WIDTH);
-    const bar = paint(this.style, "green", "█".repeat(filled)) + paint(this.style, "gray", "░".repeat(BAR_WIDTH - filled));
+    const bar =
+      paint(this.style, "green", "█".repeat(filled)) +
+      paint(this.style, "gray", "░".repeat(BAR_WIDTH - filled));
     const ready = this.counts.get("ready") ?? 0;
     const failed = (this.counts.get("failed") ?? 0) + (this.counts.get("blocked") ?? 0);
     const other = this.finished - ready - failed;
-    const parts = [`${this.finished}/${this.total} projects`, paint(this.style, "green", `${ready} ready`)];
+    const parts = [
+      `${this.finished}/${this.total} projects`,
+      paint(this.style, "green", `${ready} ready`),
+    ];
     if (failed) parts.push(paint(this.style, "red", `${failed} failed`));
     if (other) parts.push(paint(this.style, "yellow", `${other} not ready`));
     parts.push(`${((this.now() - this.startedAt) / 1000).toFixed(1)} s`);
@@ -138,11 +164,17 @@ export class TtyRenderer implements Renderer {
 function activityOf(e: ProjectEvent): string {
   switch (e.type) {
     case "started":
-    case "reading": return "reading the project";
-    case "step-started": return `${e.change}…`;
-    case "step-done": return e.detail;
-    case "step-failed": return `failed: ${e.message}`;
-    case "step-skipped": return `skipped: ${e.change}`;
-    case "replanning": return e.reason;
+    case "reading":
+      return "reading the project";
+    case "step-started":
+      return `${e.change}…`;
+    case "step-done":
+      return e.detail;
+    case "step-failed":
+      return `failed: ${e.message}`;
+    case "step-skipped":
+      return `skipped: ${e.change}`;
+    case "replanning":
+      return e.reason;
   }
 }

@@ -3,7 +3,13 @@
 // produce (a created repository's id, a created pipeline's id...).
 import type { AdoClients, ResourcePipelinePermissions } from "../../ado";
 import type { ResolvedOptions } from "../options";
-import type { DefinitionState, PullRequestState, RepositoryState, ServiceConnectionState, SetupPlan } from "../types";
+import type {
+  DefinitionState,
+  PullRequestState,
+  RepositoryState,
+  ServiceConnectionState,
+  SetupPlan,
+} from "../types";
 
 /** What the steps made, as the service answered it: the project's state after the run is computed from it. */
 export interface StepResults {

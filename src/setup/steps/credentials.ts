@@ -8,42 +8,71 @@ import { sameName } from "../state";
 import { writeOnce } from "../writeOnce";
 import { required, StepContext, StepOutcome } from "./context";
 
-export async function createServiceConnection(ctx: StepContext, name: string): Promise<StepOutcome> {
+export async function createServiceConnection(
+  ctx: StepContext,
+  name: string,
+): Promise<StepOutcome> {
   const creds = ctx.options.credentials;
-  if (creds.kind !== "service-connection" || !creds.create) throw new Error("Internal error: no credentials to create the service connection with.");
+  if (creds.kind !== "service-connection" || !creds.create)
+    throw new Error("Internal error: no credentials to create the service connection with.");
   const { serviceEndpoint } = ctx.clients;
   const body = {
     name,
     type: SERVICE_CONNECTION_TYPE,
     url: SERVICE_CONNECTION_URL,
-    description: "StackSpot credentials for the stackspot pipeline (created by the StackSpot set-up).",
-    authorization: { scheme: "UsernamePassword", parameters: { username: creds.create.clientId, password: creds.create.clientKey } },
+    description:
+      "StackSpot credentials for the stackspot pipeline (created by the StackSpot set-up).",
+    authorization: {
+      scheme: "UsernamePassword",
+      parameters: { username: creds.create.clientId, password: creds.create.clientKey },
+    },
     data: { realm: creds.create.realm },
     isShared: false,
     owner: "library",
-    serviceEndpointProjectReferences: [{ name, projectReference: { id: ctx.projectId, name: ctx.plan.state.project.name } }],
+    serviceEndpointProjectReferences: [
+      { name, projectReference: { id: ctx.projectId, name: ctx.plan.state.project.name } },
+    ],
   };
   const endpoint = await writeOnce(ctx.clients.retry, {
     write: () => serviceEndpoint.createServiceEndpoint(body as unknown as ServiceEndpoint),
-    verify: async () => (await serviceEndpoint.getServiceEndpointsByNames(ctx.project, [name]))
-      .find((e) => sameName(e.name, name) && e.type?.toLowerCase() === SERVICE_CONNECTION_TYPE),
+    verify: async () =>
+      (await serviceEndpoint.getServiceEndpointsByNames(ctx.project, [name])).find(
+        (e) => sameName(e.name, name) && e.type?.toLowerCase() === SERVICE_CONNECTION_TYPE,
+      ),
   });
-  if (!endpoint?.id) throw new Error("Internal error: the service connection was created without an id.");
+  if (!endpoint?.id)
+    throw new Error("Internal error: the service connection was created without an id.");
   ctx.endpointId = endpoint.id;
-  ctx.made.endpoint = { id: endpoint.id, name: endpoint.name, type: endpoint.type, isReady: endpoint.isReady };
+  ctx.made.endpoint = {
+    id: endpoint.id,
+    name: endpoint.name,
+    type: endpoint.type,
+    isReady: endpoint.isReady,
+  };
   return { detail: `Created the StackSpot service connection "${name}".` };
 }
 
 /** Starts reading a resource's pipeline permissions early (it needs no other step), so it costs no extra wave. */
-export function prefetchPermissions(ctx: StepContext, type: "endpoint" | "queue", id: string | undefined): Promise<ResourcePipelinePermissions | undefined> | undefined {
+export function prefetchPermissions(
+  ctx: StepContext,
+  type: "endpoint" | "queue",
+  id: string | undefined,
+): Promise<ResourcePipelinePermissions | undefined> | undefined {
   if (id === undefined) return undefined;
-  const p = ctx.clients.pipelinePermissions.getPipelinePermissionsForResource(ctx.project, type, id);
+  const p = ctx.clients.pipelinePermissions.getPipelinePermissionsForResource(
+    ctx.project,
+    type,
+    id,
+  );
   p.catch(() => undefined); // awaited (and its error surfaced) by the step
   return p;
 }
 
 export async function authorizePipeline(
-  ctx: StepContext, type: "endpoint" | "queue", resourceId: string, label: string,
+  ctx: StepContext,
+  type: "endpoint" | "queue",
+  resourceId: string,
+  label: string,
   prefetched: Promise<ResourcePipelinePermissions | undefined> | undefined,
 ): Promise<StepOutcome> {
   const definitionId = required(ctx.definitionId, "the pipeline");
@@ -59,12 +88,23 @@ export async function authorizePipeline(
     }
   }
   // Setting a flag: safe to repeat, so the transport retries it by itself.
-  const result = await ctx.clients.pipelinePermissions.updatePipelinePermissionsForResource(ctx.project, type, resourceId, [{ id: definitionId, authorized: true }]);
-  if (result && !isPipelineAuthorized(result, definitionId)) throw new AdoError(
-    `Azure DevOps did not record the authorization of the pipeline on ${label}.`,
-    `Run the set-up again. If it still fails, open ${type === "endpoint" ? "Project settings → Service connections" : "Project settings → Agent pools"}, `
-      + `choose ${label}, and under Security → Pipeline permissions add the pipeline "stackspot".`,
+  const result = await ctx.clients.pipelinePermissions.updatePipelinePermissionsForResource(
+    ctx.project,
+    type,
+    resourceId,
+    [{ id: definitionId, authorized: true }],
   );
-  made(result ?? { resource: { type, id: resourceId }, pipelines: [{ id: definitionId, authorized: true }] });
+  if (result && !isPipelineAuthorized(result, definitionId))
+    throw new AdoError(
+      `Azure DevOps did not record the authorization of the pipeline on ${label}.`,
+      `Run the set-up again. If it still fails, open ${type === "endpoint" ? "Project settings → Service connections" : "Project settings → Agent pools"}, ` +
+        `choose ${label}, and under Security → Pipeline permissions add the pipeline "stackspot".`,
+    );
+  made(
+    result ?? {
+      resource: { type, id: resourceId },
+      pipelines: [{ id: definitionId, authorized: true }],
+    },
+  );
   return { detail: `The pipeline may use ${label} without approval.` };
 }

@@ -32,14 +32,18 @@ interface PushArgs {
 function pushBody(a: PushArgs): unknown {
   return {
     refUpdates: [{ name: a.branch, oldObjectId: a.oldObjectId ?? ZERO }],
-    commits: [{
-      comment: a.message,
-      changes: [{
-        changeType: a.fileExists ? "edit" : "add",
-        item: { path: PIPELINE_FILE_PATH },
-        newContent: { content: a.content, contentType: "rawtext" },
-      }],
-    }],
+    commits: [
+      {
+        comment: a.message,
+        changes: [
+          {
+            changeType: a.fileExists ? "edit" : "add",
+            item: { path: PIPELINE_FILE_PATH },
+            newContent: { content: a.content, contentType: "rawtext" },
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -48,17 +52,27 @@ async function pushOnce(ctx: StepContext, repositoryId: string, a: PushArgs): Pr
   const { git } = ctx.clients;
   return writeOnce(ctx.clients.retry, {
     write: async () => {
-      const push = await git.createPush(pushBody(a) as Parameters<typeof git.createPush>[0], repositoryId, ctx.project);
+      const push = await git.createPush(
+        pushBody(a) as Parameters<typeof git.createPush>[0],
+        repositoryId,
+        ctx.project,
+      );
       return push.commits?.[0]?.commitId ?? push.refUpdates?.[0]?.newObjectId ?? "";
     },
     verify: async () => {
-      const [file, head] = await Promise.all([readFile(ctx.clients, ctx.project, repositoryId, a.branch), readBranchHead(ctx.clients, ctx.project, repositoryId, a.branch)]);
+      const [file, head] = await Promise.all([
+        readFile(ctx.clients, ctx.project, repositoryId, a.branch),
+        readBranchHead(ctx.clients, ctx.project, repositoryId, a.branch),
+      ]);
       return file && head && sameFileContent(file.content, a.content) ? head : undefined;
     },
   });
 }
 
-export async function writePipelineFile(ctx: StepContext, spec: WriteFileSpec): Promise<StepOutcome> {
+export async function writePipelineFile(
+  ctx: StepContext,
+  spec: WriteFileSpec,
+): Promise<StepOutcome> {
   const repo = required(ctx.repository, "the repository");
   const args: PushArgs = {
     branch: spec.branch,
@@ -70,17 +84,28 @@ export async function writePipelineFile(ctx: StepContext, spec: WriteFileSpec): 
   try {
     const commit = await pushOnce(ctx, repo.id, args);
     ctx.made.file = { content: spec.content, branch: spec.branch, commitId: commit };
-    return { detail: `${COMMIT_MESSAGES[spec.mode]} on ${shortBranch(spec.branch)} (commit ${commit.slice(0, 8)}).`, link: repo.webUrl };
+    return {
+      detail: `${COMMIT_MESSAGES[spec.mode]} on ${shortBranch(spec.branch)} (commit ${commit.slice(0, 8)}).`,
+      link: repo.webUrl,
+    };
   } catch (e) {
     if (!(e instanceof BranchPolicyError) || !spec.oldObjectId) throw e;
     const pr = await proposeThroughPullRequest(ctx, repo.id, args, spec.oldObjectId);
     ctx.pullRequest = pr;
-    return { detail: `Branch policies protect ${shortBranch(spec.branch)}: opened pull request ${pr.id} with ${PIPELINE_FILE_PATH}. Complete it to finish the set-up.`, link: pr.url };
+    return {
+      detail: `Branch policies protect ${shortBranch(spec.branch)}: opened pull request ${pr.id} with ${PIPELINE_FILE_PATH}. Complete it to finish the set-up.`,
+      link: pr.url,
+    };
   }
 }
 
 /** Commits the file on the topic branch (created from the target's head when missing) and opens one pull request. */
-async function proposeThroughPullRequest(ctx: StepContext, repositoryId: string, target: PushArgs, targetHead: string) {
+async function proposeThroughPullRequest(
+  ctx: StepContext,
+  repositoryId: string,
+  target: PushArgs,
+  targetHead: string,
+) {
   const { git } = ctx.clients;
   const pullRequest = pullRequestNeed(ctx.plan.state, repositoryId);
   const [existingPr, topicHead, topicFile, mayOpen] = await Promise.all([
@@ -102,14 +127,29 @@ async function proposeThroughPullRequest(ctx: StepContext, repositoryId: string,
   }
   if (existingPr) return existingPr;
   const created = await writeOnce(ctx.clients.retry, {
-    write: () => git.createPullRequest({
-      sourceRefName: SETUP_TOPIC_BRANCH,
-      targetRefName: target.branch,
-      title: "Set up the StackSpot pipeline file",
-      description: `Adds ${PIPELINE_FILE_PATH}, the pipeline StackSpot queues to run its workflows. Opened by the StackSpot set-up because branch policies do not allow direct pushes.`,
-    } as Parameters<typeof git.createPullRequest>[0], repositoryId, ctx.project)
-      .then((pr) => toPullRequestState(pr.pullRequestId, pr.title, pr.repository?.webUrl ?? ctx.repository?.webUrl, pr.url)),
-    verify: async () => (await readSetupPullRequest(ctx.clients, ctx.project, repositoryId, target.branch)) ?? undefined,
+    write: () =>
+      git
+        .createPullRequest(
+          {
+            sourceRefName: SETUP_TOPIC_BRANCH,
+            targetRefName: target.branch,
+            title: "Set up the StackSpot pipeline file",
+            description: `Adds ${PIPELINE_FILE_PATH}, the pipeline StackSpot queues to run its workflows. Opened by the StackSpot set-up because branch policies do not allow direct pushes.`,
+          } as Parameters<typeof git.createPullRequest>[0],
+          repositoryId,
+          ctx.project,
+        )
+        .then((pr) =>
+          toPullRequestState(
+            pr.pullRequestId,
+            pr.title,
+            pr.repository?.webUrl ?? ctx.repository?.webUrl,
+            pr.url,
+          ),
+        ),
+    verify: async () =>
+      (await readSetupPullRequest(ctx.clients, ctx.project, repositoryId, target.branch)) ??
+      undefined,
   });
   return created;
 }
@@ -117,4 +157,3 @@ async function proposeThroughPullRequest(ctx: StepContext, repositoryId: string,
 function shortBranch(ref: string): string {
   return ref.replace(/^refs\/heads\//, "");
 }
-

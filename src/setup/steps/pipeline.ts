@@ -18,14 +18,19 @@ function variableValue(ctx: StepContext, c: VariableChange): string {
   return creds.kind === "variables" && creds.values ? creds.values[c.credential] : "";
 }
 
-function applyVariableChanges(ctx: StepContext, existing: Record<string, WireVariable>, changes: VariableChange[]): Record<string, WireVariable> {
+function applyVariableChanges(
+  ctx: StepContext,
+  existing: Record<string, WireVariable>,
+  changes: VariableChange[],
+): Record<string, WireVariable> {
   const merged: Record<string, WireVariable> = { ...existing };
   for (const c of changes) {
     const key = Object.keys(merged).find((k) => k.toLowerCase() === c.name.toLowerCase()) ?? c.name;
     // A secret's value comes back empty: sending the variable without a value keeps the stored one.
-    merged[key] = c.action === "add"
-      ? { value: variableValue(ctx, c), isSecret: c.isSecret, allowOverride: c.allowOverride }
-      : { ...merged[key], isSecret: c.isSecret, allowOverride: c.allowOverride };
+    merged[key] =
+      c.action === "add"
+        ? { value: variableValue(ctx, c), isSecret: c.isSecret, allowOverride: c.allowOverride }
+        : { ...merged[key], isSecret: c.isSecret, allowOverride: c.allowOverride };
   }
   return merged;
 }
@@ -35,21 +40,49 @@ function problems(ctx: StepContext, d: DefinitionState): string[] {
   const wrong: string[] = [];
   if (d.name !== PIPELINE_NAME) wrong.push(`its name is "${d.name}"`);
   if (!isRootFolder(d.path)) wrong.push(`it is in ${describeFolder(d.path)}`);
-  const view: ProjectState = { ...ctx.plan.state, repository: required(ctx.repository, "the repository") };
-  if (!runsOurFile(d, view)) wrong.push(`it does not run ${PIPELINE_FILE_PATH} of "${ctx.options.repository}"`);
+  const view: ProjectState = {
+    ...ctx.plan.state,
+    repository: required(ctx.repository, "the repository"),
+  };
+  if (!runsOurFile(d, view))
+    wrong.push(`it does not run ${PIPELINE_FILE_PATH} of "${ctx.options.repository}"`);
   const missing = planVariables(d.variables, ctx.options).changes;
-  if (missing.length) wrong.push(`variables ${missing.map((c) => c.name).join(", ")} are missing or not secret / settable at queue time`);
+  if (missing.length)
+    wrong.push(
+      `variables ${missing.map((c) => c.name).join(", ")} are missing or not secret / settable at queue time`,
+    );
   return wrong;
 }
 
 async function findOurs(ctx: StepContext): Promise<DefinitionState | undefined> {
-  const defs = (await ctx.clients.build.getDefinitions(ctx.project, PIPELINE_NAME, undefined, undefined, undefined, undefined, undefined,
-    undefined, undefined, undefined, undefined, undefined, true)) as unknown as BuildDefinition[];
-  const view: ProjectState = { ...ctx.plan.state, repository: required(ctx.repository, "the repository") };
-  return defs.map(toDefinitionState).find((d) => sameName(d.name, PIPELINE_NAME) && isRootFolder(d.path) && runsOurFile(d, view));
+  const defs = (await ctx.clients.build.getDefinitions(
+    ctx.project,
+    PIPELINE_NAME,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    true,
+  )) as unknown as BuildDefinition[];
+  const view: ProjectState = {
+    ...ctx.plan.state,
+    repository: required(ctx.repository, "the repository"),
+  };
+  return defs
+    .map(toDefinitionState)
+    .find((d) => sameName(d.name, PIPELINE_NAME) && isRootFolder(d.path) && runsOurFile(d, view));
 }
 
-export async function createPipeline(ctx: StepContext, spec: Extract<StepSpec, { kind: "create-pipeline" }>): Promise<StepOutcome> {
+export async function createPipeline(
+  ctx: StepContext,
+  spec: Extract<StepSpec, { kind: "create-pipeline" }>,
+): Promise<StepOutcome> {
   const repo = required(ctx.repository, "the repository");
   const queue = required(ctx.plan.state.queue ?? undefined, "the agent queue");
   const body = {
@@ -57,34 +90,53 @@ export async function createPipeline(ctx: StepContext, spec: Extract<StepSpec, {
     path: PIPELINE_FOLDER,
     type: "build",
     process: { type: 2, yamlFilename: PIPELINE_FILE_PATH },
-    repository: { id: repo.id, name: repo.name, type: "TfsGit", defaultBranch: repo.defaultBranch ?? DEFAULT_BRANCH },
+    repository: {
+      id: repo.id,
+      name: repo.name,
+      type: "TfsGit",
+      defaultBranch: repo.defaultBranch ?? DEFAULT_BRANCH,
+    },
     queue: { id: queue.id },
     variables: applyVariableChanges(ctx, {}, spec.variables),
   };
   const { build } = ctx.clients;
   const created = await writeOnce(ctx.clients.retry, {
-    write: async () => toDefinitionState(await build.createDefinition(body as unknown as BuildDefinition, ctx.project)),
+    write: async () =>
+      toDefinitionState(
+        await build.createDefinition(body as unknown as BuildDefinition, ctx.project),
+      ),
     verify: () => findOurs(ctx),
   });
   const wrong = problems(ctx, created);
   // Someone else's pipeline won the race, or the service dropped a flag: re-read and re-plan.
-  if (wrong.length) throw new ConflictError(`The pipeline "${PIPELINE_NAME}" (${wrong.join("; ")})`, {});
+  if (wrong.length)
+    throw new ConflictError(`The pipeline "${PIPELINE_NAME}" (${wrong.join("; ")})`, {});
   ctx.definitionId = created.id;
   ctx.made.definition = created;
-  return { detail: `Created the pipeline "${PIPELINE_NAME}" (id ${created.id}) with secret_cli_login and secret_git secret and settable at queue time.`, link: created.webUrl };
+  return {
+    detail: `Created the pipeline "${PIPELINE_NAME}" (id ${created.id}) with secret_cli_login and secret_git secret and settable at queue time.`,
+    link: created.webUrl,
+  };
 }
 
 /** The service answers enums as numbers when asked to; send them back as the documented strings. */
 function withStringEnums(d: BuildDefinition): BuildDefinition {
   const copy = { ...d } as unknown as Record<string, unknown>;
   if (typeof copy.type === "number") copy.type = copy.type === 1 ? "xaml" : "build";
-  if (typeof copy.queueStatus === "number") copy.queueStatus = ["enabled", "paused", "disabled"][copy.queueStatus as number] ?? "enabled";
+  if (typeof copy.queueStatus === "number")
+    copy.queueStatus = ["enabled", "paused", "disabled"][copy.queueStatus as number] ?? "enabled";
   return copy as unknown as BuildDefinition;
 }
 
-export async function updatePipeline(ctx: StepContext, spec: Extract<StepSpec, { kind: "update-pipeline" }>): Promise<StepOutcome> {
+export async function updatePipeline(
+  ctx: StepContext,
+  spec: Extract<StepSpec, { kind: "update-pipeline" }>,
+): Promise<StepOutcome> {
   const { build } = ctx.clients;
-  const current = [...ctx.plan.state.pipelinesNamedStackspot, ...ctx.plan.state.pipelinesOnFile].find((d) => d.id === spec.definitionId);
+  const current = [
+    ...ctx.plan.state.pipelinesNamedStackspot,
+    ...ctx.plan.state.pipelinesOnFile,
+  ].find((d) => d.id === spec.definitionId);
   const raw = required(current, "the pipeline").raw;
   const repo = required(ctx.repository, "the repository");
   const body: BuildDefinition = {
@@ -92,14 +144,28 @@ export async function updatePipeline(ctx: StepContext, spec: Extract<StepSpec, {
     name: PIPELINE_NAME,
     path: PIPELINE_FOLDER,
     revision: raw.revision,
-    variables: applyVariableChanges(ctx, (raw.variables ?? {}) as Record<string, WireVariable>, spec.variables) as BuildDefinition["variables"],
+    variables: applyVariableChanges(
+      ctx,
+      (raw.variables ?? {}) as Record<string, WireVariable>,
+      spec.variables,
+    ) as BuildDefinition["variables"],
   };
   if (spec.repoint) {
-    body.repository = { ...(raw.repository ?? {}), id: repo.id, name: repo.name, type: "TfsGit", defaultBranch: repo.defaultBranch ?? DEFAULT_BRANCH } as BuildDefinition["repository"];
-    body.process = { type: 2, yamlFilename: PIPELINE_FILE_PATH } as unknown as BuildDefinition["process"];
+    body.repository = {
+      ...(raw.repository ?? {}),
+      id: repo.id,
+      name: repo.name,
+      type: "TfsGit",
+      defaultBranch: repo.defaultBranch ?? DEFAULT_BRANCH,
+    } as BuildDefinition["repository"];
+    body.process = {
+      type: 2,
+      yamlFilename: PIPELINE_FILE_PATH,
+    } as unknown as BuildDefinition["process"];
   }
   const updated = await writeOnce(ctx.clients.retry, {
-    write: async () => toDefinitionState(await build.updateDefinition(body, ctx.project, spec.definitionId)),
+    write: async () =>
+      toDefinitionState(await build.updateDefinition(body, ctx.project, spec.definitionId)),
     verify: async () => {
       const fresh = toDefinitionState(await build.getDefinition(ctx.project, spec.definitionId));
       if (!problems(ctx, fresh).length) return fresh;
@@ -108,10 +174,15 @@ export async function updatePipeline(ctx: StepContext, spec: Extract<StepSpec, {
     },
   });
   const wrong = problems(ctx, updated);
-  if (wrong.length) throw new ConflictError(`The pipeline ${spec.definitionId} (${wrong.join("; ")})`, {});
+  if (wrong.length)
+    throw new ConflictError(`The pipeline ${spec.definitionId} (${wrong.join("; ")})`, {});
   ctx.definitionId = updated.id;
   ctx.made.definition = updated;
-  const did = [spec.rename ? `renamed to "${PIPELINE_NAME}"` : "", spec.moveToRoot ? "moved to the root folder" : "", spec.repoint ? `pointed at ${PIPELINE_FILE_PATH}` : "",
-    spec.variables.length ? `variables ${spec.variables.map((v) => v.name).join(", ")} set` : ""].filter(Boolean);
+  const did = [
+    spec.rename ? `renamed to "${PIPELINE_NAME}"` : "",
+    spec.moveToRoot ? "moved to the root folder" : "",
+    spec.repoint ? `pointed at ${PIPELINE_FILE_PATH}` : "",
+    spec.variables.length ? `variables ${spec.variables.map((v) => v.name).join(", ")} set` : "",
+  ].filter(Boolean);
   return { detail: `Pipeline ${updated.id}: ${did.join(", ")}.`, link: updated.webUrl };
 }

@@ -48,7 +48,11 @@ function readTail(file: string, bytes: number): string {
 }
 
 /** Prints the last lines of the newest CLI log file, redacted, in a collapsible group; returns them. */
-export function printLogTail(cliHome: string, redactor: Redactor, lines = LOG_TAIL_LINES): string[] {
+export function printLogTail(
+  cliHome: string,
+  redactor: Redactor,
+  lines = LOG_TAIL_LINES,
+): string[] {
   const logFile = newest(filesUnder(path.join(cliHome, ".stk", "logs")));
   if (!logFile) {
     writeLine(msg("NoLogFound"));
@@ -69,13 +73,19 @@ export function printLogTail(cliHome: string, redactor: Redactor, lines = LOG_TA
  * directory, outside the job directory: the agent uploads attachments after the task has ended and
  * empties its temp directory when the job ends.
  */
-export function attachHttpTrace(cliHome: string, agentTempDirectory: string, redactor: Redactor): void {
+export function attachHttpTrace(
+  cliHome: string,
+  agentTempDirectory: string,
+  redactor: Redactor,
+): void {
   const traces = filesUnder(path.join(cliHome, ".stk", "debug"));
   if (!traces.length) {
     writeLine(msg("NoTrace"));
     return;
   }
-  const parts = traces.map((file) => `===== ${path.basename(file)} =====\n${fs.readFileSync(file, "utf8")}`);
+  const parts = traces.map(
+    (file) => `===== ${path.basename(file)} =====\n${fs.readFileSync(file, "utf8")}`,
+  );
   const name = `stackspot-http-trace-${crypto.randomBytes(4).toString("hex")}.txt`;
   const copy = path.join(agentTempDirectory, name);
   fs.writeFileSync(copy, redactor.redact(parts.join("\n")), { mode: 0o600 });

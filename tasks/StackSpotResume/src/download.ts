@@ -15,12 +15,19 @@ export interface DownloadPolicy {
 
 export const DEFAULT_DOWNLOAD_POLICY: DownloadPolicy = { attempts: 3, retryDelayMs: 1000 };
 
-export async function downloadFile(url: string, directory: string, policy = DEFAULT_DOWNLOAD_POLICY): Promise<string> {
+export async function downloadFile(
+  url: string,
+  directory: string,
+  policy = DEFAULT_DOWNLOAD_POLICY,
+): Promise<string> {
   let lastProblem = "";
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     writeLine(msg("DownloadingInstaller", attempt, policy.attempts));
     // A fresh file per attempt: tool-lib refuses to overwrite, and a partial file must not be reused.
-    const target = path.join(directory, `attempt-${attempt}-${path.basename(new URL(url).pathname) || "installer"}`);
+    const target = path.join(
+      directory,
+      `attempt-${attempt}-${path.basename(new URL(url).pathname) || "installer"}`,
+    );
     try {
       const file = await toolLib.downloadTool(url, target);
       if (fs.statSync(file).size === 0) throw new Error("the server sent an empty file");
@@ -29,7 +36,10 @@ export async function downloadFile(url: string, directory: string, policy = DEFA
       fs.rmSync(target, { force: true });
       lastProblem = describeDownloadError(error);
       if (!isWorthRetrying(error)) {
-        throw new InstallError(msg("DownloadFailed", defuseCommands(url), attempt, lastProblem), msg("DownloadFailedRemedy"));
+        throw new InstallError(
+          msg("DownloadFailed", defuseCommands(url), attempt, lastProblem),
+          msg("DownloadFailedRemedy"),
+        );
       }
       if (attempt < policy.attempts) {
         const wait = attempt * policy.retryDelayMs;
@@ -38,7 +48,10 @@ export async function downloadFile(url: string, directory: string, policy = DEFA
       }
     }
   }
-  throw new InstallError(msg("DownloadFailed", defuseCommands(url), policy.attempts, lastProblem), msg("DownloadFailedRemedy"));
+  throw new InstallError(
+    msg("DownloadFailed", defuseCommands(url), policy.attempts, lastProblem),
+    msg("DownloadFailedRemedy"),
+  );
 }
 
 function statusOf(error: unknown): number | undefined {

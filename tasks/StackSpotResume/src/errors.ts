@@ -2,7 +2,10 @@
 // point prints both and fails the task. Anything else is reported as an unexpected error.
 
 export class TaskFailure extends Error {
-  constructor(message: string, readonly remedy: string) {
+  constructor(
+    message: string,
+    readonly remedy: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -19,7 +22,13 @@ export class InputError extends TaskFailure {}
 /** Several input errors at once, so the user fixes them in one go. */
 export class InputErrors extends TaskFailure {
   constructor(readonly errors: InputError[]) {
-    super(errors.map((e) => e.message).join(" "), errors.map((e) => e.remedy).filter(unique).join(" "));
+    super(
+      errors.map((e) => e.message).join(" "),
+      errors
+        .map((e) => e.remedy)
+        .filter(unique)
+        .join(" "),
+    );
   }
 }
 

@@ -34,7 +34,10 @@ function fail(error: unknown, redactor: Redactor): void {
   }
   const detail = error instanceof Error ? error.message : String(error);
   if (error instanceof Error && error.stack) tl.debug(redactor.redact(error.stack));
-  tl.setResult(tl.TaskResult.Failed, redactor.redact(`${msg("UnexpectedError", detail)} ${msg("UnexpectedErrorRemedy")}`));
+  tl.setResult(
+    tl.TaskResult.Failed,
+    redactor.redact(`${msg("UnexpectedError", detail)} ${msg("UnexpectedErrorRemedy")}`),
+  );
 }
 
 /** The agent sends SIGINT, then SIGTERM, when the run is cancelled or times out. */
@@ -65,7 +68,12 @@ async function run(): Promise<void> {
     job = JobDirectory.create(agentTempDirectory());
     removeOnCancel(job);
     const { timeouts } = inputs;
-    let cli = await findOrInstallCli({ job, installerBaseUrl: inputs.installerBaseUrl, redactor, timeouts });
+    let cli = await findOrInstallCli({
+      job,
+      installerBaseUrl: inputs.installerBaseUrl,
+      redactor,
+      timeouts,
+    });
 
     const home = job.home;
     const env = cliEnvironment({ home, httpDebug });

@@ -44,11 +44,12 @@ export function registerSecret(value: string, redactor: Redactor, userName?: str
 
 export function readInputs(redactor: Redactor): TaskInputs {
   const connection = (tl.getInput("stackspotServiceConnection", false) ?? "").trim();
-  const clientKey = readQuietly(() =>
-    connection
-      ? tl.getEndpointAuthorizationParameter(connection, "password", true)
-      : tl.getInput("clientKey", false),
-  ) ?? "";
+  const clientKey =
+    readQuietly(() =>
+      connection
+        ? tl.getEndpointAuthorizationParameter(connection, "password", true)
+        : tl.getInput("clientKey", false),
+    ) ?? "";
   registerSecret(clientKey, redactor);
 
   const errors: InputError[] = [];
@@ -97,15 +98,22 @@ function credentialsFromInputs(clientKey: string, collect: Collect): Credentials
   ];
   for (const [name, value] of fields) {
     const variable = undefinedVariable(value);
-    if (!value) collect(new InputError(msg("CredentialMissing", name), msg("CredentialMissingRemedy")));
+    if (!value)
+      collect(new InputError(msg("CredentialMissing", name), msg("CredentialMissingRemedy")));
     else if (variable) collect(undefinedVariableError(name, variable));
     else collect(checkCredential(`input ${name}`, value));
   }
   return { clientId, clientKey, realm };
 }
 
-function credentialsFromConnection(connection: string, clientKey: string, collect: Collect): Credentials {
-  const clientId = (tl.getEndpointAuthorizationParameter(connection, "username", true) ?? "").trim();
+function credentialsFromConnection(
+  connection: string,
+  clientKey: string,
+  collect: Collect,
+): Credentials {
+  const clientId = (
+    tl.getEndpointAuthorizationParameter(connection, "username", true) ?? ""
+  ).trim();
   // The realm is an extra field of the connection type; depending on how the type declares it, the
   // agent passes it as an authorization parameter or as endpoint data. Both are read.
   const realm = (
@@ -120,7 +128,12 @@ function credentialsFromConnection(connection: string, clientKey: string, collec
   ];
   for (const [name, value] of fields) {
     if (!value) {
-      collect(new InputError(msg("ServiceConnectionIncomplete", connection, name), msg("ServiceConnectionIncompleteRemedy")));
+      collect(
+        new InputError(
+          msg("ServiceConnectionIncomplete", connection, name),
+          msg("ServiceConnectionIncompleteRemedy"),
+        ),
+      );
     } else {
       collect(checkCredential(`${name} of the service connection ${connection}`, value));
     }

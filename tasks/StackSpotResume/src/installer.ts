@@ -61,12 +61,18 @@ async function cachedCli(context: InstallContext): Promise<InstalledCli | undefi
     return { executable, version };
   } catch (error) {
     // A damaged cache entry (interrupted copy, removed file) is repaired by installing again.
-    tl.warning(msg("CachedCliBroken", folder, error instanceof Error ? error.message : String(error)));
+    tl.warning(
+      msg("CachedCliBroken", folder, error instanceof Error ? error.message : String(error)),
+    );
     return undefined;
   }
 }
 
-export function cliAt(executable: string, home: string, context: Pick<InstallContext, "redactor" | "timeouts">): StkCli {
+export function cliAt(
+  executable: string,
+  home: string,
+  context: Pick<InstallContext, "redactor" | "timeouts">,
+): StkCli {
   return new StkCli(executable, {
     home,
     env: cliEnvironment({ home, httpDebug: false }),
@@ -77,9 +83,12 @@ export function cliAt(executable: string, home: string, context: Pick<InstallCon
 
 async function installCli(context: InstallContext): Promise<InstalledCli> {
   const home = context.job.installHome;
-  const binFolder = isWindows ? await runWindowsInstaller(context) : await runShellInstaller(context);
+  const binFolder = isWindows
+    ? await runWindowsInstaller(context)
+    : await runShellInstaller(context);
   const staged = path.join(binFolder, EXECUTABLE_NAME);
-  if (!fs.existsSync(staged)) throw new InstallError(msg("CliNotInstalled", staged), msg("InstallerFailedRemedy"));
+  if (!fs.existsSync(staged))
+    throw new InstallError(msg("CliNotInstalled", staged), msg("InstallerFailedRemedy"));
   const version = await asInstallError(cliAt(staged, home, context).version());
   const executable = await cacheCliFolder(binFolder, version);
   writeLine(msg("CliCached", version));
@@ -89,23 +98,45 @@ async function installCli(context: InstallContext): Promise<InstalledCli> {
 /** Linux and macOS: <base>/install.sh, run as `bash <file>` (an argument list, never a pipe). */
 async function runShellInstaller(context: InstallContext): Promise<string> {
   const url = `${context.installerBaseUrl.href.replace(/\/$/, "")}/install.sh`;
-  const script = await downloadFile(url, context.job.downloads, context.downloadPolicy ?? DEFAULT_DOWNLOAD_POLICY);
+  const script = await downloadFile(
+    url,
+    context.job.downloads,
+    context.downloadPolicy ?? DEFAULT_DOWNLOAD_POLICY,
+  );
   const bash = tl.which("bash", false);
   if (!bash) throw new InstallError(msg("BashMissing"), msg("BashMissingRemedy"));
   const home = context.job.installHome;
   const env = cliEnvironment({ home, httpDebug: false });
   const run = (args: string[]) =>
-    runProcess({ file: bash, args, env, cwd: home, timeoutSeconds: context.timeouts.shortCommandSeconds, redactor: context.redactor });
+    runProcess({
+      file: bash,
+      args,
+      env,
+      cwd: home,
+      timeoutSeconds: context.timeouts.shortCommandSeconds,
+      redactor: context.redactor,
+    });
 
   // A body cut short can still look like a script; bash -n refuses one that stops mid-construct.
   const syntax = await run(["-n", script]);
   if (syntax.exitCode !== 0) {
-    throw new InstallError(msg("InstallerIncomplete", `bash -n ended with ${describeEnd(syntax)}`), msg("DownloadFailedRemedy"));
+    throw new InstallError(
+      msg("InstallerIncomplete", `bash -n ended with ${describeEnd(syntax)}`),
+      msg("DownloadFailedRemedy"),
+    );
   }
   const install = await run([script]);
   if (install.exitCode !== 0 || install.timedOut) {
-    const failure = commandError("install.sh", install, context.timeouts.shortCommandSeconds, "InstallerFailedRemedy");
-    throw new InstallError(install.timedOut ? failure.message : msg("InstallerFailed", describeEnd(install)), failure.remedy);
+    const failure = commandError(
+      "install.sh",
+      install,
+      context.timeouts.shortCommandSeconds,
+      "InstallerFailedRemedy",
+    );
+    throw new InstallError(
+      install.timedOut ? failure.message : msg("InstallerFailed", describeEnd(install)),
+      failure.remedy,
+    );
   }
   return path.join(home, ".stk", "bin");
 }
@@ -116,7 +147,11 @@ async function runShellInstaller(context: InstallContext): Promise<string> {
  */
 async function runWindowsInstaller(context: InstallContext): Promise<string> {
   const url = `${context.installerBaseUrl.href.replace(/\/$/, "")}/installer/windows/stk.exe`;
-  const downloaded = await downloadFile(url, context.job.downloads, context.downloadPolicy ?? DEFAULT_DOWNLOAD_POLICY);
+  const downloaded = await downloadFile(
+    url,
+    context.job.downloads,
+    context.downloadPolicy ?? DEFAULT_DOWNLOAD_POLICY,
+  );
   const home = context.job.installHome;
   const binFolder = path.join(home, ".stk", "bin");
   const executable = path.join(context.job.downloads, EXECUTABLE_NAME);
@@ -129,7 +164,11 @@ async function runWindowsInstaller(context: InstallContext): Promise<string> {
   return binFolder;
 }
 
-function describeEnd(outcome: { exitCode: number | null; signal: string | null; startError?: string }): string {
+function describeEnd(outcome: {
+  exitCode: number | null;
+  signal: string | null;
+  startError?: string;
+}): string {
   if (outcome.startError) return defuseCommands(outcome.startError);
   return outcome.exitCode !== null ? `exit code ${outcome.exitCode}` : `signal ${outcome.signal}`;
 }
@@ -138,7 +177,8 @@ async function asInstallError<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof CliCommandError) throw new InstallError(error.message, msg("CliVersionRemedy"));
+    if (error instanceof CliCommandError)
+      throw new InstallError(error.message, msg("CliVersionRemedy"));
     throw error;
   }
 }

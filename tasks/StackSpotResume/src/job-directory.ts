@@ -15,7 +15,8 @@ export class JobDirectory {
     const root = fs.mkdtempSync(path.join(agentTempDirectory, "stackspot-"));
     fs.chmodSync(root, 0o700);
     const job = new JobDirectory(root);
-    for (const dir of [job.home, job.installHome, job.downloads]) fs.mkdirSync(dir, { recursive: true });
+    for (const dir of [job.home, job.installHome, job.downloads])
+      fs.mkdirSync(dir, { recursive: true });
     return job;
   }
 

@@ -21,7 +21,11 @@ function displayArgument(arg: string): string {
 }
 
 /** Writes `[command]file arg…` the way the agent highlights it; arguments at `masked` show as ***. */
-export function echoCommand(file: string, args: readonly string[], masked: ReadonlySet<number>): void {
+export function echoCommand(
+  file: string,
+  args: readonly string[],
+  masked: ReadonlySet<number>,
+): void {
   const shown = args.map((arg, i) => (masked.has(i) ? "***" : displayArgument(arg)));
   writeLine(defuseCommands(`[command]${[displayArgument(file), ...shown].join(" ")}`));
 }

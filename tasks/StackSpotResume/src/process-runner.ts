@@ -67,7 +67,13 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
         windowsHide: true,
       });
     } catch (error) {
-      resolve({ exitCode: null, signal: null, timedOut: false, startError: String(error), output: "" });
+      resolve({
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        startError: String(error),
+        output: "",
+      });
       return;
     }
     running.add(child);
@@ -94,7 +100,13 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
       running.delete(child);
       out.end();
       err.end();
-      resolve({ exitCode: exit?.code ?? null, signal: exit?.signal ?? null, timedOut, startError, output: kept });
+      resolve({
+        exitCode: exit?.code ?? null,
+        signal: exit?.signal ?? null,
+        timedOut,
+        startError,
+        output: kept,
+      });
     };
     child.on("error", (error) => {
       // A program that never started emits no exit; one that did is settled by "close".

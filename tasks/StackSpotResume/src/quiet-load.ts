@@ -6,7 +6,11 @@
 const originalWrite = process.stdout.write;
 const PROXY_SECRET_DEBUG = /^##vso\[task\.debug\]Agent\.ProxyPassword=/i;
 
-process.stdout.write = function writeDuringLoad(this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+process.stdout.write = function writeDuringLoad(
+  this: NodeJS.WriteStream,
+  chunk: unknown,
+  ...rest: unknown[]
+): boolean {
   if (typeof chunk === "string" && PROXY_SECRET_DEBUG.test(chunk)) return true;
   return (originalWrite as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
 } as typeof process.stdout.write;

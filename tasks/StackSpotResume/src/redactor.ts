@@ -10,8 +10,14 @@ const MASK = "***";
  */
 const TOKEN_PATTERNS: Array<[RegExp, string]> = [
   [/(\bBearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${MASK}`],
-  [/("(?:access_token|refresh_token|id_token|client_secret|client_key|password)"\s*:\s*")[^"]*(")/gi, `$1${MASK}$2`],
-  [/(\b(?:access_token|refresh_token|id_token|client_secret|client_key|password)=)[^&\s"']+/gi, `$1${MASK}`],
+  [
+    /("(?:access_token|refresh_token|id_token|client_secret|client_key|password)"\s*:\s*")[^"]*(")/gi,
+    `$1${MASK}$2`,
+  ],
+  [
+    /(\b(?:access_token|refresh_token|id_token|client_secret|client_key|password)=)[^&\s"']+/gi,
+    `$1${MASK}`,
+  ],
   [/\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, MASK],
 ];
 
@@ -62,7 +68,8 @@ export class Redactor {
     // Longest first, so a form that contains another is masked whole.
     const ordered = [...this.needles].sort((a, b) => b.length - a.length);
     for (const needle of ordered) result = result.split(needle).join(MASK);
-    for (const [pattern, replacement] of TOKEN_PATTERNS) result = result.replace(pattern, replacement);
+    for (const [pattern, replacement] of TOKEN_PATTERNS)
+      result = result.replace(pattern, replacement);
     return result;
   }
 }

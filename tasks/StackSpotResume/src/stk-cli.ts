@@ -35,23 +35,58 @@ export class StkCli {
 
   /** Runs `stk --version`; returns the version, or throws if the CLI does not run or prints none. */
   async version(): Promise<string> {
-    const outcome = await this.run("stk --version", ["--version"], this.options.timeouts.shortCommandSeconds, "CliVersionRemedy");
+    const outcome = await this.run(
+      "stk --version",
+      ["--version"],
+      this.options.timeouts.shortCommandSeconds,
+      "CliVersionRemedy",
+    );
     const version = parseVersion(outcome.output);
-    if (!version) throw new CliCommandError(msg("CliVersionUnreadable"), msg("CliVersionRemedy"), "stk --version", 0);
+    if (!version)
+      throw new CliCommandError(
+        msg("CliVersionUnreadable"),
+        msg("CliVersionRemedy"),
+        "stk --version",
+        0,
+      );
     return version;
   }
 
   async upgrade(): Promise<void> {
-    await this.run("stk upgrade", ["upgrade"], this.options.timeouts.shortCommandSeconds, "GenericCommandRemedy");
+    await this.run(
+      "stk upgrade",
+      ["upgrade"],
+      this.options.timeouts.shortCommandSeconds,
+      "GenericCommandRemedy",
+    );
   }
 
   async login(credentials: Credentials): Promise<void> {
-    const args = ["login", "--client-id", credentials.clientId, "--client-key", credentials.clientKey, "--realm", credentials.realm];
-    await this.run("stk login", args, this.options.timeouts.shortCommandSeconds, "LoginRemedy", new Set([4]));
+    const args = [
+      "login",
+      "--client-id",
+      credentials.clientId,
+      "--client-key",
+      credentials.clientKey,
+      "--realm",
+      credentials.realm,
+    ];
+    await this.run(
+      "stk login",
+      args,
+      this.options.timeouts.shortCommandSeconds,
+      "LoginRemedy",
+      new Set([4]),
+    );
   }
 
   async resumeWorkflow(executionId: string): Promise<void> {
-    await this.run("stk resume workflow", ["resume", "workflow", executionId], this.options.timeouts.resumeSeconds, "ResumeRemedy");
+    await this.run(
+      "stk resume workflow",
+      ["resume", "workflow", executionId],
+      this.options.timeouts.resumeSeconds,
+      "ResumeRemedy",
+    );
   }
 
   private async run(
@@ -84,13 +119,37 @@ export function commandError(
   logExcerpt: string[] = [],
 ): CliCommandError {
   if (outcome.timedOut) {
-    return new CliCommandError(msg("CommandTimedOut", name, timeoutSeconds), msg("CommandTimedOutRemedy"), name, outcome.exitCode, logExcerpt);
+    return new CliCommandError(
+      msg("CommandTimedOut", name, timeoutSeconds),
+      msg("CommandTimedOutRemedy"),
+      name,
+      outcome.exitCode,
+      logExcerpt,
+    );
   }
   if (outcome.startError) {
-    return new CliCommandError(msg("CommandNotStarted", name, outcome.startError), msg(remedy), name, null, logExcerpt);
+    return new CliCommandError(
+      msg("CommandNotStarted", name, outcome.startError),
+      msg(remedy),
+      name,
+      null,
+      logExcerpt,
+    );
   }
   if (outcome.exitCode === null) {
-    return new CliCommandError(msg("CommandKilled", name, outcome.signal ?? "unknown"), msg(remedy), name, null, logExcerpt);
+    return new CliCommandError(
+      msg("CommandKilled", name, outcome.signal ?? "unknown"),
+      msg(remedy),
+      name,
+      null,
+      logExcerpt,
+    );
   }
-  return new CliCommandError(msg("CommandFailed", name, outcome.exitCode), msg(remedy), name, outcome.exitCode, logExcerpt);
+  return new CliCommandError(
+    msg("CommandFailed", name, outcome.exitCode),
+    msg(remedy),
+    name,
+    outcome.exitCode,
+    logExcerpt,
+  );
 }

@@ -20,7 +20,11 @@ export interface UpgradeContext {
   timeouts: CommandTimeouts;
 }
 
-export async function upgradeCli(cli: InstalledCli, stk: StkCli, context: UpgradeContext): Promise<InstalledCli> {
+export async function upgradeCli(
+  cli: InstalledCli,
+  stk: StkCli,
+  context: UpgradeContext,
+): Promise<InstalledCli> {
   try {
     await stk.upgrade();
   } catch (error) {

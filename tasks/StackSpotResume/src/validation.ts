@@ -52,21 +52,32 @@ export function describeCharacter(character: string): string {
 }
 
 /** The first character breaking `allowed`, with its 1-based position, or undefined if all pass. */
-function firstRefused(value: string, allowed: RegExp): { position: number; description: string } | undefined {
+function firstRefused(
+  value: string,
+  allowed: RegExp,
+): { position: number; description: string } | undefined {
   const characters = Array.from(value);
   const index = characters.findIndex((c) => !allowed.test(c));
-  return index < 0 ? undefined : { position: index + 1, description: describeCharacter(characters[index]) };
+  return index < 0
+    ? undefined
+    : { position: index + 1, description: describeCharacter(characters[index]) };
 }
 
 export function checkExecutionId(value: string): InputError | undefined {
   if (!value.trim()) return new InputError(msg("ExecutionIdEmpty"), msg("ExecutionIdEmptyRemedy"));
   const length = Array.from(value).length;
   if (length > EXECUTION_ID_MAX_LENGTH) {
-    return new InputError(msg("ExecutionIdTooLong", length, EXECUTION_ID_MAX_LENGTH), msg("ExecutionIdRemedy"));
+    return new InputError(
+      msg("ExecutionIdTooLong", length, EXECUTION_ID_MAX_LENGTH),
+      msg("ExecutionIdRemedy"),
+    );
   }
   const refused = firstRefused(value, EXECUTION_ID_CHARACTER);
   if (refused) {
-    return new InputError(msg("ExecutionIdBadCharacter", refused.position, refused.description), msg("ExecutionIdRemedy"));
+    return new InputError(
+      msg("ExecutionIdBadCharacter", refused.position, refused.description),
+      msg("ExecutionIdRemedy"),
+    );
   }
   return undefined;
 }
@@ -91,7 +102,10 @@ export function undefinedVariableError(inputName: string, variable: string): Inp
 export function checkCredential(label: string, value: string): InputError | undefined {
   const length = Array.from(value).length;
   if (length > CREDENTIAL_MAX_LENGTH) {
-    return new InputError(msg("CredentialTooLong", label, length, CREDENTIAL_MAX_LENGTH), msg("CredentialBadCharacterRemedy"));
+    return new InputError(
+      msg("CredentialTooLong", label, length, CREDENTIAL_MAX_LENGTH),
+      msg("CredentialBadCharacterRemedy"),
+    );
   }
   const refused = firstRefused(value, CREDENTIAL_CHARACTER);
   if (refused) {

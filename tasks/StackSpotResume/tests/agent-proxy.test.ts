@@ -21,19 +21,33 @@ describe("behind the agent's proxy", () => {
     const run = await runTask(agent.sandbox, {
       // A host name that resolves nowhere: only the proxy can reach it.
       inputs: { ...inputs, executionId: "exec-6", installerBaseUrl: "http://stk-mirror.invalid" },
-      extraEnv: { AGENT_PROXYURL: proxy.url, AGENT_PROXYUSERNAME: "agent-user", AGENT_PROXYPASSWORD: "proxy-pass-123" },
+      extraEnv: {
+        AGENT_PROXYURL: proxy.url,
+        AGENT_PROXYUSERNAME: "agent-user",
+        AGENT_PROXYPASSWORD: "proxy-pass-123",
+      },
       // The proxy password too: task-lib would print it in a debug line while loading (see quiet-load.ts).
       secrets: [key, "proxy-pass-123"],
     });
     expect(run.result).toBe("Succeeded");
     expect(proxy.connects).toEqual([
-      { target: "stk-mirror.invalid:80", authorization: `Basic ${Buffer.from("agent-user:proxy-pass-123").toString("base64")}` },
+      {
+        target: "stk-mirror.invalid:80",
+        authorization: `Basic ${Buffer.from("agent-user:proxy-pass-123").toString("base64")}`,
+      },
     ]);
     expect(agent.server.installerRequests).toHaveLength(1);
     const proxyUrl = `http://agent-user:proxy-pass-123@127.0.0.1:${new URL(proxy.url).port}`;
     for (const call of run.records.filter((r) => r.tool === "stk")) {
-      expect(call.env).toMatchObject({ HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl, https_proxy: proxyUrl, http_proxy: proxyUrl });
+      expect(call.env).toMatchObject({
+        HTTPS_PROXY: proxyUrl,
+        HTTP_PROXY: proxyUrl,
+        https_proxy: proxyUrl,
+        http_proxy: proxyUrl,
+      });
     }
-    expect(run.warnings).toEqual(["installerBaseUrl uses plain http (stk-mirror.invalid): the installer could be altered on its way to the agent. Prefer https."]);
+    expect(run.warnings).toEqual([
+      "installerBaseUrl uses plain http (stk-mirror.invalid): the installer could be altered on its way to the agent. Prefer https.",
+    ]);
   });
 });

@@ -10,7 +10,12 @@ describe("the packaged task", () => {
   beforeAll(buildBundle);
 
   test("is one JavaScript file under 500 KB, with no node_modules beside it", () => {
-    expect(fs.readdirSync(BUNDLE_DIR).sort()).toEqual(["ThirdPartyNotices.txt", "icon.png", "index.js", "task.json"]);
+    expect(fs.readdirSync(BUNDLE_DIR).sort()).toEqual([
+      "ThirdPartyNotices.txt",
+      "icon.png",
+      "index.js",
+      "task.json",
+    ]);
     expect(fs.statSync(BUNDLE).size).toBeLessThan(500 * 1024);
   });
 
@@ -26,7 +31,8 @@ describe("the packaged task", () => {
   test("runs from a folder with no node_modules anywhere above it, and finds its messages", () => {
     const isolated = fs.mkdtempSync(path.join(os.tmpdir(), "stk-isolated-"));
     try {
-      for (const file of fs.readdirSync(BUNDLE_DIR)) fs.copyFileSync(path.join(BUNDLE_DIR, file), path.join(isolated, file));
+      for (const file of fs.readdirSync(BUNDLE_DIR))
+        fs.copyFileSync(path.join(BUNDLE_DIR, file), path.join(isolated, file));
       const temp = path.join(isolated, "_temp");
       fs.mkdirSync(temp); // the agent's temp directory always exists
       const result = spawnSync(TASK_NODE, [path.join(isolated, "index.js")], {
@@ -43,8 +49,12 @@ describe("the packaged task", () => {
         },
       });
       expect(result.stderr).toBe("");
-      expect(result.stdout).toContain("##vso[task.complete result=Failed;]The input executionId is empty");
-      expect(result.stdout).not.toMatch(/Can't find loc string|Resource file haven't been set|LIB_ResourceFile does not exist/);
+      expect(result.stdout).toContain(
+        "##vso[task.complete result=Failed;]The input executionId is empty",
+      );
+      expect(result.stdout).not.toMatch(
+        /Can't find loc string|Resource file haven't been set|LIB_ResourceFile does not exist/,
+      );
       expect(result.stdout).not.toMatch(/Cannot find module/);
     } finally {
       fs.rmSync(isolated, { recursive: true, force: true });

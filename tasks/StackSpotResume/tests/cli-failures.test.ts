@@ -7,26 +7,39 @@ import { useAgent } from "./support/use-agent";
 describe("when the STK CLI fails", () => {
   const agent = useAgent({ scope: "each", installer: { version: "5.3.1" } });
 
-  async function runWith(mode: string[], extra: Partial<RunOptions> & { inputs?: Record<string, string> } = {}) {
+  async function runWith(
+    mode: string[],
+    extra: Partial<RunOptions> & { inputs?: Record<string, string> } = {},
+  ) {
     const { key, inputs } = inputCredentials();
     const run = await runTask(agent.sandbox, {
       ...extra,
       mode,
-      inputs: { ...inputs, executionId: "exec-3", installerBaseUrl: agent.server.baseUrl, ...extra.inputs },
+      inputs: {
+        ...inputs,
+        executionId: "exec-3",
+        installerBaseUrl: agent.server.baseUrl,
+        ...extra.inputs,
+      },
       secrets: [key],
     });
     return { run, key };
   }
 
-  const jobDirectoriesLeft = () => fs.readdirSync(agent.sandbox.temp).filter((f) => /^stackspot-[^.]+$/.test(f));
+  const jobDirectoriesLeft = () =>
+    fs.readdirSync(agent.sandbox.temp).filter((f) => /^stackspot-[^.]+$/.test(f));
 
   test("a failed login fails the task with the command, the exit code and the last log lines", async () => {
     const { run } = await runWith(["fail-login"]);
     expect(run.result).toBe("Failed");
     expect(run.resultMessage).toContain("`stk login` failed with exit code 3.");
     expect(run.resultMessage).toContain("Check the client id, the client key and the realm");
-    expect(run.resultMessage).toMatch(/login failed for client 3f2c9a54-client-id in realm acme-realm: invalid_client/);
-    expect(run.stdout).toContain("##[group]Last lines of the STK CLI log stk.log (secrets removed):");
+    expect(run.resultMessage).toMatch(
+      /login failed for client 3f2c9a54-client-id in realm acme-realm: invalid_client/,
+    );
+    expect(run.stdout).toContain(
+      "##[group]Last lines of the STK CLI log stk.log (secrets removed):",
+    );
     expect(stkArgumentLists(run).map((a) => a[0])).toEqual(["--version", "upgrade", "login"]);
     expect(jobDirectoriesLeft()).toEqual([]);
   });
@@ -44,15 +57,24 @@ describe("when the STK CLI fails", () => {
     const { run } = await runWith(["fail-resume"]);
     expect(run.result).toBe("Failed");
     expect(run.resultMessage).toContain("`stk resume workflow` failed with exit code 7.");
-    expect(run.resultMessage).toContain("workflow exec-3 failed at step apply-plugin: plugin not found");
+    expect(run.resultMessage).toContain(
+      "workflow exec-3 failed at step apply-plugin: plugin not found",
+    );
     expect(jobDirectoriesLeft()).toEqual([]);
   });
 
   test("a failed upgrade is a warning: login and resume still run", async () => {
     const { run } = await runWith(["fail-upgrade"]);
     expect(run.result).toBe("Succeeded");
-    expect(run.warnings).toEqual(["`stk upgrade` failed (`stk upgrade` failed with exit code 5.); continuing with STK CLI 5.3.1."]);
-    expect(stkArgumentLists(run).map((a) => a[0])).toEqual(["--version", "upgrade", "login", "resume"]);
+    expect(run.warnings).toEqual([
+      "`stk upgrade` failed (`stk upgrade` failed with exit code 5.); continuing with STK CLI 5.3.1.",
+    ]);
+    expect(stkArgumentLists(run).map((a) => a[0])).toEqual([
+      "--version",
+      "upgrade",
+      "login",
+      "resume",
+    ]);
   });
 
   test("upgradeCli false skips `stk upgrade`", async () => {
@@ -77,7 +99,9 @@ describe("when the STK CLI fails", () => {
   test("a command that hangs is stopped at the time limit, with the programs it started", async () => {
     const { run } = await runWith(["hang-resume"], { inputs: { cliTimeoutSeconds: "2" } });
     expect(run.result).toBe("Failed");
-    expect(run.resultMessage).toContain("`stk resume workflow` did not finish within 2 seconds and was stopped.");
+    expect(run.resultMessage).toContain(
+      "`stk resume workflow` did not finish within 2 seconds and was stopped.",
+    );
     expect(run.resultMessage).toContain("Raise cliTimeoutSeconds");
     const child = run.records.find((r) => r.hangingChild !== undefined)?.hangingChild;
     expect(child).toBeDefined();
@@ -88,12 +112,16 @@ describe("when the STK CLI fails", () => {
   test("a time limit that is not a number is refused before any download", async () => {
     const { run } = await runWith([], { inputs: { cliTimeoutSeconds: "10m" } });
     expect(run.result).toBe("Failed");
-    expect(run.resultMessage).toContain("The input cliTimeoutSeconds is not a whole number of seconds");
+    expect(run.resultMessage).toContain(
+      "The input cliTimeoutSeconds is not a whole number of seconds",
+    );
     expect(agent.server.requests).toEqual([]);
   });
 
   test("a run cancelled by the agent stops the CLI and removes its home", async () => {
-    const { run } = await runWith(["hang-resume"], { interrupt: { stdoutIncludes: "Resuming workflow exec-3", signal: "SIGINT" } });
+    const { run } = await runWith(["hang-resume"], {
+      interrupt: { stdoutIncludes: "Resuming workflow exec-3", signal: "SIGINT" },
+    });
     expect(run.result).toBe("Cancelled");
     const child = run.records.find((r) => r.hangingChild !== undefined)?.hangingChild;
     expect(isAlive(child!)).toBe(false);
@@ -108,7 +136,9 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, "utf8") : "";
+  const stat = fs.existsSync(`/proc/${pid}/stat`)
+    ? fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    : "";
   const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
   return state !== "Z" && state !== "X";
 }

@@ -8,11 +8,18 @@ describe("debug mode", () => {
   test("turns on the CLI's HTTP trace and attaches it, redacted, as a file instead of printing it", async () => {
     const { key, inputs } = inputCredentials();
     const run = await runTask(agent.sandbox, {
-      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl, debug: "true" },
+      inputs: {
+        ...inputs,
+        executionId: "exec-5",
+        installerBaseUrl: agent.server.baseUrl,
+        debug: "true",
+      },
       secrets: [key],
     });
     expect(run.result).toBe("Succeeded");
-    for (const call of run.records.filter((r) => r.tool === "stk" && (r.args?.[0] === "login" || r.args?.[0] === "resume"))) {
+    for (const call of run.records.filter(
+      (r) => r.tool === "stk" && (r.args?.[0] === "login" || r.args?.[0] === "resume"),
+    )) {
       expect(call.env).toMatchObject({ HTTP_ENABLE_DEBUG: "true", HTTP_ENABLE_FILE_DEBUG: "true" });
     }
     expect(run.attachments).toHaveLength(1);
@@ -27,27 +34,42 @@ describe("debug mode", () => {
     expect(trace).not.toContain(Buffer.from(`3f2c9a54-client-id:${key}`).toString("base64"));
     // Attached, not printed.
     expect(run.stdout).not.toContain("oidc/oauth/token");
-    expect(run.stdout).toMatch(/HTTP debug trace \(secrets removed\) is attached to this run as stackspot-http-trace-[0-9a-f]+\.txt/);
+    expect(run.stdout).toMatch(
+      /HTTP debug trace \(secrets removed\) is attached to this run as stackspot-http-trace-[0-9a-f]+\.txt/,
+    );
   });
 
   test("attaches the trace of a failed run too", async () => {
     const { key, inputs } = inputCredentials();
     const run = await runTask(agent.sandbox, {
       mode: ["fail-resume"],
-      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl, debug: "true" },
+      inputs: {
+        ...inputs,
+        executionId: "exec-5",
+        installerBaseUrl: agent.server.baseUrl,
+        debug: "true",
+      },
       secrets: [key],
     });
     expect(run.result).toBe("Failed");
     expect(run.attachments).toHaveLength(1);
-    expect(run.attachments[0].content).toContain("GET https://workflow-api.stackspot.com/v1/workflows/exec-5 Authorization: Bearer ***");
+    expect(run.attachments[0].content).toContain(
+      "GET https://workflow-api.stackspot.com/v1/workflows/exec-5 Authorization: Bearer ***",
+    );
   });
 
   test("is off by default: no trace variables, no attachment", async () => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(agent.sandbox, { inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl }, secrets: [key] });
+    const run = await runTask(agent.sandbox, {
+      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl },
+      secrets: [key],
+    });
     expect(run.attachments).toEqual([]);
     const login = run.records.find((r) => r.tool === "stk" && r.args?.[0] === "login");
-    expect(login?.env).toMatchObject({ HTTP_ENABLE_DEBUG: "false", HTTP_ENABLE_FILE_DEBUG: "false" });
+    expect(login?.env).toMatchObject({
+      HTTP_ENABLE_DEBUG: "false",
+      HTTP_ENABLE_FILE_DEBUG: "false",
+    });
   });
 
   test("system.debug off changes nothing about secrets (the leak check runs on every run)", async () => {
@@ -55,7 +77,12 @@ describe("debug mode", () => {
     const run = await runTask(agent.sandbox, {
       systemDebug: false,
       mode: ["echo-key", "fail-login"],
-      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl, debug: "true" },
+      inputs: {
+        ...inputs,
+        executionId: "exec-5",
+        installerBaseUrl: agent.server.baseUrl,
+        debug: "true",
+      },
       secrets: [key],
     });
     expect(run.result).toBe("Failed");

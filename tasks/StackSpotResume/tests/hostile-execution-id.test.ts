@@ -12,7 +12,11 @@ const HOSTILE: Array<[string, string, RegExp]> = [
   ["back-ticks", "`id`", /position 1: a back-tick \(U\+0060\)/],
   ["a semicolon", "exec-1;rm -rf ~", /position 7: a semicolon \(U\+003B\)/],
   ["a new line", "exec-1\nrm -rf ~", /position 7: a line break \(U\+000A\)/],
-  ["a logging command", "##vso[task.setvariable variable=pwned]yes", /position 1: a hash sign \(U\+0023\)/],
+  [
+    "a logging command",
+    "##vso[task.setvariable variable=pwned]yes",
+    /position 1: a hash sign \(U\+0023\)/,
+  ],
   ["a non-ASCII letter", "exécution", /position 3: a non-ASCII character \(U\+00E9\)/],
   ["an ampersand", "exec-1&&whoami", /position 7: an ampersand \(U\+0026\)/],
   ["a pipe", "exec|tee", /position 5: a vertical bar \(U\+007C\)/],
@@ -24,30 +28,38 @@ const HOSTILE: Array<[string, string, RegExp]> = [
 describe("a hostile executionId", () => {
   const agent = useAgent({ scope: "all" });
 
-  test.each(HOSTILE)("with %s is refused before anything is downloaded, and never printed", async (_label, value, rule) => {
-    const { key, inputs } = inputCredentials();
-    const run = await runTask(agent.sandbox, {
-      inputs: { ...inputs, executionId: value, installerBaseUrl: agent.server.baseUrl },
-      secrets: [key],
-    });
-    expect(run.result).toBe("Failed");
-    expect(run.resultMessage).toMatch(/The input executionId/);
-    expect(run.resultMessage).toMatch(rule);
-    expect(run.resultMessage).toMatch(/workflow_execution_id/);
-    expect(agent.server.requests).toEqual([]);
-    expect(run.records).toEqual([]);
-    expect(run.echoedCommands).toEqual([]);
-    if (value.trim().length >= 3) {
-      expect(run.stdout).not.toContain(value);
-      expect(run.stderr).not.toContain(value);
-    }
-    // Only the task's own commands: nothing the value could have injected.
-    expect(new Set(run.commands.map((c) => c.name))).toEqual(new Set(["task.debug", "task.setsecret", "task.issue", "task.complete"]));
-  });
+  test.each(HOSTILE)(
+    "with %s is refused before anything is downloaded, and never printed",
+    async (_label, value, rule) => {
+      const { key, inputs } = inputCredentials();
+      const run = await runTask(agent.sandbox, {
+        inputs: { ...inputs, executionId: value, installerBaseUrl: agent.server.baseUrl },
+        secrets: [key],
+      });
+      expect(run.result).toBe("Failed");
+      expect(run.resultMessage).toMatch(/The input executionId/);
+      expect(run.resultMessage).toMatch(rule);
+      expect(run.resultMessage).toMatch(/workflow_execution_id/);
+      expect(agent.server.requests).toEqual([]);
+      expect(run.records).toEqual([]);
+      expect(run.echoedCommands).toEqual([]);
+      if (value.trim().length >= 3) {
+        expect(run.stdout).not.toContain(value);
+        expect(run.stderr).not.toContain(value);
+      }
+      // Only the task's own commands: nothing the value could have injected.
+      expect(new Set(run.commands.map((c) => c.name))).toEqual(
+        new Set(["task.debug", "task.setsecret", "task.issue", "task.complete"]),
+      );
+    },
+  );
 
   test("an empty value is refused with the fix for the pipeline", async () => {
     const { key, inputs } = inputCredentials();
-    const run = await runTask(agent.sandbox, { inputs: { ...inputs, executionId: "", installerBaseUrl: agent.server.baseUrl }, secrets: [key] });
+    const run = await runTask(agent.sandbox, {
+      inputs: { ...inputs, executionId: "", installerBaseUrl: agent.server.baseUrl },
+      secrets: [key],
+    });
     expect(run.result).toBe("Failed");
     expect(run.resultMessage).toContain("The input executionId is empty");
     expect(run.resultMessage).toContain("${{ parameters.workflow_execution_id }}");

@@ -22,7 +22,10 @@ describe("downloading the installer", () => {
     server = new InstallerServer({ plan });
     await server.start();
     const { key, inputs } = inputCredentials();
-    return runTask(sandbox, { inputs: { ...inputs, executionId: "exec-7", installerBaseUrl: server.baseUrl }, secrets: [key] });
+    return runTask(sandbox, {
+      inputs: { ...inputs, executionId: "exec-7", installerBaseUrl: server.baseUrl },
+      secrets: [key],
+    });
   }
 
   test("retries after two server errors and succeeds on the third attempt", async () => {
@@ -38,7 +41,9 @@ describe("downloading the installer", () => {
     const run = await runWith(["error500", "error500", "error500", "error500"]);
     expect(run.result).toBe("Failed");
     expect(server!.installerRequests).toHaveLength(3);
-    expect(run.resultMessage).toContain(`could not be downloaded from ${server!.baseUrl}/install.sh (3 attempt(s)): HTTP 500`);
+    expect(run.resultMessage).toContain(
+      `could not be downloaded from ${server!.baseUrl}/install.sh (3 attempt(s)): HTTP 500`,
+    );
     expect(run.resultMessage).toContain("set installerBaseUrl to a mirror");
     expect(run.records).toEqual([]);
   });
@@ -54,7 +59,9 @@ describe("downloading the installer", () => {
     const run = await runWith(["truncated", "ok"]);
     expect(run.result).toBe("Succeeded");
     expect(server!.installerRequests).toHaveLength(2);
-    expect(run.stdout).toContain("Download attempt 1 failed: the connection closed before the whole file arrived");
+    expect(run.stdout).toContain(
+      "Download attempt 1 failed: the connection closed before the whole file arrived",
+    );
     expect(run.records.filter((r) => r.tool === "installer")).toHaveLength(1);
   });
 
@@ -81,9 +88,14 @@ describe("downloading the installer", () => {
     server = new InstallerServer({ script: cutScript });
     await server.start();
     const { key, inputs } = inputCredentials();
-    const run = await runTask(sandbox, { inputs: { ...inputs, executionId: "exec-7", installerBaseUrl: server.baseUrl }, secrets: [key] });
+    const run = await runTask(sandbox, {
+      inputs: { ...inputs, executionId: "exec-7", installerBaseUrl: server.baseUrl },
+      secrets: [key],
+    });
     expect(run.result).toBe("Failed");
-    expect(run.resultMessage).toContain("The downloaded installer is not a complete shell script: bash -n ended with exit code 2.");
+    expect(run.resultMessage).toContain(
+      "The downloaded installer is not a complete shell script: bash -n ended with exit code 2.",
+    );
     expect(run.records).toEqual([]);
     expect(run.echoedCommands).toHaveLength(1);
     expect(run.echoedCommands[0]).toMatch(/bash -n \S+install\.sh$/);
@@ -99,7 +111,9 @@ describe("downloading the installer", () => {
       secrets: [key],
     });
     expect(run.result).toBe("Failed");
-    expect(run.resultMessage).toBe("The STK CLI installer is a bash script, but bash was not found on the agent's PATH. Install bash on the agent (or in the job's container image).");
+    expect(run.resultMessage).toBe(
+      "The STK CLI installer is a bash script, but bash was not found on the agent's PATH. Install bash on the agent (or in the job's container image).",
+    );
   });
 
   test("leaves no downloaded file or staging directory behind", async () => {

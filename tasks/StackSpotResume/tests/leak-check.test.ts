@@ -13,7 +13,10 @@ describe("the secret leak check", () => {
   });
 
   test("finds the key in another stdout line, even mid-line after a setsecret", () => {
-    const leaks = findSecretLeaks({ ...clean, stdout: `${clean.stdout}[command]stk login --client-key ${KEY}\n` }, [KEY]);
+    const leaks = findSecretLeaks(
+      { ...clean, stdout: `${clean.stdout}[command]stk login --client-key ${KEY}\n` },
+      [KEY],
+    );
     expect(leaks.map((l) => l.where)).toEqual(["stdout line 3"]);
     expect(leaks[0].context).toContain("--client-key <SECRET>");
   });
@@ -24,11 +27,21 @@ describe("the secret leak check", () => {
     try {
       fs.writeFileSync(path.join(dir, "session.json"), `{"key":"${keyWithSymbols}"}`);
       const leaks = findSecretLeaks(
-        { stdout: "", stderr: `oops ${keyWithSymbols}`, attachments: [{ path: "trace.txt", content: `client_secret=${encodeURIComponent(keyWithSymbols)}` }] },
+        {
+          stdout: "",
+          stderr: `oops ${keyWithSymbols}`,
+          attachments: [
+            { path: "trace.txt", content: `client_secret=${encodeURIComponent(keyWithSymbols)}` },
+          ],
+        },
         [keyWithSymbols],
         [dir],
       );
-      expect(leaks.map((l) => l.where.replace(dir, "<dir>"))).toEqual(["stderr", "attachment trace.txt", "file <dir>/session.json"]);
+      expect(leaks.map((l) => l.where.replace(dir, "<dir>"))).toEqual([
+        "stderr",
+        "attachment trace.txt",
+        "file <dir>/session.json",
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

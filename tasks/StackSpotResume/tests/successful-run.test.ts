@@ -8,14 +8,19 @@ describe("a successful run", () => {
   const agent = useAgent({ scope: "each", installer: { version: "5.3.1" } });
 
   const run = (key: string, inputs: Record<string, string>) =>
-    runTask(agent.sandbox, { inputs: { installerBaseUrl: agent.server.baseUrl, ...inputs }, secrets: [key] });
+    runTask(agent.sandbox, {
+      inputs: { installerBaseUrl: agent.server.baseUrl, ...inputs },
+      secrets: [key],
+    });
 
   test("installs the CLI, then runs --version, upgrade, login and resume with exactly these argument lists", async () => {
     const { key, inputs } = inputCredentials();
     const result = await run(key, { ...inputs, executionId: "01J8ZK3TQ-exec_42.a:b" });
 
     expect(result.result).toBe("Succeeded");
-    expect(result.resultMessage).toBe("StackSpot workflow execution 01J8ZK3TQ-exec_42.a:b resumed.");
+    expect(result.resultMessage).toBe(
+      "StackSpot workflow execution 01J8ZK3TQ-exec_42.a:b resumed.",
+    );
     expect(stkArgumentLists(result)).toEqual([
       ["--version"],
       ["upgrade"],
@@ -36,7 +41,9 @@ describe("a successful run", () => {
     const { key, inputs } = inputCredentials();
     const result = await run(key, { ...inputs, executionId: "exec-1" });
     const login = result.echoedCommands.find((l) => / login /.test(l));
-    expect(login).toMatch(/\/stk login --client-id 3f2c9a54-client-id --client-key \*\*\* --realm acme-realm$/);
+    expect(login).toMatch(
+      /\/stk login --client-id 3f2c9a54-client-id --client-key \*\*\* --realm acme-realm$/,
+    );
   });
 
   test("registers the client key as a secret before the task prints anything of its own", async () => {
@@ -45,7 +52,9 @@ describe("a successful run", () => {
     const lines = result.stdout.split(/\r?\n/);
     const secretAt = lines.indexOf(`##vso[task.setsecret]${key}`);
     expect(secretAt).toBeGreaterThan(-1);
-    const firstOwnLine = lines.findIndex((l) => l && !l.startsWith("##vso[task.debug]") && !l.startsWith("##vso[task.setsecret]"));
+    const firstOwnLine = lines.findIndex(
+      (l) => l && !l.startsWith("##vso[task.debug]") && !l.startsWith("##vso[task.setsecret]"),
+    );
     expect(secretAt).toBeLessThan(firstOwnLine);
   });
 
@@ -58,14 +67,26 @@ describe("a successful run", () => {
     const [home] = [...homes];
     expect(path.relative(agent.sandbox.temp, home)).toMatch(/^stackspot-[^/]+\/home$/);
     for (const call of calls) {
-      expect(call.env).toMatchObject({ LANG: "C.UTF-8", LANGUAGE: "C.UTF-8", LC_ALL: "C.UTF-8", PYTHONIOENCODING: "utf-8" });
-      expect(call.env).toMatchObject({ HTTP_ENABLE_DEBUG: "false", HTTP_ENABLE_FILE_DEBUG: "false" });
+      expect(call.env).toMatchObject({
+        LANG: "C.UTF-8",
+        LANGUAGE: "C.UTF-8",
+        LC_ALL: "C.UTF-8",
+        PYTHONIOENCODING: "utf-8",
+      });
+      expect(call.env).toMatchObject({
+        HTTP_ENABLE_DEBUG: "false",
+        HTTP_ENABLE_FILE_DEBUG: "false",
+      });
       // task-lib took the inputs and the endpoint out of the environment; no value carries the key.
-      expect(Object.keys(call.env ?? {}).filter((k) => /^(INPUT_|ENDPOINT_AUTH|SECRET_)/.test(k))).toEqual([]);
+      expect(
+        Object.keys(call.env ?? {}).filter((k) => /^(INPUT_|ENDPOINT_AUTH|SECRET_)/.test(k)),
+      ).toEqual([]);
       expect(Object.values(call.env ?? {}).filter((v) => v.includes(key))).toEqual([]);
     }
     expect(fs.existsSync(path.dirname(home))).toBe(false);
-    expect(fs.readdirSync(agent.sandbox.temp).filter((f) => f.startsWith("stackspot-"))).toEqual([]);
+    expect(fs.readdirSync(agent.sandbox.temp).filter((f) => f.startsWith("stackspot-"))).toEqual(
+      [],
+    );
     expect(fs.existsSync(path.join(agent.sandbox.userHome, ".stk"))).toBe(false);
   });
 
@@ -73,7 +94,9 @@ describe("a successful run", () => {
     const { key, inputs } = inputCredentials();
     const result = await run(key, { ...inputs, executionId: "exec-1" });
     const cached = path.join(agent.sandbox.tools, "stk", "5.3.1", process.arch);
-    expect(result.commands.filter((c) => c.name === "task.prependpath").map((c) => c.data)).toEqual([cached]);
+    expect(result.commands.filter((c) => c.name === "task.prependpath").map((c) => c.data)).toEqual(
+      [cached],
+    );
     expect(fs.existsSync(`${cached}.complete`)).toBe(true);
     expect(stkExecutables(result)).toEqual([path.join(cached, "stk")]);
   });
@@ -90,7 +113,12 @@ describe("a successful run", () => {
     expect(agent.server.bytesSent).toBe(bytesAfterFirstRun);
     expect(second.records.filter((r) => r.tool === "installer")).toEqual([]);
     expect(second.stdout).toContain("Using STK CLI 5.3.1 from the agent's tool cache");
-    expect(stkArgumentLists(second).map((a) => a[0])).toEqual(["--version", "upgrade", "login", "resume"]);
+    expect(stkArgumentLists(second).map((a) => a[0])).toEqual([
+      "--version",
+      "upgrade",
+      "login",
+      "resume",
+    ]);
   });
 
   test("accepts an execution id of exactly 128 characters", async () => {
@@ -109,5 +137,11 @@ function bashPath(): string {
 }
 
 function stkExecutables(run: TaskRun): string[] {
-  return [...new Set(run.records.filter((r) => r.tool === "stk" && r.args?.[0] !== "--version").map((r) => r.executable ?? ""))];
+  return [
+    ...new Set(
+      run.records
+        .filter((r) => r.tool === "stk" && r.args?.[0] !== "--version")
+        .map((r) => r.executable ?? ""),
+    ),
+  ];
 }

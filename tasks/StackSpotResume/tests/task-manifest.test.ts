@@ -21,7 +21,12 @@ describe("task.json", () => {
   });
 
   test("the validator refuses a task.json that breaks the schema", () => {
-    const broken = { ...source, name: "Stack Spot Resume", inputs: [{ name: "x", label: "x", type: "pickles" }], unknownField: 1 };
+    const broken = {
+      ...source,
+      name: "Stack Spot Resume",
+      inputs: [{ name: "x", label: "x", type: "pickles" }],
+      unknownField: 1,
+    };
     const problems = validate(broken);
     expect(problems.join("\n")).toMatch(/\/name/);
     expect(problems.join("\n")).toMatch(/\/inputs\/0\/type/);
@@ -39,7 +44,14 @@ describe("task.json", () => {
   });
 
   test("declares the inputs users write in YAML, with their types and defaults", () => {
-    const inputs = Object.fromEntries(source.inputs.map((i: { name: string; type: string; defaultValue?: unknown; required?: boolean }) => [i.name, [i.type, i.defaultValue, !!i.required]]));
+    const inputs = Object.fromEntries(
+      source.inputs.map(
+        (i: { name: string; type: string; defaultValue?: unknown; required?: boolean }) => [
+          i.name,
+          [i.type, i.defaultValue, !!i.required],
+        ],
+      ),
+    );
     expect(inputs).toEqual({
       executionId: ["string", undefined, true],
       stackspotServiceConnection: ["connectedService:stackspot", undefined, false],
@@ -51,13 +63,17 @@ describe("task.json", () => {
       installerBaseUrl: ["string", "https://stk.stackspot.com", false],
       cliTimeoutSeconds: ["string", "0", false],
     });
-    const advanced = source.inputs.filter((i: { groupName?: string }) => i.groupName === "advanced").map((i: { name: string }) => i.name);
+    const advanced = source.inputs
+      .filter((i: { groupName?: string }) => i.groupName === "advanced")
+      .map((i: { name: string }) => i.name);
     expect(advanced).toEqual(["installerBaseUrl", "cliTimeoutSeconds"]);
   });
 
   test("the packaged task.json takes Minor and Patch from package.json and points both handlers at the bundle", () => {
     const packaged = readJson(path.join(BUNDLE_DIR, "task.json"));
-    const [major, minor, patch] = readJson(path.join(REPO_ROOT, "package.json")).version.split(".").map(Number);
+    const [major, minor, patch] = readJson(path.join(REPO_ROOT, "package.json"))
+      .version.split(".")
+      .map(Number);
     expect(major).toBe(1);
     expect(packaged.version).toEqual({ Major: 1, Minor: minor, Patch: patch });
     for (const handler of Object.values(packaged.execution) as Array<{ target: string }>) {

@@ -2,7 +2,12 @@
 // Each excuse must still match something in the replay (the test reports stale ones).
 import type { FieldExcuse } from "./shape-compare";
 
-const ACTIVE_PULL_REQUEST_EXAMPLES = ["pull-request-create", "pull-request-get", "pull-requests-list", "pull-requests-target"];
+const ACTIVE_PULL_REQUEST_EXAMPLES = [
+  "pull-request-create",
+  "pull-request-get",
+  "pull-requests-list",
+  "pull-requests-target",
+];
 const PULL_REQUEST_EXAMPLES = [...ACTIVE_PULL_REQUEST_EXAMPLES, "pull-requests-completed"];
 
 export const FIELD_EXCUSES: FieldExcuse[] = [
@@ -23,12 +28,14 @@ export const FIELD_EXCUSES: FieldExcuse[] = [
   {
     examples: ["repository-fork", "repository-fork-source-ref"],
     path: "body.isFork",
-    reason: "the emulator does not model forks (the product never creates one): it creates a plain repository",
+    reason:
+      "the emulator does not model forks (the product never creates one): it creates a plain repository",
   },
   {
     examples: PULL_REQUEST_EXAMPLES,
     path: "**.reviewers",
-    reason: "the emulator knows only the user it plays, so it does not model reviewers (the product adds none)",
+    reason:
+      "the emulator knows only the user it plays, so it does not model reviewers (the product adds none)",
   },
   {
     examples: ACTIVE_PULL_REQUEST_EXAMPLES,
@@ -40,12 +47,14 @@ export const FIELD_EXCUSES: FieldExcuse[] = [
   {
     examples: ["pull-requests-completed"],
     path: "body.value[].completionQueueTime",
-    reason: "\"used internally\" (the spec's words) by the service's completion queue; the emulator completes at once, without a queue",
+    reason:
+      "\"used internally\" (the spec's words) by the service's completion queue; the emulator completes at once, without a queue",
   },
   {
     examples: ["refs-heads-statuses"],
     path: "body.value[].statuses",
-    reason: "the emulator has no commit statuses and ignores includeStatuses (the product never asks for them)",
+    reason:
+      "the emulator has no commit statuses and ignores includeStatuses (the product never asks for them)",
   },
 ];
 

@@ -22,7 +22,13 @@ export function loadRecorded(specsDir: string, file: string): RecordedExample {
     "x-ms-vss-request-url"?: string;
   };
   const [status, response] = Object.entries(raw.responses ?? {})[0] ?? ["0", {}];
-  return { file, parameters: raw.parameters ?? {}, status: Number(status), body: response.body, requestUrl: raw["x-ms-vss-request-url"] };
+  return {
+    file,
+    parameters: raw.parameters ?? {},
+    status: Number(status),
+    body: response.body,
+    requestUrl: raw["x-ms-vss-request-url"],
+  };
 }
 
 /** Finds base/rel matching each segment without regard to case (x-ms-examples say "Repositories/", the folder is "repositories/"). */
@@ -34,7 +40,9 @@ export function resolveCaseInsensitive(base: string, rel: string): string {
       current = exact;
       continue;
     }
-    const hit = fs.existsSync(current) ? fs.readdirSync(current).find((n) => n.toLowerCase() === part.toLowerCase()) : undefined;
+    const hit = fs.existsSync(current)
+      ? fs.readdirSync(current).find((n) => n.toLowerCase() === part.toLowerCase())
+      : undefined;
     current = path.join(current, hit ?? part);
   }
   return current;

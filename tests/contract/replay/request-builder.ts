@@ -30,14 +30,19 @@ const PATH_ALIASES: Record<string, string[]> = {
   repositoryId: ["tempRepoId"],
 };
 
-export function recordedRequest(op: SpecOperation, ex: RecordedExample, map: RequestMapping): ReplayRequest {
+export function recordedRequest(
+  op: SpecOperation,
+  ex: RecordedExample,
+  map: RequestMapping,
+): ReplayRequest {
   const params = ex.parameters;
   const fromUrl = pathValuesFromUrl(op, ex.requestUrl);
   const valueOf = (name: string): string | undefined => {
     if (map.pathValues?.[name] !== undefined) return map.pathValues[name];
     if (name === "organization") return map.organization;
     if (name === "project") return map.project;
-    for (const key of [name, ...(PATH_ALIASES[name] ?? [])]) if (params[key] !== undefined) return String(params[key]);
+    for (const key of [name, ...(PATH_ALIASES[name] ?? [])])
+      if (params[key] !== undefined) return String(params[key]);
     return fromUrl[name];
   };
   const path =
@@ -46,7 +51,10 @@ export function recordedRequest(op: SpecOperation, ex: RecordedExample, map: Req
       .map((s) => {
         if (s.literal !== undefined) return s.literal;
         const v = valueOf(s.param!);
-        if (v === undefined) throw new Error(`${ex.file}: no value for path parameter {${s.param}}; add it to the mapping`);
+        if (v === undefined)
+          throw new Error(
+            `${ex.file}: no value for path parameter {${s.param}}; add it to the mapping`,
+          );
         return encodeURIComponent(v);
       })
       .join("/");
@@ -63,7 +71,7 @@ export function recordedRequest(op: SpecOperation, ex: RecordedExample, map: Req
   Object.assign(query, map.query ?? {});
   const version = op.apiVersion.preview ? `7.1-preview.${op.apiVersion.resourceVersion}` : "7.1";
   query["api-version"] = version;
-  const body = map.body !== undefined ? map.body : params.body ?? undefined;
+  const body = map.body !== undefined ? map.body : (params.body ?? undefined);
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined && body !== null) headers["content-type"] = "application/json";
   return { method: op.method, path, query, headers, body: body ?? undefined };
@@ -83,10 +91,18 @@ export function expectedBody(op: SpecOperation, ex: RecordedExample): unknown {
 /** Some recordings carry path values only in their request URL (x-ms-vss-request-url). */
 function pathValuesFromUrl(op: SpecOperation, url: string | undefined): Record<string, string> {
   if (!url) return {};
-  const segs = new URL(url).pathname.split("/").filter(Boolean).map((s) => decodeURIComponent(s));
+  const segs = new URL(url).pathname
+    .split("/")
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   const withProject = op.segments;
   const withoutProject = op.segments.filter((s) => s.param !== "project");
-  const template = segs.length === withProject.length ? withProject : segs.length === withoutProject.length ? withoutProject : undefined;
+  const template =
+    segs.length === withProject.length
+      ? withProject
+      : segs.length === withoutProject.length
+        ? withoutProject
+        : undefined;
   const values: Record<string, string> = {};
   template?.forEach((s, i) => {
     if (s.param !== undefined) values[s.param] = segs[i];

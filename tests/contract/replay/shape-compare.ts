@@ -25,13 +25,15 @@ export function compareShape(expected: unknown, actual: unknown, path = "body"):
     const e = expected as unknown[];
     const a = actual as unknown[];
     if (e.length === 0) return [];
-    if (a.length === 0) return [{ path: `${path}[]`, expected: kindOf(e[0]), actual: "empty array" }];
+    if (a.length === 0)
+      return [{ path: `${path}[]`, expected: kindOf(e[0]), actual: "empty array" }];
     return compareShape(e[0], a[0], `${path}[]`);
   }
   if (want === "object") {
     const a = actual as Record<string, unknown>;
     const out: ShapeMismatch[] = [];
-    for (const [key, value] of Object.entries(expected as Record<string, unknown>)) out.push(...compareShape(value, a[key], `${path}.${key}`));
+    for (const [key, value] of Object.entries(expected as Record<string, unknown>))
+      out.push(...compareShape(value, a[key], `${path}.${key}`));
     return out;
   }
   return [];
@@ -48,14 +50,31 @@ export interface FieldExcuse {
   reason: string;
 }
 
-export function isExcused(example: string, m: ShapeMismatch, excuses: FieldExcuse[]): FieldExcuse | undefined {
-  return excuses.find((e) => (e.examples.includes("*") || e.examples.includes(example)) && pathMatches(e.path, m.path));
+export function isExcused(
+  example: string,
+  m: ShapeMismatch,
+  excuses: FieldExcuse[],
+): FieldExcuse | undefined {
+  return excuses.find(
+    (e) =>
+      (e.examples.includes("*") || e.examples.includes(example)) && pathMatches(e.path, m.path),
+  );
 }
 
 function pathMatches(pattern: string, path: string): boolean {
-  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[]`);
+  const under = (prefix: string) =>
+    path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[]`);
   if (!pattern.startsWith("**.")) return under(pattern);
   const name = pattern.slice(3);
   const segments = path.split(".");
-  return segments.some((seg, i) => seg.replace(/\[\]$/, "") === name && under(segments.slice(0, i + 1).join(".").replace(/\[\]$/, "")));
+  return segments.some(
+    (seg, i) =>
+      seg.replace(/\[\]$/, "") === name &&
+      under(
+        segments
+          .slice(0, i + 1)
+          .join(".")
+          .replace(/\[\]$/, ""),
+      ),
+  );
 }

@@ -17,10 +17,18 @@ const RESOURCE_AREAS: Record<string, string> = {
 };
 
 function listProjects(req: ApiRequest): ApiResult {
-  const projects = [...req.core.state.projectsById.values()].filter((p) => !isDenied(req, "ViewProject", p)).sort((a, b) => a.name.localeCompare(b.name));
+  const projects = [...req.core.state.projectsById.values()]
+    .filter((p) => !isDenied(req, "ViewProject", p))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const skip = req.query.int("$skip") ?? 0;
   const top = req.query.int("$top") ?? 100;
-  return { status: 200, body: collection(req.wire, projects.slice(skip, skip + top).map((p) => projectRef(req, p))) };
+  return {
+    status: 200,
+    body: collection(
+      req.wire,
+      projects.slice(skip, skip + top).map((p) => projectRef(req, p)),
+    ),
+  };
 }
 
 function getProject(req: ApiRequest): ApiResult {
@@ -28,16 +36,27 @@ function getProject(req: ApiRequest): ApiResult {
   const project = req.core.state.findProject(idOrName);
   if (!project || isDenied(req, "ViewProject", project)) throw errors.projectNotFound(idOrName);
   const url = apiUrl(req, `_apis/projects/${project.id}`);
-  const team = { id: project.teamId, name: `${project.name} Team`, url: `${url}/teams/${project.teamId}` };
+  const team = {
+    id: project.teamId,
+    name: `${project.name} Team`,
+    url: `${url}/teams/${project.teamId}`,
+  };
   return {
     status: 200,
     body: {
       ...projectRef(req, project),
       description: "",
-      ...links(req, { self: url, collection: apiUrl(req, "_apis/projectCollections"), web: `${req.core.orgUrl}${encodeURIComponent(project.name)}` }),
+      ...links(req, {
+        self: url,
+        collection: apiUrl(req, "_apis/projectCollections"),
+        web: `${req.core.orgUrl}${encodeURIComponent(project.name)}`,
+      }),
       capabilities: {
         versioncontrol: { sourceControlType: "Git", gitEnabled: "true", tfvcEnabled: "false" },
-        processTemplate: { templateName: "Agile", templateTypeId: "adcc42ab-9882-485e-a3ed-7678f01f66bc" },
+        processTemplate: {
+          templateName: "Agile",
+          templateTypeId: "adcc42ab-9882-485e-a3ed-7678f01f66bc",
+        },
       },
       defaultTeam: team,
     },
@@ -53,7 +72,13 @@ function getResourceArea(req: ApiRequest): ApiResult {
 }
 
 function listResourceAreas(req: ApiRequest): ApiResult {
-  return { status: 200, body: collection(req.wire, Object.keys(RESOURCE_AREAS).map((id) => resourceArea(req, id))) };
+  return {
+    status: 200,
+    body: collection(
+      req.wire,
+      Object.keys(RESOURCE_AREAS).map((id) => resourceArea(req, id)),
+    ),
+  };
 }
 
 function connectionData(req: ApiRequest): ApiResult {
@@ -83,7 +108,14 @@ function connectionData(req: ApiRequest): ApiResult {
         defaultAccessMappingMoniker: "PublicAccessMapping",
         lastChangeId: 1,
         lastChangeId64: 1,
-        accessMappings: [{ displayName: "Public Access Mapping", moniker: "PublicAccessMapping", accessPoint: req.core.orgUrl, serviceOwner: "00025394-6065-48ca-87d9-7f5672854ef7" }],
+        accessMappings: [
+          {
+            displayName: "Public Access Mapping",
+            moniker: "PublicAccessMapping",
+            accessPoint: req.core.orgUrl,
+            serviceOwner: "00025394-6065-48ca-87d9-7f5672854ef7",
+          },
+        ],
       },
     },
   };
@@ -93,6 +125,11 @@ export const coreRoutes: Route[] = [
   { method: "GET", template: "_apis/projects", scope: "org", handler: listProjects },
   { method: "GET", template: "_apis/projects/{*projectId}", scope: "org", handler: getProject },
   { method: "GET", template: "_apis/resourceAreas", scope: "org", handler: listResourceAreas },
-  { method: "GET", template: "_apis/resourceAreas/{areaId}", scope: "org", handler: getResourceArea },
+  {
+    method: "GET",
+    template: "_apis/resourceAreas/{areaId}",
+    scope: "org",
+    handler: getResourceArea,
+  },
   { method: "GET", template: "_apis/connectionData", scope: "org", handler: connectionData },
 ];

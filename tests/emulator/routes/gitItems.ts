@@ -9,7 +9,10 @@ import { repoFrom, repoUrl } from "./git";
 const VersionType = { branch: 0, tag: 1, commit: 2 };
 const Recursion = { none: 0, oneLevel: 1, oneLevelPlusNestedEmptyFolders: 4, full: 120 };
 
-interface Resolved { commit: Commit; label: string }
+interface Resolved {
+  commit: Commit;
+  label: string;
+}
 
 /** Resolves versionDescriptor.* the way the service does; 404 TF401175 when it names nothing. */
 function resolveVersion(req: ApiRequest, repo: GitRepo): Resolved {
@@ -19,7 +22,13 @@ function resolveVersion(req: ApiRequest, repo: GitRepo): Resolved {
   if (!version) {
     const label = "<Branch: (default) >";
     const commit = repo.defaultBranch ? repo.headOf(repo.defaultBranch) : undefined;
-    if (!commit) throw errors.itemNotFound(normalizePath(req.query.get("path") ?? req.query.get("scopePath") ?? "/"), repo.name, label, "");
+    if (!commit)
+      throw errors.itemNotFound(
+        normalizePath(req.query.get("path") ?? req.query.get("scopePath") ?? "/"),
+        repo.name,
+        label,
+        "",
+      );
     return { commit, label };
   }
   if (type === VersionType.commit) {
@@ -27,7 +36,10 @@ function resolveVersion(req: ApiRequest, repo: GitRepo): Resolved {
     if (!commit) throw errors.unresolvableVersion(`<Commit: ${version} >`);
     return { commit, label: `<Commit: ${version} >` };
   }
-  const ref = type === VersionType.tag ? `refs/tags/${version.replace(/^refs\/tags\//, "")}` : `refs/heads/${version.replace(/^refs\/heads\//, "")}`;
+  const ref =
+    type === VersionType.tag
+      ? `refs/tags/${version.replace(/^refs\/tags\//, "")}`
+      : `refs/heads/${version.replace(/^refs\/heads\//, "")}`;
   const label = type === VersionType.tag ? `<Tag: ${version} >` : `<Branch: ${version} >`;
   const commit = repo.headOf(ref);
   if (!commit) throw errors.unresolvableVersion(label);
@@ -42,20 +54,41 @@ function isFolder(commit: Commit, path: string): boolean {
   return path === "/" || filesUnder(commit.files, path).length > 0;
 }
 
-function fileItem(req: ApiRequest, repo: GitRepo, commit: Commit, path: string, withContent: boolean, withMetadata: boolean): Record<string, unknown> {
+function fileItem(
+  req: ApiRequest,
+  repo: GitRepo,
+  commit: Commit,
+  path: string,
+  withContent: boolean,
+  withMetadata: boolean,
+): Record<string, unknown> {
   const blob = commit.files.get(path)!;
   return {
     objectId: blob.objectId,
     gitObjectType: enumValue(req.wire, "blob", 3),
     commitId: commit.commitId,
     path,
-    ...(withMetadata ? { contentMetadata: { encoding: 65001, contentType: "text/plain", fileName: path.split("/").pop(), extension: (path.split(".").pop() ?? "") } } : {}),
+    ...(withMetadata
+      ? {
+          contentMetadata: {
+            encoding: 65001,
+            contentType: "text/plain",
+            fileName: path.split("/").pop(),
+            extension: path.split(".").pop() ?? "",
+          },
+        }
+      : {}),
     ...(withContent ? { content: blob.content.toString("utf8") } : {}),
     url: itemUrl(req, repo, path, commit.commitId),
   };
 }
 
-function folderItem(req: ApiRequest, repo: GitRepo, commit: Commit, path: string): Record<string, unknown> {
+function folderItem(
+  req: ApiRequest,
+  repo: GitRepo,
+  commit: Commit,
+  path: string,
+): Record<string, unknown> {
   return {
     objectId: path === "/" ? commit.treeId : folderId(commit.files, path),
     gitObjectType: enumValue(req.wire, "tree", 2),
@@ -90,12 +123,25 @@ function getItems(req: ApiRequest): ApiResult {
   const blob = commit.files.get(path);
   if (!blob) {
     if (!isFolder(commit, path)) throw errors.itemNotFound(path, repo.name, label, commit.commitId);
-    if (kind !== "json") throw errors.badRequest(`The item '${path}' is a folder; only its metadata can be returned.`);
+    if (kind !== "json")
+      throw errors.badRequest(`The item '${path}' is a folder; only its metadata can be returned.`);
     return { status: 200, body: folderItem(req, repo, commit, path) };
   }
-  if (kind === "text") return { status: 200, raw: blob.content, contentType: "text/plain; charset=utf-8" };
-  if (kind === "octet") return { status: 200, raw: blob.content, contentType: "application/octet-stream" };
-  return { status: 200, body: fileItem(req, repo, commit, path, req.query.bool("includeContent"), req.query.bool("includeContentMetadata")) };
+  if (kind === "text")
+    return { status: 200, raw: blob.content, contentType: "text/plain; charset=utf-8" };
+  if (kind === "octet")
+    return { status: 200, raw: blob.content, contentType: "application/octet-stream" };
+  return {
+    status: 200,
+    body: fileItem(
+      req,
+      repo,
+      commit,
+      path,
+      req.query.bool("includeContent"),
+      req.query.bool("includeContentMetadata"),
+    ),
+  };
 }
 
 /** Items_List: the scope path itself, then (by recursion level) what is under it. */
@@ -104,7 +150,11 @@ function listItems(req: ApiRequest, repo: GitRepo): ApiResult {
   const { commit, label } = resolveVersion(req, repo);
   const recursion = readEnum(req.query.get("recursionLevel"), Recursion) ?? Recursion.none;
   const withMetadata = req.query.bool("includeContentMetadata");
-  if (commit.files.has(scope)) return { status: 200, body: collection(req.wire, [fileItem(req, repo, commit, scope, false, withMetadata)]) };
+  if (commit.files.has(scope))
+    return {
+      status: 200,
+      body: collection(req.wire, [fileItem(req, repo, commit, scope, false, withMetadata)]),
+    };
   if (!isFolder(commit, scope)) throw errors.itemNotFound(scope, repo.name, label, commit.commitId);
   const items: Record<string, unknown>[] = [folderItem(req, repo, commit, scope)];
   if (recursion !== Recursion.none) {
@@ -125,6 +175,16 @@ function listItems(req: ApiRequest, repo: GitRepo): ApiResult {
 }
 
 export const gitItemRoutes: Route[] = [
-  { method: "GET", template: "_apis/git/repositories/{repositoryId}/items", scope: "either", handler: getItems },
-  { method: "GET", template: "_apis/git/repositories/{repositoryId}/items/{*path}", scope: "either", handler: getItems },
+  {
+    method: "GET",
+    template: "_apis/git/repositories/{repositoryId}/items",
+    scope: "either",
+    handler: getItems,
+  },
+  {
+    method: "GET",
+    template: "_apis/git/repositories/{repositoryId}/items/{*path}",
+    scope: "either",
+    handler: getItems,
+  },
 ];

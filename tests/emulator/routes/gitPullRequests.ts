@@ -28,7 +28,9 @@ function pullRequestJson(req: ApiRequest, repo: GitRepo, pr: PullRequest): Recor
     mergeId: `00000000-0000-0000-0000-${String(pr.pullRequestId).padStart(12, "0")}`,
     lastMergeSourceCommit: commit(pr.sourceCommitId),
     lastMergeTargetCommit: commit(pr.targetCommitId),
-    ...(pr.mergeCommitId ? { lastMergeCommit: commit(pr.mergeCommitId), closedBy: identityRef(req) } : {}),
+    ...(pr.mergeCommitId
+      ? { lastMergeCommit: commit(pr.mergeCommitId), closedBy: identityRef(req) }
+      : {}),
     ...(pr.closedDate ? { closedDate: pr.closedDate } : {}),
     reviewers: [],
     url,
@@ -41,17 +43,33 @@ function pullRequestJson(req: ApiRequest, repo: GitRepo, pr: PullRequest): Recor
 function createPullRequest(req: ApiRequest): ApiResult {
   const repo = repoFrom(req);
   demand(req, "PullRequestContribute", denials.pullRequestContribute(req, repo.id));
-  const body = (req.body ?? {}) as { sourceRefName?: string; targetRefName?: string; title?: string; description?: string; isDraft?: boolean };
+  const body = (req.body ?? {}) as {
+    sourceRefName?: string;
+    targetRefName?: string;
+    title?: string;
+    description?: string;
+    isDraft?: boolean;
+  };
   const source = body.sourceRefName ?? "";
   const target = body.targetRefName ?? "";
   const sourceCommit = repo.refs.get(source);
   const targetCommit = repo.refs.get(target);
-  if (!sourceCommit || !targetCommit || !source.startsWith("refs/heads/") || !target.startsWith("refs/heads/")) {
+  if (
+    !sourceCommit ||
+    !targetCommit ||
+    !source.startsWith("refs/heads/") ||
+    !target.startsWith("refs/heads/")
+  ) {
     throw errors.pullRequestRefsMissing();
   }
-  if (source === target) throw errors.badRequest("The source and target branches of a pull request cannot be the same.", "InvalidArgumentValueException");
+  if (source === target)
+    throw errors.badRequest(
+      "The source and target branches of a pull request cannot be the same.",
+      "InvalidArgumentValueException",
+    );
   for (const pr of repo.pullRequests.values()) {
-    if (pr.status === "active" && pr.sourceRefName === source && pr.targetRefName === target) throw errors.pullRequestExists();
+    if (pr.status === "active" && pr.sourceRefName === source && pr.targetRefName === target)
+      throw errors.pullRequestExists();
   }
   const pr: PullRequest = {
     pullRequestId: req.core.state.newPullRequestId(),
@@ -119,9 +137,34 @@ function getProjectPullRequest(req: ApiRequest): ApiResult {
 }
 
 export const gitPullRequestRoutes: Route[] = [
-  { method: "POST", template: "_apis/git/repositories/{repositoryId}/pullRequests", scope: "either", handler: createPullRequest },
-  { method: "GET", template: "_apis/git/repositories/{repositoryId}/pullRequests", scope: "either", handler: listPullRequests },
-  { method: "GET", template: "_apis/git/repositories/{repositoryId}/pullRequests/{pullRequestId}", scope: "either", handler: getPullRequest },
-  { method: "GET", template: "_apis/git/pullRequests", scope: "project", handler: listProjectPullRequests },
-  { method: "GET", template: "_apis/git/pullRequests/{pullRequestId}", scope: "project", handler: getProjectPullRequest },
+  {
+    method: "POST",
+    template: "_apis/git/repositories/{repositoryId}/pullRequests",
+    scope: "either",
+    handler: createPullRequest,
+  },
+  {
+    method: "GET",
+    template: "_apis/git/repositories/{repositoryId}/pullRequests",
+    scope: "either",
+    handler: listPullRequests,
+  },
+  {
+    method: "GET",
+    template: "_apis/git/repositories/{repositoryId}/pullRequests/{pullRequestId}",
+    scope: "either",
+    handler: getPullRequest,
+  },
+  {
+    method: "GET",
+    template: "_apis/git/pullRequests",
+    scope: "project",
+    handler: listProjectPullRequests,
+  },
+  {
+    method: "GET",
+    template: "_apis/git/pullRequests/{pullRequestId}",
+    scope: "project",
+    handler: getProjectPullRequest,
+  },
 ];

@@ -19,7 +19,11 @@ interface Namespace {
   /** The project id a token belongs to (undefined for a namespace-wide token). */
   projectOf: (token: string) => string | undefined;
   /** Bits the creator of the object a token names holds whatever the project-wide roles say. */
-  creatorHolds?: { bits: number; objectOf: (token: string) => string | undefined; createdByUser: (req: ApiRequest, id: string) => boolean };
+  creatorHolds?: {
+    bits: number;
+    objectOf: (token: string) => string | undefined;
+    createdByUser: (req: ApiRequest, id: string) => boolean;
+  };
 }
 
 const segment = (token: string, prefix: string, index: number) => {
@@ -31,7 +35,12 @@ const segment = (token: string, prefix: string, index: number) => {
 const NAMESPACES: Record<string, Namespace> = {
   // Git Repositories
   "2e9eb7ed-3c0a-47d4-87c1-0ffdd275fd87": {
-    bits: { 2: "ReadRepository", 4: "GenericContribute", 256: "CreateRepository", 16384: "PullRequestContribute" },
+    bits: {
+      2: "ReadRepository",
+      4: "GenericContribute",
+      256: "CreateRepository",
+      16384: "PullRequestContribute",
+    },
     projectOf: (t) => segment(t, "repoV2", 1),
   },
   // Build
@@ -41,10 +50,18 @@ const NAMESPACES: Record<string, Namespace> = {
   },
   // ServiceEndpoints
   "49b48001-ca20-4adc-8111-5b60c903a50c": {
-    bits: { 2: "AdministerPipelinePermissions", 4: "CreateServiceEndpoint", 16: "ViewServiceEndpoints" },
+    bits: {
+      2: "AdministerPipelinePermissions",
+      4: "CreateServiceEndpoint",
+      16: "ViewServiceEndpoints",
+    },
     projectOf: (t) => segment(t, "endpoints", 1),
     // The creator of a connection is its Administrator (bit 2).
-    creatorHolds: { bits: 2, objectOf: (t) => segment(t, "endpoints", 2), createdByUser: (req, id) => administersByCreation(req, "endpoint", id) },
+    creatorHolds: {
+      bits: 2,
+      objectOf: (t) => segment(t, "endpoints", 2),
+      createdByUser: (req, id) => administersByCreation(req, "endpoint", id),
+    },
   },
 };
 
@@ -67,21 +84,39 @@ function allowed(req: ApiRequest, ns: Namespace, bits: number, token: string): b
 function hasPermissions(req: ApiRequest): ApiResult {
   const namespaceId = req.params.securityNamespaceId.toLowerCase();
   const ns = NAMESPACES[namespaceId];
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(namespaceId) || !ns) throw namespaceNotFound(req.params.securityNamespaceId);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(namespaceId) || !ns)
+    throw namespaceNotFound(req.params.securityNamespaceId);
   const bits = Number(req.params.permissions);
-  if (!Number.isInteger(bits) || bits < 0) throw errors.badRequest(`The value '${req.params.permissions}' is not valid for permissions.`);
+  if (!Number.isInteger(bits) || bits < 0)
+    throw errors.badRequest(`The value '${req.params.permissions}' is not valid for permissions.`);
   // alwaysAllowAdministrators changes nothing here: the user the emulator plays is no administrator.
   const delimiter = req.query.get("delimiter") || ",";
   const raw = req.query.get("tokens") ?? "";
   const tokens = raw === "" ? [] : raw.split(delimiter);
-  return { status: 200, body: collection(req.wire, tokens.map((t) => allowed(req, ns, bits, t))) };
+  return {
+    status: 200,
+    body: collection(
+      req.wire,
+      tokens.map((t) => allowed(req, ns, bits, t)),
+    ),
+  };
 }
 
 /** Written from memory (see KNOWN-DIFFERENCES.md): the service's text for an unknown namespace is not verified. */
 function namespaceNotFound(id: string): ServiceError {
-  return new ServiceError(404, `The security namespace ${id} could not be found.`, "InvalidSecurityNamespaceException", "Microsoft.VisualStudio.Services.Security");
+  return new ServiceError(
+    404,
+    `The security namespace ${id} could not be found.`,
+    "InvalidSecurityNamespaceException",
+    "Microsoft.VisualStudio.Services.Security",
+  );
 }
 
 export const securityRoutes: Route[] = [
-  { method: "GET", template: "_apis/permissions/{securityNamespaceId}/{permissions}", scope: "org", handler: hasPermissions },
+  {
+    method: "GET",
+    template: "_apis/permissions/{securityNamespaceId}/{permissions}",
+    scope: "org",
+    handler: hasPermissions,
+  },
 ];

@@ -12,11 +12,14 @@ import { collection } from "../wire";
  * The service knows which parameters are confidential from the endpoint type's definition; the
  * emulator does not load type definitions, so it treats names that look secret as confidential.
  */
-export const isConfidential = (name: string) => /key|secret|password|token|pat|certificate|apitoken/i.test(name);
+export const isConfidential = (name: string) =>
+  /key|secret|password|token|pat|certificate|apitoken/i.test(name);
 
 export function endpointJson(req: ApiRequest, ep: ServiceEndpointRecord): Record<string, unknown> {
   const state = req.core.state;
-  const parameters = Object.fromEntries(Object.entries(ep.authorization.parameters).map(([k, v]) => [k, isConfidential(k) ? null : v]));
+  const parameters = Object.fromEntries(
+    Object.entries(ep.authorization.parameters).map(([k, v]) => [k, isConfidential(k) ? null : v]),
+  );
   return {
     data: ep.data,
     id: ep.id,
@@ -40,18 +43,32 @@ export function endpointJson(req: ApiRequest, ep: ServiceEndpointRecord): Record
 }
 
 interface EndpointBody {
-  name?: string; type?: string; url?: string; description?: string;
+  name?: string;
+  type?: string;
+  url?: string;
+  description?: string;
   authorization?: { scheme?: string; parameters?: Record<string, string | null> };
   data?: Record<string, string>;
-  serviceEndpointProjectReferences?: { projectReference?: { id?: string; name?: string }; name?: string }[];
+  serviceEndpointProjectReferences?: {
+    projectReference?: { id?: string; name?: string };
+    name?: string;
+  }[];
 }
 
 function createEndpoint(req: ApiRequest): ApiResult {
   const state = req.core.state;
   const body = (req.body ?? {}) as EndpointBody;
-  if (!body.name || !body.type) throw errors.badRequest("Value cannot be null.\r\nParameter name: endpoint.Name", "ArgumentNullException");
+  if (!body.name || !body.type)
+    throw errors.badRequest(
+      "Value cannot be null.\r\nParameter name: endpoint.Name",
+      "ArgumentNullException",
+    );
   const refs = body.serviceEndpointProjectReferences ?? [];
-  if (refs.length === 0) throw errors.badRequest("Value cannot be null.\r\nParameter name: endpoint.ServiceEndpointProjectReferences", "ArgumentNullException");
+  if (refs.length === 0)
+    throw errors.badRequest(
+      "Value cannot be null.\r\nParameter name: endpoint.ServiceEndpointProjectReferences",
+      "ArgumentNullException",
+    );
   const projectIds = refs.map((r) => {
     const p = state.findProject(r.projectReference?.id ?? r.projectReference?.name ?? "");
     if (!p) throw errors.projectNotFound(r.projectReference?.id ?? r.projectReference?.name ?? "");
@@ -60,14 +77,21 @@ function createEndpoint(req: ApiRequest): ApiResult {
     return p.id;
   });
   for (const ep of state.endpoints.values()) {
-    if (ep.name.toLowerCase() === body.name.toLowerCase() && ep.projectIds.some((id) => projectIds.includes(id))) throw errors.endpointExists(body.name);
+    if (
+      ep.name.toLowerCase() === body.name.toLowerCase() &&
+      ep.projectIds.some((id) => projectIds.includes(id))
+    )
+      throw errors.endpointExists(body.name);
   }
   const ep: ServiceEndpointRecord = {
     id: randomUUID(),
     name: body.name,
     type: body.type,
     url: body.url ?? "",
-    authorization: { scheme: body.authorization?.scheme ?? "None", parameters: stringParams(body.authorization?.parameters, {}) },
+    authorization: {
+      scheme: body.authorization?.scheme ?? "None",
+      parameters: stringParams(body.authorization?.parameters, {}),
+    },
     data: { ...(body.data ?? {}) },
     projectIds,
   };
@@ -77,21 +101,34 @@ function createEndpoint(req: ApiRequest): ApiResult {
 }
 
 /** Parameters sent as null keep their stored value (that is how clients update without re-sending secrets). */
-function stringParams(incoming: Record<string, string | null> | undefined, previous: Record<string, string>): Record<string, string> {
+function stringParams(
+  incoming: Record<string, string | null> | undefined,
+  previous: Record<string, string>,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(incoming ?? {})) out[k] = v === null || v === undefined ? previous[k] ?? "" : String(v);
+  for (const [k, v] of Object.entries(incoming ?? {}))
+    out[k] = v === null || v === undefined ? (previous[k] ?? "") : String(v);
   return out;
 }
 
 function updateEndpoint(req: ApiRequest): ApiResult {
   const ep = req.core.state.endpoints.get(req.params.endpointId.toLowerCase());
   if (!ep) throw errors.endpointNotFound(req.params.endpointId);
-  for (const id of ep.projectIds) demand(req, "CreateServiceEndpoint", denials.createEndpoint(req), req.core.state.projectsById.get(id));
+  for (const id of ep.projectIds)
+    demand(
+      req,
+      "CreateServiceEndpoint",
+      denials.createEndpoint(req),
+      req.core.state.projectsById.get(id),
+    );
   const body = (req.body ?? {}) as EndpointBody;
   ep.name = body.name ?? ep.name;
   ep.url = body.url ?? ep.url;
   if (body.authorization) {
-    ep.authorization = { scheme: body.authorization.scheme ?? ep.authorization.scheme, parameters: stringParams(body.authorization.parameters, ep.authorization.parameters) };
+    ep.authorization = {
+      scheme: body.authorization.scheme ?? ep.authorization.scheme,
+      parameters: stringParams(body.authorization.parameters, ep.authorization.parameters),
+    };
   }
   if (body.data) ep.data = { ...body.data };
   return { status: 200, body: endpointJson(req, ep) };
@@ -101,27 +138,62 @@ function listEndpoints(req: ApiRequest): ApiResult {
   const project = req.project!;
   if (isDenied(req, "ViewServiceEndpoints")) return { status: 200, body: collection(req.wire, []) };
   const type = req.query.get("type")?.toLowerCase();
-  const names = req.query.get("endpointNames")?.split(",").map((n) => n.trim().toLowerCase());
-  const ids = req.query.get("endpointIds")?.split(",").map((n) => n.trim().toLowerCase());
-  const found = [...req.core.state.endpoints.values()].filter((ep) =>
-    ep.projectIds.includes(project.id) &&
-    (!type || ep.type.toLowerCase() === type) &&
-    (!names || names.includes(ep.name.toLowerCase())) &&
-    (!ids || ids.includes(ep.id)));
+  const names = req.query
+    .get("endpointNames")
+    ?.split(",")
+    .map((n) => n.trim().toLowerCase());
+  const ids = req.query
+    .get("endpointIds")
+    ?.split(",")
+    .map((n) => n.trim().toLowerCase());
+  const found = [...req.core.state.endpoints.values()].filter(
+    (ep) =>
+      ep.projectIds.includes(project.id) &&
+      (!type || ep.type.toLowerCase() === type) &&
+      (!names || names.includes(ep.name.toLowerCase())) &&
+      (!ids || ids.includes(ep.id)),
+  );
   found.sort((a, b) => a.name.localeCompare(b.name));
-  return { status: 200, body: collection(req.wire, found.map((ep) => endpointJson(req, ep))) };
+  return {
+    status: 200,
+    body: collection(
+      req.wire,
+      found.map((ep) => endpointJson(req, ep)),
+    ),
+  };
 }
 
 /** An unknown (or invisible) endpoint is an empty 200 answer, which the client reads as null. */
 function getEndpoint(req: ApiRequest): ApiResult {
   const ep = req.core.state.endpoints.get(req.params.endpointId.toLowerCase());
-  if (!ep || !ep.projectIds.includes(req.project!.id) || isDenied(req, "ViewServiceEndpoints")) return { status: 200 };
+  if (!ep || !ep.projectIds.includes(req.project!.id) || isDenied(req, "ViewServiceEndpoints"))
+    return { status: 200 };
   return { status: 200, body: endpointJson(req, ep) };
 }
 
 export const serviceEndpointRoutes: Route[] = [
-  { method: "POST", template: "_apis/serviceendpoint/endpoints", scope: "org", handler: createEndpoint },
-  { method: "PUT", template: "_apis/serviceendpoint/endpoints/{endpointId}", scope: "org", handler: updateEndpoint },
-  { method: "GET", template: "_apis/serviceendpoint/endpoints", scope: "project", handler: listEndpoints },
-  { method: "GET", template: "_apis/serviceendpoint/endpoints/{endpointId}", scope: "project", handler: getEndpoint },
+  {
+    method: "POST",
+    template: "_apis/serviceendpoint/endpoints",
+    scope: "org",
+    handler: createEndpoint,
+  },
+  {
+    method: "PUT",
+    template: "_apis/serviceendpoint/endpoints/{endpointId}",
+    scope: "org",
+    handler: updateEndpoint,
+  },
+  {
+    method: "GET",
+    template: "_apis/serviceendpoint/endpoints",
+    scope: "project",
+    handler: listEndpoints,
+  },
+  {
+    method: "GET",
+    template: "_apis/serviceendpoint/endpoints/{endpointId}",
+    scope: "project",
+    handler: getEndpoint,
+  },
 ];

@@ -22,7 +22,13 @@ function listQueues(req: ApiRequest): ApiResult {
     queues = queues.filter((q) => wanted.has(q.id));
   }
   queues.sort((a, b) => a.name.localeCompare(b.name));
-  return { status: 200, body: collection(req.wire, queues.map((q) => taskAgentQueueJson(req, project, q))) };
+  return {
+    status: 200,
+    body: collection(
+      req.wire,
+      queues.map((q) => taskAgentQueueJson(req, project, q)),
+    ),
+  };
 }
 
 function getQueue(req: ApiRequest): ApiResult {
@@ -33,6 +39,16 @@ function getQueue(req: ApiRequest): ApiResult {
 }
 
 export const taskAgentRoutes: Route[] = [
-  { method: "GET", template: "_apis/distributedtask/queues", scope: "project", handler: listQueues },
-  { method: "GET", template: "_apis/distributedtask/queues/{queueId}", scope: "project", handler: getQueue },
+  {
+    method: "GET",
+    template: "_apis/distributedtask/queues",
+    scope: "project",
+    handler: listQueues,
+  },
+  {
+    method: "GET",
+    template: "_apis/distributedtask/queues/{queueId}",
+    scope: "project",
+    handler: getQueue,
+  },
 ];

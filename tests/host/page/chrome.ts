@@ -42,33 +42,69 @@ const permissionLabels: Record<string, string> = {
   ViewProject: "View project",
 };
 
-export function renderChrome(body: HTMLElement, config: HostPageConfig, actions: ChromeActions): Chrome {
+export function renderChrome(
+  body: HTMLElement,
+  config: HostPageConfig,
+  actions: ChromeActions,
+): Chrome {
   // The hub's icon as the manifest declares it (its "icon" property), served from the extension's origin.
   const declaredIcon = config.extension.hubIcon;
-  const hubIcon = (theme: string) => (declaredIcon ? `${config.extensionOrigin}/${declaredIcon[theme === "dark" ? "dark" : "light"]}` : "");
+  const hubIcon = (theme: string) =>
+    declaredIcon
+      ? `${config.extensionOrigin}/${declaredIcon[theme === "dark" ? "dark" : "light"]}`
+      : "";
 
-  const themeSelect = el("select", { id: "host-theme", "aria-label": "Theme" },
+  const themeSelect = el(
+    "select",
+    { id: "host-theme", "aria-label": "Theme" },
     el("option", { value: "light" }, "Light theme"),
-    el("option", { value: "dark" }, "Dark theme"));
+    el("option", { value: "dark" }, "Dark theme"),
+  );
   themeSelect.value = config.theme;
   themeSelect.addEventListener("change", () => actions.onTheme(themeSelect.value as ThemeName));
 
-  const userSelect = el("select", { id: "host-user", "aria-label": "User the host plays" },
-    el("option", { value: "" }, `${config.user.displayName}: all permissions`));
+  const userSelect = el(
+    "select",
+    { id: "host-user", "aria-label": "User the host plays" },
+    el("option", { value: "" }, `${config.user.displayName}: all permissions`),
+  );
   for (const permission of config.permissions) {
-    userSelect.append(el("option", { value: permission }, `${config.user.displayName} without "${permissionLabels[permission] ?? permission}"`));
+    userSelect.append(
+      el(
+        "option",
+        { value: permission },
+        `${config.user.displayName} without "${permissionLabels[permission] ?? permission}"`,
+      ),
+    );
   }
   userSelect.value = config.denied.length === 1 ? config.denied[0] : "";
-  userSelect.addEventListener("change", () => actions.onDeny(userSelect.value ? [userSelect.value] : []));
+  userSelect.addEventListener("change", () =>
+    actions.onDeny(userSelect.value ? [userSelect.value] : []),
+  );
 
-  const top = el("header", { class: "host-top" },
+  const top = el(
+    "header",
+    { class: "host-top" },
     el("span", { class: "host-logo", "aria-hidden": "true" }),
-    el("nav", { class: "host-breadcrumb", "aria-label": "Breadcrumb" },
-      el("span", {}, config.organization), el("span", { class: "sep" }, "/"),
-      el("span", {}, config.project.name), el("span", { class: "sep" }, "/"),
-      el("span", {}, "Pipelines"), el("span", { class: "sep" }, "/"),
-      el("span", { class: "current" }, "StackSpot")),
-    el("span", { class: "host-badge", title: "A local stand-in for the Azure DevOps page, for tests and the playground" }, "Local test host"),
+    el(
+      "nav",
+      { class: "host-breadcrumb", "aria-label": "Breadcrumb" },
+      el("span", {}, config.organization),
+      el("span", { class: "sep" }, "/"),
+      el("span", {}, config.project.name),
+      el("span", { class: "sep" }, "/"),
+      el("span", {}, "Pipelines"),
+      el("span", { class: "sep" }, "/"),
+      el("span", { class: "current" }, "StackSpot"),
+    ),
+    el(
+      "span",
+      {
+        class: "host-badge",
+        title: "A local stand-in for the Azure DevOps page, for tests and the playground",
+      },
+      "Local test host",
+    ),
     el("span", { class: "host-controls" }, themeSelect, userSelect),
   );
 
@@ -77,14 +113,30 @@ export function renderChrome(body: HTMLElement, config: HostPageConfig, actions:
   icon.hidden = !declaredIcon;
   icon.addEventListener("error", () => (icon.hidden = true));
   icon.addEventListener("load", () => (icon.hidden = false));
-  themeSelect.addEventListener("change", () => icon.setAttribute("src", hubIcon(themeSelect.value)));
+  themeSelect.addEventListener("change", () =>
+    icon.setAttribute("src", hubIcon(themeSelect.value)),
+  );
   const navItem = (label: string, current = false) =>
-    el("li", current ? { class: "current", "aria-current": "page" } : {}, ...(current ? [icon, label] : [label]));
-  const nav = el("nav", { class: "host-nav", "aria-label": "Project" },
+    el(
+      "li",
+      current ? { class: "current", "aria-current": "page" } : {},
+      ...(current ? [icon, label] : [label]),
+    );
+  const nav = el(
+    "nav",
+    { class: "host-nav", "aria-label": "Project" },
     el("div", { class: "host-project" }, config.project.name),
     el("ul", {}, navItem("Overview"), navItem("Boards"), navItem("Repos")),
     el("div", { class: "host-group" }, "Pipelines"),
-    el("ul", {}, navItem("Pipelines"), navItem("Environments"), navItem("Releases"), navItem("Library"), navItem("StackSpot", true)),
+    el(
+      "ul",
+      {},
+      navItem("Pipelines"),
+      navItem("Environments"),
+      navItem("Releases"),
+      navItem("Library"),
+      navItem("StackSpot", true),
+    ),
   );
 
   const banner = el("div", { class: "host-banner", role: "alert", hidden: "" });
@@ -93,7 +145,8 @@ export function renderChrome(body: HTMLElement, config: HostPageConfig, actions:
     id: "hub-frame",
     title: "StackSpot",
     // Azure DevOps frames extension content in a sandbox of this shape.
-    sandbox: "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals",
+    sandbox:
+      "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals",
     allow: "clipboard-write",
   });
   const main = el("main", { class: "host-main" }, banner, loading, frame);

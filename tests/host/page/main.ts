@@ -7,12 +7,15 @@ import { makeServices, type HostEvents } from "./services";
 import { themes, type ThemeName } from "./themes";
 import { XdmHostChannel } from "./xdmHost";
 
-const config = JSON.parse(document.getElementById("host-config")?.textContent ?? "{}") as HostPageConfig;
+const config = JSON.parse(
+  document.getElementById("host-config")?.textContent ?? "{}",
+) as HostPageConfig;
 let theme: ThemeName = config.theme;
 
 function applyHostTheme(name: ThemeName): void {
   const root = document.documentElement;
-  for (const [key, value] of Object.entries(themes[name])) root.style.setProperty(`--${key}`, value);
+  for (const [key, value] of Object.entries(themes[name]))
+    root.style.setProperty(`--${key}`, value);
   root.dataset.theme = name;
 }
 applyHostTheme(theme);
@@ -25,7 +28,12 @@ const chrome = renderChrome(document.body, config, {
 // Listening starts before the frame exists: the SDK sends its handshake as soon as the hub's script runs.
 const frame = chrome.frame;
 const channel = new XdmHostChannel(frame, config.extensionOrigin);
-const events: HostEvents = { navigations: [], toasts: [], onToast: chrome.showToast, onBanner: chrome.showBanner };
+const events: HostEvents = {
+  navigations: [],
+  toasts: [],
+  onToast: chrome.showToast,
+  onBanner: chrome.showBanner,
+};
 const services = makeServices(config, events);
 
 /** Timestamps of the frame's life, read by the tests and the bench (ms since this page started). */
@@ -45,12 +53,19 @@ channel.register("DevOps.HostControl", {
           baseUri: config.extensionOrigin + "/",
         },
         user: config.user,
-        host: { id: config.hostId, name: config.organization, serviceVersion: "Test host", type: 4, isHosted: true },
+        host: {
+          id: config.hostId,
+          name: config.organization,
+          serviceVersion: "Test host",
+          type: 4,
+          isHosted: true,
+        },
         pageContext: {
           globalization: {
             culture: "en-US",
             theme: theme === "dark" ? "ms.vss-web.vsts-theme-dark" : "ms.vss-web.vsts-theme",
-            explicitTheme: theme === "dark" ? "ms.vss-web.vsts-theme-dark" : "ms.vss-web.vsts-theme",
+            explicitTheme:
+              theme === "dark" ? "ms.vss-web.vsts-theme-dark" : "ms.vss-web.vsts-theme",
             timeZoneId: "UTC",
             timezoneOffset: 0,
             typeAheadDisabled: false,
@@ -58,7 +73,10 @@ channel.register("DevOps.HostControl", {
           timeZonesConfiguration: { daylightSavingsAdjustments: [] },
           webContext: {
             project: { id: config.project.id, name: config.project.name },
-            team: { id: "00000000-0000-0000-0000-0000000000a1", name: `${config.project.name} Team` },
+            team: {
+              id: "00000000-0000-0000-0000-0000000000a1",
+              name: `${config.project.name} Team`,
+            },
           },
         },
       },
@@ -96,7 +114,10 @@ async function switchTheme(name: ThemeName): Promise<void> {
   url.searchParams.set("theme", name);
   history.replaceState(null, "", url.toString());
   // Azure DevOps tells open extension frames through the SDK's "themeChanged" event.
-  await channel.invoke("DevOps.SdkClient", "dispatchEvent", ["themeChanged", { detail: { data: themes[name] } }]);
+  await channel.invoke("DevOps.SdkClient", "dispatchEvent", [
+    "themeChanged",
+    { detail: { data: themes[name] } },
+  ]);
 }
 
 async function playUser(denied: string[]): Promise<void> {

@@ -40,7 +40,10 @@ export function makeServices(config: HostPageConfig, events: HostEvents): Record
     },
     getQueryParams: async () => ({}),
     setQueryParams: () => undefined,
-    getPageRoute: async () => ({ id: "ms.vss-web.hub-route", routeValues: { project: config.project.name } }),
+    getPageRoute: async () => ({
+      id: "ms.vss-web.hub-route",
+      routeValues: { project: config.project.name },
+    }),
     getPageNavigationElements: async () => [
       { id: "ms.vss-build-web.build-release-hub-group", name: "Pipelines", type: "hubGroup" },
       { id: config.extension.contributionId, name: "StackSpot", type: "hub" },
@@ -65,7 +68,8 @@ export function makeServices(config: HostPageConfig, events: HostEvents): Record
       events.toasts.push(message);
       events.onToast(message);
     },
-    addBanner: (banner: { message?: string; level?: string }) => events.onBanner(String(banner?.message ?? ""), banner?.level),
+    addBanner: (banner: { message?: string; level?: string }) =>
+      events.onBanner(String(banner?.message ?? ""), banner?.level),
     closeBanner: () => events.onBanner(undefined, undefined),
   };
   return {

@@ -34,7 +34,10 @@ export interface XdmCallRecord {
 export class XdmHostChannel {
   private readonly objects: Record<string, Registered> = {};
   private readonly proxyFunctions: Record<string, AnyFunction> = {};
-  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: unknown): void }
+  >();
   private nextProxyId = 1;
   private nextMessageId = 1;
   /** The token of the SDK instance in the frame; a reloaded frame brings a new one. */
@@ -42,7 +45,10 @@ export class XdmHostChannel {
   /** Every call the frame made (instance and method only: never arguments, which may hold tokens). */
   readonly calls: XdmCallRecord[] = [];
 
-  constructor(private readonly frame: HTMLIFrameElement, private readonly frameOrigin: string) {
+  constructor(
+    private readonly frame: HTMLIFrameElement,
+    private readonly frameOrigin: string,
+  ) {
     window.addEventListener("message", this.onMessage);
   }
 
@@ -68,7 +74,9 @@ export class XdmHostChannel {
       params: this.serialize(params, false) as unknown[],
       handshakeToken: this.handshakeToken,
     };
-    const promise = new Promise<unknown>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const promise = new Promise<unknown>((resolve, reject) =>
+      this.pending.set(id, { resolve, reject }),
+    );
     this.post(message);
     return promise;
   }
@@ -96,9 +104,13 @@ export class XdmHostChannel {
     const instanceId = message.instanceId as string;
     const methodName = message.methodName ?? "";
     this.calls.push({ instanceId, methodName, at: Math.round(performance.now()) });
-    const target = instanceId === "__proxyFunctions" ? this.proxyFunctions : this.objects[instanceId];
+    const target =
+      instanceId === "__proxyFunctions" ? this.proxyFunctions : this.objects[instanceId];
     if (!target) {
-      this.replyError(message, new Error(`The registered object ${instanceId} could not be found.`));
+      this.replyError(
+        message,
+        new Error(`The registered object ${instanceId} could not be found.`),
+      );
       return;
     }
     if (!methodName) {
@@ -129,13 +141,24 @@ export class XdmHostChannel {
 
   private replyResult(request: RpcMessage, result: unknown): void {
     const underscore = Boolean(request.serializationSettings?.includeUnderscoreProperties);
-    this.post({ id: request.id, result: this.serialize(result, underscore), handshakeToken: request.handshakeToken });
+    this.post({
+      id: request.id,
+      result: this.serialize(result, underscore),
+      handshakeToken: request.handshakeToken,
+    });
   }
 
   private replyError(request: RpcMessage, error: unknown): void {
     // An Error's useful fields are not enumerable; send them as a plain object, as the SDK's side does.
-    const e = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error;
-    this.post({ id: request.id, error: this.serialize(e, false), handshakeToken: request.handshakeToken });
+    const e =
+      error instanceof Error
+        ? { name: error.name, message: error.message, stack: error.stack }
+        : error;
+    this.post({
+      id: request.id,
+      error: this.serialize(e, false),
+      handshakeToken: request.handshakeToken,
+    });
   }
 
   private post(message: RpcMessage): void {
@@ -149,13 +172,17 @@ export class XdmHostChannel {
     if (value instanceof Date) return { __proxyDate: value.getTime() };
     if (parents.includes(value)) throw new Error("The test host does not send cyclic values.");
     const nested = [...parents, value];
-    if (Array.isArray(value)) return value.map((item) => this.serialize(item, includeUnderscore, nested));
+    if (Array.isArray(value))
+      return value.map((item) => this.serialize(item, includeUnderscore, nested));
     const out: Record<string, unknown> = {};
     for (const key of allPropertyNames(value)) {
       if (key.startsWith("_") && !includeUnderscore) continue;
       const item = (value as Record<string, unknown>)[key];
       if (item === undefined) continue;
-      out[key] = typeof item === "function" ? this.proxy(item as AnyFunction, value) : this.serialize(item, includeUnderscore, nested);
+      out[key] =
+        typeof item === "function"
+          ? this.proxy(item as AnyFunction, value)
+          : this.serialize(item, includeUnderscore, nested);
     }
     return out;
   }
@@ -186,7 +213,9 @@ export class XdmHostChannel {
 
   private invokeProxy(name: string, args: unknown[]): Promise<unknown> {
     const id = this.nextMessageId++;
-    const promise = new Promise<unknown>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const promise = new Promise<unknown>((resolve, reject) =>
+      this.pending.set(id, { resolve, reject }),
+    );
     this.post({
       id,
       instanceId: "__proxyFunctions",
@@ -202,7 +231,11 @@ export class XdmHostChannel {
 /** Own and inherited property names, as the SDK serializes them (not Object.prototype's, not "constructor"). */
 function allPropertyNames(value: object): string[] {
   const names = new Set<string>();
-  for (let o: object | null = value; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+  for (
+    let o: object | null = value;
+    o && o !== Object.prototype;
+    o = Object.getPrototypeOf(o) as object | null
+  ) {
     for (const name of Object.getOwnPropertyNames(o)) if (name !== "constructor") names.add(name);
   }
   return [...names];

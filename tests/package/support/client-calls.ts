@@ -26,7 +26,9 @@ export interface IssuedRequest extends ClientCall {
 const ORG_URL = "http://scopes.invalid/org/";
 
 /** The REST clients the engine builds, by their key in AdoClients. */
-export function engineClients(fetch: (url: string, init: RequestInit) => Promise<Response>): Record<string, object> {
+export function engineClients(
+  fetch: (url: string, init: RequestInit) => Promise<Response>,
+): Record<string, object> {
   const clients: AdoClients = createClients({
     orgUrl: ORG_URL,
     authHeader: async () => "Bearer scope-probe",
@@ -35,7 +37,8 @@ export function engineClients(fetch: (url: string, init: RequestInit) => Promise
   });
   const out: Record<string, object> = {};
   for (const [key, value] of Object.entries(clients)) {
-    if (value && typeof (value as { beginRequest?: unknown }).beginRequest === "function") out[key] = value as object;
+    if (value && typeof (value as { beginRequest?: unknown }).beginRequest === "function")
+      out[key] = value as object;
   }
   return out;
 }
@@ -43,9 +46,18 @@ export function engineClients(fetch: (url: string, init: RequestInit) => Promise
 /** Public method names of a client (its own and inherited ones, short of Object). */
 export function clientMethods(client: object): Set<string> {
   const names = new Set<string>();
-  for (let proto = Object.getPrototypeOf(client); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(client);
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name !== "constructor" && !name.startsWith("_") && typeof (proto as Record<string, unknown>)[name] === "function") names.add(name);
+      if (
+        name !== "constructor" &&
+        !name.startsWith("_") &&
+        typeof (proto as Record<string, unknown>)[name] === "function"
+      )
+        names.add(name);
     }
   }
   names.delete("beginRequest");
@@ -67,15 +79,31 @@ function sourceFiles(dirs: string[]): string[] {
 }
 
 /** Every `receiver.method(` written in the files, with the receiver's last name when it has one. */
-export function writtenCalls(dirs: string[] = HUB_SOURCE_DIRS): { receiver?: string; method: string; file: string }[] {
+export function writtenCalls(
+  dirs: string[] = HUB_SOURCE_DIRS,
+): { receiver?: string; method: string; file: string }[] {
   const calls: { receiver?: string; method: string; file: string }[] = [];
   for (const file of sourceFiles(dirs)) {
-    const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const source = ts.createSourceFile(
+      file,
+      fs.readFileSync(file, "utf8"),
+      ts.ScriptTarget.ES2020,
+      true,
+      file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const visit = (node: ts.Node) => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
         const target = node.expression.expression;
-        const receiver = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
-        calls.push({ receiver, method: node.expression.name.text, file: path.relative(REPO_ROOT, file) });
+        const receiver = ts.isIdentifier(target)
+          ? target.text
+          : ts.isPropertyAccessExpression(target)
+            ? target.name.text
+            : undefined;
+        calls.push({
+          receiver,
+          method: node.expression.name.text,
+          file: path.relative(REPO_ROOT, file),
+        });
       }
       ts.forEachChild(node, visit);
     };
@@ -89,16 +117,23 @@ export function writtenCalls(dirs: string[] = HUB_SOURCE_DIRS): { receiver?: str
  * `git.x(`) counts for that client only; any other call counts for every client that has the method,
  * so that a renamed variable can only add scopes to check, never hide a call.
  */
-export function usedClientCalls(clients: Record<string, object>, dirs: string[] = HUB_SOURCE_DIRS): ClientCall[] {
+export function usedClientCalls(
+  clients: Record<string, object>,
+  dirs: string[] = HUB_SOURCE_DIRS,
+): ClientCall[] {
   const methods = new Map(Object.entries(clients).map(([k, c]) => [k, clientMethods(c)]));
   const found = new Map<string, ClientCall>();
   for (const call of writtenCalls(dirs)) {
-    const owners = call.receiver && methods.get(call.receiver)?.has(call.method)
-      ? [call.receiver]
-      : [...methods].filter(([, names]) => names.has(call.method)).map(([k]) => k);
-    for (const client of owners) found.set(`${client}.${call.method}`, { client, method: call.method });
+    const owners =
+      call.receiver && methods.get(call.receiver)?.has(call.method)
+        ? [call.receiver]
+        : [...methods].filter(([, names]) => names.has(call.method)).map(([k]) => k);
+    for (const client of owners)
+      found.set(`${client}.${call.method}`, { client, method: call.method });
   }
-  return [...found.values()].sort((a, b) => `${a.client}.${a.method}`.localeCompare(`${b.client}.${b.method}`));
+  return [...found.values()].sort((a, b) =>
+    `${a.client}.${a.method}`.localeCompare(`${b.client}.${b.method}`),
+  );
 }
 
 /**
@@ -118,18 +153,27 @@ export async function issuedRequests(calls: ClientCall[]): Promise<IssuedRequest
   const recorder = async (url: string, init: RequestInit): Promise<Response> => {
     if (current) {
       const u = new URL(url);
-      out.push({ ...current, httpMethod: (init.method ?? "GET").toUpperCase(), path: decodeURIComponent(u.pathname).slice(new URL(ORG_URL).pathname.length) });
+      out.push({
+        ...current,
+        httpMethod: (init.method ?? "GET").toUpperCase(),
+        path: decodeURIComponent(u.pathname).slice(new URL(ORG_URL).pathname.length),
+      });
     }
     return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
   };
   const clients = engineClients(recorder);
   for (const call of calls) {
     current = call;
-    const fn = (clients[call.client] as Record<string, (...a: unknown[]) => Promise<unknown>>)[call.method];
+    const fn = (clients[call.client] as Record<string, (...a: unknown[]) => Promise<unknown>>)[
+      call.method
+    ];
     const before = out.length;
     for (const placeholder of PLACEHOLDERS) {
       try {
-        await fn.apply(clients[call.client], Array.from({ length: Math.max(fn.length, 8) }, (_, i) => placeholder(i)));
+        await fn.apply(
+          clients[call.client],
+          Array.from({ length: Math.max(fn.length, 8) }, (_, i) => placeholder(i)),
+        );
       } catch {
         // Placeholder arguments may upset a method before or after its request; only the request counts.
       }

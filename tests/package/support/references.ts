@@ -13,8 +13,14 @@ export interface Reference {
   folder?: boolean;
 }
 
-interface Contribution { id: string; type: string; properties?: Record<string, unknown> }
-interface VsoManifest { contributions: Contribution[] }
+interface Contribution {
+  id: string;
+  type: string;
+  properties?: Record<string, unknown>;
+}
+interface VsoManifest {
+  contributions: Contribution[];
+}
 
 export const HUB_TYPE = "ms.vss-web.hub";
 export const TASK_TYPE = "ms.vss-distributed-task.task";
@@ -40,19 +46,25 @@ export function htmlReferences(html: string): string[] {
 
 /** `url(…)` and `@import "…"` of a stylesheet. */
 export function cssReferences(css: string): string[] {
-  const urls = [...css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const urls = [...css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/gi)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
   const imports = [...css.matchAll(/@import\s+["']([^"']+)["']/gi)].map((m) => m[1]);
   return [...urls, ...imports].filter(isLocal);
 }
 
 /** Images and links of a Markdown page that point into the package. */
 export function markdownReferences(md: string): string[] {
-  return [...md.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]).filter(isLocal);
+  return [...md.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)]
+    .map((m) => m[1])
+    .filter(isLocal);
 }
 
 /** Paths the .vsixmanifest lists as assets. */
 export function assetPaths(vsix: Vsix): string[] {
-  return [...vsix.text("extension.vsixmanifest").matchAll(/<Asset\b[^>]*\bPath="([^"]+)"/g)].map((m) => m[1]);
+  return [...vsix.text("extension.vsixmanifest").matchAll(/<Asset\b[^>]*\bPath="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
 }
 
 export function contributions(vsix: Vsix): Contribution[] {
@@ -61,25 +73,36 @@ export function contributions(vsix: Vsix): Contribution[] {
 
 /** Everything the package promises to hold. */
 export function packageReferences(vsix: Vsix): Reference[] {
-  const refs: Reference[] = assetPaths(vsix).map((p) => ({ from: "extension.vsixmanifest", path: p }));
+  const refs: Reference[] = assetPaths(vsix).map((p) => ({
+    from: "extension.vsixmanifest",
+    path: p,
+  }));
   for (const c of contributions(vsix)) {
     const props = c.properties ?? {};
     if (c.type === HUB_TYPE) {
       const uri = String(props.uri);
       refs.push({ from: `${c.id} uri`, path: uri });
       const icon = (props.icon ?? {}) as Record<string, string>;
-      for (const [theme, p] of Object.entries(icon)) refs.push({ from: `${c.id} icon (${theme})`, path: p });
+      for (const [theme, p] of Object.entries(icon))
+        refs.push({ from: `${c.id} icon (${theme})`, path: p });
       if (vsix.has(uri)) refs.push(...pageReferences(vsix, uri));
     }
     if (c.type === TASK_TYPE) {
       const dir = String(props.name);
-      refs.push({ from: `${c.id} name`, path: dir, folder: true }, { from: c.id, path: `${dir}/task.json` });
+      refs.push(
+        { from: `${c.id} name`, path: dir, folder: true },
+        { from: c.id, path: `${dir}/task.json` },
+      );
       if (vsix.has(`${dir}/task.json`)) refs.push(...taskReferences(vsix, dir));
     }
   }
-  const details = /<Asset\b[^>]*Type="Microsoft\.VisualStudio\.Services\.Content\.Details"[^>]*Path="([^"]+)"/.exec(vsix.text("extension.vsixmanifest"));
+  const details =
+    /<Asset\b[^>]*Type="Microsoft\.VisualStudio\.Services\.Content\.Details"[^>]*Path="([^"]+)"/.exec(
+      vsix.text("extension.vsixmanifest"),
+    );
   if (details && vsix.has(details[1])) {
-    for (const ref of markdownReferences(vsix.text(details[1]))) refs.push({ from: details[1], path: resolveFrom(details[1], ref) });
+    for (const ref of markdownReferences(vsix.text(details[1])))
+      refs.push({ from: details[1], path: resolveFrom(details[1], ref) });
   }
   return refs;
 }
@@ -91,7 +114,8 @@ function pageReferences(vsix: Vsix, page: string): Reference[] {
     const target = resolveFrom(page, ref);
     refs.push({ from: page, path: target });
     if (target.endsWith(".css") && vsix.has(target)) {
-      for (const inner of cssReferences(vsix.text(target))) refs.push({ from: target, path: resolveFrom(target, inner) });
+      for (const inner of cssReferences(vsix.text(target)))
+        refs.push({ from: target, path: resolveFrom(target, inner) });
     }
   }
   return refs;
@@ -102,8 +126,14 @@ function taskReferences(vsix: Vsix, dir: string): Reference[] {
   const task = vsix.json<Record<string, unknown>>(`${dir}/task.json`);
   const refs: Reference[] = [{ from: `${dir}/task.json`, path: `${dir}/icon.png` }];
   for (const key of ["execution", "prejobexecution", "postjobexecution"]) {
-    for (const [handler, spec] of Object.entries((task[key] ?? {}) as Record<string, { target?: string }>)) {
-      if (spec.target) refs.push({ from: `${dir}/task.json ${key}.${handler}`, path: path.posix.join(dir, spec.target) });
+    for (const [handler, spec] of Object.entries(
+      (task[key] ?? {}) as Record<string, { target?: string }>,
+    )) {
+      if (spec.target)
+        refs.push({
+          from: `${dir}/task.json ${key}.${handler}`,
+          path: path.posix.join(dir, spec.target),
+        });
     }
   }
   return refs;

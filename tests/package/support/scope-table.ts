@@ -12,7 +12,9 @@ export interface ScopeTable {
 }
 
 export function loadScopeTable(): ScopeTable {
-  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "configs/scopes.json"), "utf8")) as ScopeTable;
+  return JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, "configs/scopes.json"), "utf8"),
+  ) as ScopeTable;
 }
 
 /** Scopes and every scope they include, transitively. */
@@ -57,13 +59,17 @@ function operationScopes(op: SpecOperation): string[] {
   let paths = securityCache.get(op.doc.file);
   if (!paths) {
     const raw = readJsonWithBom(op.doc.file) as Record<string, unknown>;
-    paths = { ...(raw.paths as object), ...((raw["x-ms-paths"] as object) ?? {}) } as SecurityByPath;
+    paths = {
+      ...(raw.paths as object),
+      ...((raw["x-ms-paths"] as object) ?? {}),
+    } as SecurityByPath;
     securityCache.set(op.doc.file, paths);
   }
   const scopes = new Set<string>();
   for (const [key, item] of Object.entries(paths)) {
     if (key.split("?")[0] !== op.template) continue;
-    for (const req of item[op.method.toLowerCase()]?.security ?? []) for (const s of req.oauth2 ?? []) scopes.add(s);
+    for (const req of item[op.method.toLowerCase()]?.security ?? [])
+      for (const s of req.oauth2 ?? []) scopes.add(s);
   }
   return [...scopes];
 }
@@ -88,7 +94,10 @@ export function matchOperations(httpMethod: string, requestPath: string): Matche
       const anyOf = operationScopes(op);
       // Same operation in 7.1 and 7.2: keep one entry, union of scopes.
       const prev = found.get(op.operationId);
-      found.set(op.operationId, { operationId: op.operationId, anyOf: [...new Set([...(prev?.anyOf ?? []), ...anyOf])] });
+      found.set(op.operationId, {
+        operationId: op.operationId,
+        anyOf: [...new Set([...(prev?.anyOf ?? []), ...anyOf])],
+      });
     }
   }
   return [...found.values()];

@@ -10,13 +10,16 @@ import { SHARED_DIR } from "./paths";
 
 const SCHEMA_FILE = path.join(SHARED_DIR, "schemas/task.schema.json");
 
-let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
 
 /** The schema's complaints about a task.json, as readable lines; empty when it is valid. */
 export function taskJsonProblems(taskJson: unknown): string[] {
   if (!validator) {
     const text = fs.readFileSync(SCHEMA_FILE, "utf8");
-    const schema = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Record<string, unknown>;
+    const schema = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Record<
+      string,
+      unknown
+    >;
     delete schema.$schema;
     delete schema.id;
     // The schema writes patterns like `connectedService\:.+`: valid in JavaScript, not under the u flag.
@@ -25,5 +28,7 @@ export function taskJsonProblems(taskJson: unknown): string[] {
     validator = ajv.compile(schema);
   }
   if (validator(taskJson)) return [];
-  return (validator.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+  return (validator.errors ?? []).map(
+    (e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`,
+  );
 }

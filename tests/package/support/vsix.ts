@@ -28,16 +28,26 @@ export function canIsolateNetwork(): boolean {
 
 export class PackagingFailedError extends Error {
   constructor(output: string) {
-    super(`scripts/package.js failed:\n${output}\nRemedy: run \`npm run build\` first (npm test does), then read the message above.`);
+    super(
+      `scripts/package.js failed:\n${output}\nRemedy: run \`npm run build\` first (npm test does), then read the message above.`,
+    );
     this.name = "PackagingFailedError";
   }
 }
 
 /** Runs scripts/package.js on the current build (dist/), offline when possible. */
 export function buildPackage(config: "release" | "dev", extraArgs: string[] = []): BuiltPackage {
-  const args = [path.join(REPO_ROOT, "scripts/package.js"), "--skip-build", "--config", config, ...extraArgs];
+  const args = [
+    path.join(REPO_ROOT, "scripts/package.js"),
+    "--skip-build",
+    "--config",
+    config,
+    ...extraArgs,
+  ];
   const offline = canIsolateNetwork();
-  const [cmd, argv] = offline ? ["unshare", ["-rn", process.execPath, ...args]] : [process.execPath, args];
+  const [cmd, argv] = offline
+    ? ["unshare", ["-rn", process.execPath, ...args]]
+    : [process.execPath, args];
   const env = { ...process.env };
   delete env.STACKSPOT_PUBLISHER; // the test decides the publisher
   const r = spawnSync(cmd, argv as string[], { cwd: REPO_ROOT, encoding: "utf8", env });
@@ -56,7 +66,10 @@ export class Vsix {
   }
   /** File entries (no folders), with forward slashes. */
   names(): string[] {
-    return this.zip.getEntries().filter((e) => !e.isDirectory).map((e) => e.entryName);
+    return this.zip
+      .getEntries()
+      .filter((e) => !e.isDirectory)
+      .map((e) => e.entryName);
   }
   has(name: string): boolean {
     const entry = this.zip.getEntry(name);

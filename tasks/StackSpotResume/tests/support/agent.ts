@@ -39,7 +39,8 @@ export class AgentSandbox {
   readonly records = path.join(this.root, "records");
 
   constructor() {
-    for (const dir of [this.temp, this.tools, this.work, this.userHome, this.records]) fs.mkdirSync(dir, { recursive: true });
+    for (const dir of [this.temp, this.tools, this.work, this.userHome, this.records])
+      fs.mkdirSync(dir, { recursive: true });
   }
 
   remove(): void {
@@ -117,12 +118,18 @@ export interface TaskRun {
 function taskDefaults(taskDir: string): Record<string, string> {
   const manifest = JSON.parse(fs.readFileSync(path.join(taskDir, "task.json"), "utf8"));
   const defaults: Record<string, string> = {};
-  for (const input of manifest.inputs) if (input.defaultValue !== undefined) defaults[input.name] = String(input.defaultValue);
+  for (const input of manifest.inputs)
+    if (input.defaultValue !== undefined) defaults[input.name] = String(input.defaultValue);
   return defaults;
 }
 
 function unescapeVso(value: string): string {
-  return value.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%5D/g, "]").replace(/%3B/g, ";").replace(/%AZP25/g, "%");
+  return value
+    .replace(/%0D/g, "\r")
+    .replace(/%0A/g, "\n")
+    .replace(/%5D/g, "]")
+    .replace(/%3B/g, ";")
+    .replace(/%AZP25/g, "%");
 }
 
 export function parseCommands(stdout: string): VsoCommand[] {
@@ -142,7 +149,9 @@ export function parseCommands(stdout: string): VsoCommand[] {
 
 export function environmentFor(sandbox: AgentSandbox, options: RunOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    PATH: [path.dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(path.delimiter),
+    PATH: [path.dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(
+      path.delimiter,
+    ),
     HOME: sandbox.userHome,
     AGENT_TEMPDIRECTORY: sandbox.temp,
     AGENT_TOOLSDIRECTORY: sandbox.tools,
@@ -159,12 +168,16 @@ export function environmentFor(sandbox: AgentSandbox, options: RunOptions): Node
     ...options.extraEnv,
   };
   const inputs = { ...taskDefaults(options.taskDir ?? BUNDLE_DIR), ...options.inputs };
-  for (const [name, value] of Object.entries(inputs)) if (value !== undefined) env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(inputs))
+    if (value !== undefined) env[`INPUT_${name.toUpperCase()}`] = value;
   const c = options.connection;
   if (c) {
     env.INPUT_STACKSPOTSERVICECONNECTION = c.id;
     env[`ENDPOINT_URL_${c.id}`] = "https://stk.stackspot.com";
-    env[`ENDPOINT_AUTH_${c.id}`] = JSON.stringify({ parameters: { username: c.clientId, password: c.clientKey }, scheme: "UsernamePassword" });
+    env[`ENDPOINT_AUTH_${c.id}`] = JSON.stringify({
+      parameters: { username: c.clientId, password: c.clientKey },
+      scheme: "UsernamePassword",
+    });
     env[`ENDPOINT_AUTH_SCHEME_${c.id}`] = "UsernamePassword";
     env[`ENDPOINT_AUTH_PARAMETER_${c.id}_USERNAME`] = c.clientId;
     env[`ENDPOINT_AUTH_PARAMETER_${c.id}_PASSWORD`] = c.clientKey;
@@ -176,14 +189,22 @@ export function environmentFor(sandbox: AgentSandbox, options: RunOptions): Node
 function readRecords(sandbox: AgentSandbox): StandInRecord[] {
   const file = path.join(sandbox.records, "invocations.jsonl");
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as StandInRecord);
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as StandInRecord);
 }
 
 export async function runTask(sandbox: AgentSandbox, options: RunOptions): Promise<TaskRun> {
   fs.rmSync(path.join(sandbox.records, "invocations.jsonl"), { force: true });
   const started = process.hrtime.bigint();
   const entry = path.join(options.taskDir ?? BUNDLE_DIR, "index.js");
-  const child = spawn(TASK_NODE, [entry], { env: environmentFor(sandbox, options), cwd: sandbox.work, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(TASK_NODE, [entry], {
+    env: environmentFor(sandbox, options),
+    cwd: sandbox.work,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   let interrupted = false;
@@ -196,16 +217,24 @@ export async function runTask(sandbox: AgentSandbox, options: RunOptions): Promi
   });
   child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
   const killer = setTimeout(() => child.kill("SIGKILL"), options.killAfterMs ?? 45000);
-  const exitCode = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  const exitCode = await new Promise<number | null>((resolve) =>
+    child.on("close", (code) => resolve(code)),
+  );
   clearTimeout(killer);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 
   const commands = parseCommands(stdout);
   const complete = commands.filter((c) => c.name === "task.complete").pop();
-  const issues = (type: string) => commands.filter((c) => c.name === "task.issue" && c.properties.type === type).map((c) => c.data);
+  const issues = (type: string) =>
+    commands
+      .filter((c) => c.name === "task.issue" && c.properties.type === type)
+      .map((c) => c.data);
   const attachments = commands
     .filter((c) => c.name === "task.uploadfile" || c.name === "task.addattachment")
-    .map((c) => ({ path: c.data, content: fs.existsSync(c.data) ? fs.readFileSync(c.data, "utf8") : "" }));
+    .map((c) => ({
+      path: c.data,
+      content: fs.existsSync(c.data) ? fs.readFileSync(c.data, "utf8") : "",
+    }));
   const run: TaskRun = {
     exitCode,
     stdout,
@@ -226,5 +255,7 @@ export async function runTask(sandbox: AgentSandbox, options: RunOptions): Promi
 
 /** The stk invocations of a run, as argument lists. */
 export function stkArgumentLists(run: TaskRun): string[][] {
-  return run.records.filter((r) => r.tool === "stk" && r.hangingChild === undefined).map((r) => r.args ?? []);
+  return run.records
+    .filter((r) => r.tool === "stk" && r.hangingChild === undefined)
+    .map((r) => r.args ?? []);
 }

@@ -8,6 +8,9 @@ let built = false;
 
 export function buildBundle(): void {
   if (built) return;
-  execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", "build-task.js")], { cwd: REPO_ROOT, stdio: "pipe" });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", "build-task.js")], {
+    cwd: REPO_ROOT,
+    stdio: "pipe",
+  });
   built = true;
 }

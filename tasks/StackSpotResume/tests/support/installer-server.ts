@@ -89,7 +89,11 @@ export class InstallerServer {
   }
 
   private answer(request: http.IncomingMessage, response: http.ServerResponse): void {
-    this.requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers });
+    this.requests.push({
+      method: request.method ?? "",
+      url: request.url ?? "",
+      headers: request.headers,
+    });
     const pathname = new URL(request.url ?? "/", "http://stand-in").pathname;
     if (pathname !== "/install.sh") {
       response.writeHead(404).end();
@@ -104,12 +108,18 @@ export class InstallerServer {
     } else if (answer === "truncated") {
       // Announces the whole script, sends a part of it, then drops the connection.
       const part = body.subarray(0, Math.floor(body.length / 3));
-      response.writeHead(200, { "Content-Type": "text/x-sh", "Content-Length": String(body.length) });
+      response.writeHead(200, {
+        "Content-Type": "text/x-sh",
+        "Content-Length": String(body.length),
+      });
       response.write(part);
       this.bytesSent += part.length;
       setTimeout(() => response.socket?.destroy(), 20);
     } else {
-      response.writeHead(200, { "Content-Type": "text/x-sh", "Content-Length": String(body.length) });
+      response.writeHead(200, {
+        "Content-Type": "text/x-sh",
+        "Content-Length": String(body.length),
+      });
       response.end(body);
       this.bytesSent += body.length;
     }

@@ -24,7 +24,10 @@ function scan(where: string, text: string, secret: string, leaks: Leak[]): void 
   for (const form of formsOf(secret)) {
     let at = text.indexOf(form);
     while (at >= 0) {
-      const context = text.slice(Math.max(0, at - 60), at + form.length + 60).split(form).join("<SECRET>");
+      const context = text
+        .slice(Math.max(0, at - 60), at + form.length + 60)
+        .split(form)
+        .join("<SECRET>");
       leaks.push({ where, context });
       at = text.indexOf(form, at + 1);
     }
@@ -39,7 +42,11 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export function findSecretLeaks(output: CapturedOutput, secrets: string[], leftOnDisk: string[] = []): Leak[] {
+export function findSecretLeaks(
+  output: CapturedOutput,
+  secrets: string[],
+  leftOnDisk: string[] = [],
+): Leak[] {
   const leaks: Leak[] = [];
   for (const secret of secrets.filter((s) => s && s.length >= 4)) {
     const lines = output.stdout.split(/\r?\n/);
@@ -48,9 +55,11 @@ export function findSecretLeaks(output: CapturedOutput, secrets: string[], leftO
       scan(`stdout line ${i + 1}`, line, secret, leaks);
     });
     scan("stderr", output.stderr, secret, leaks);
-    for (const attachment of output.attachments) scan(`attachment ${attachment.path}`, attachment.content, secret, leaks);
+    for (const attachment of output.attachments)
+      scan(`attachment ${attachment.path}`, attachment.content, secret, leaks);
     for (const dir of leftOnDisk) {
-      for (const file of filesUnder(dir)) scan(`file ${file}`, fs.readFileSync(file, "latin1"), secret, leaks);
+      for (const file of filesUnder(dir))
+        scan(`file ${file}`, fs.readFileSync(file, "latin1"), secret, leaks);
     }
   }
   return leaks;
@@ -64,6 +73,8 @@ export function assertNoSecretLeak(
 ): void {
   const leaks = findSecretLeaks(output, secrets, [sandbox.temp, sandbox.tools, sandbox.userHome]);
   if (leaks.length) {
-    throw new Error(`secret leaked in ${leaks.length} place(s):\n${leaks.map((l) => `  ${l.where}: ${JSON.stringify(l.context)}`).join("\n")}`);
+    throw new Error(
+      `secret leaked in ${leaks.length} place(s):\n${leaks.map((l) => `  ${l.where}: ${JSON.stringify(l.context)}`).join("\n")}`,
+    );
   }
 }

@@ -12,7 +12,10 @@ export class RecordingProxy {
 
   constructor(private readonly targetPort: number) {
     this.server.on("connect", (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-      this.connects.push({ target: req.url ?? "", authorization: req.headers["proxy-authorization"] });
+      this.connects.push({
+        target: req.url ?? "",
+        authorization: req.headers["proxy-authorization"],
+      });
       const upstream = net.connect(this.targetPort, "127.0.0.1", () => {
         client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
         upstream.write(head);

@@ -21,8 +21,18 @@ const stkDir = path.join(home, ".stk");
 const modes = new Set((process.env.STANDIN_MODE || "").split(",").filter(Boolean));
 
 function record(extra) {
-  const entry = { tool: "stk", version: VERSION, executable: __filename, args, home, cwd: process.cwd(), env: process.env, ...extra };
-  if (process.env.STANDIN_RECORD) fs.appendFileSync(process.env.STANDIN_RECORD, JSON.stringify(entry) + "\n");
+  const entry = {
+    tool: "stk",
+    version: VERSION,
+    executable: __filename,
+    args,
+    home,
+    cwd: process.cwd(),
+    env: process.env,
+    ...extra,
+  };
+  if (process.env.STANDIN_RECORD)
+    fs.appendFileSync(process.env.STANDIN_RECORD, JSON.stringify(entry) + "\n");
 }
 
 function log(line) {
@@ -56,10 +66,17 @@ async function main() {
       return 5;
     }
     if (modes.has("upgrade-new")) {
-      const newer = VERSION.replace(/^(\d+)\.(\d+)\.\d+/, (_, major, minor) => `${major}.${Number(minor) + 1}.0`);
+      const newer = VERSION.replace(
+        /^(\d+)\.(\d+)\.\d+/,
+        (_, major, minor) => `${major}.${Number(minor) + 1}.0`,
+      );
       const target = path.join(stkDir, "bin", "stk");
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, fs.readFileSync(__filename, "utf8").replace(`"${VERSION}"`, `"${newer}"`), { mode: 0o755 });
+      fs.writeFileSync(
+        target,
+        fs.readFileSync(__filename, "utf8").replace(`"${VERSION}"`, `"${newer}"`),
+        { mode: 0o755 },
+      );
       console.log(`STK CLI upgraded to ${newer}`);
       return 0;
     }
@@ -72,7 +89,9 @@ async function main() {
     const realm = flag("--realm");
     trace(`POST https://idm.stackspot.com/${realm}/oidc/oauth/token`);
     trace(`Authorization: Basic ${Buffer.from(`${id}:${key}`).toString("base64")}`);
-    trace(`body: grant_type=client_credentials&client_id=${encodeURIComponent(id)}&client_secret=${encodeURIComponent(key)}`);
+    trace(
+      `body: grant_type=client_credentials&client_id=${encodeURIComponent(id)}&client_secret=${encodeURIComponent(key)}`,
+    );
     if (modes.has("echo-key")) {
       process.stdout.write(`debug: using key ${key.slice(0, 3)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -101,14 +120,18 @@ async function main() {
       return 4;
     }
     const session = JSON.parse(fs.readFileSync(sessionFile, "utf8"));
-    trace(`GET https://workflow-api.stackspot.com/v1/workflows/${id} Authorization: Bearer ${session.access_token}`);
+    trace(
+      `GET https://workflow-api.stackspot.com/v1/workflows/${id} Authorization: Bearer ${session.access_token}`,
+    );
     if (modes.has("fail-resume")) {
       log(`workflow ${id} failed at step apply-plugin: plugin not found`);
       console.error(`Error: workflow ${id} failed`);
       return 7;
     }
     if (modes.has("hang-resume")) {
-      const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "inherit" });
+      const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], {
+        stdio: "inherit",
+      });
       record({ hangingChild: child.pid });
       console.log(`Resuming workflow ${id}...`);
       await new Promise(() => {});

@@ -8,12 +8,20 @@ import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "./agent";
 
-export const TASK_SCHEMA_FILE = path.resolve(REPO_ROOT, "..", "shared", "schemas", "task.schema.json");
+export const TASK_SCHEMA_FILE = path.resolve(
+  REPO_ROOT,
+  "..",
+  "shared",
+  "schemas",
+  "task.schema.json",
+);
 
 function usesDraft04OnlyKeywords(node: unknown): boolean {
   if (!node || typeof node !== "object") return false;
   return Object.entries(node as Record<string, unknown>).some(
-    ([key, value]) => ((key === "exclusiveMinimum" || key === "exclusiveMaximum") && typeof value === "boolean") || usesDraft04OnlyKeywords(value),
+    ([key, value]) =>
+      ((key === "exclusiveMinimum" || key === "exclusiveMaximum") && typeof value === "boolean") ||
+      usesDraft04OnlyKeywords(value),
   );
 }
 
@@ -22,8 +30,12 @@ export type TaskValidator = (taskJson: unknown) => string[];
 export function loadTaskSchemaValidator(): TaskValidator {
   const text = fs.readFileSync(TASK_SCHEMA_FILE, "utf8").replace(/^\uFEFF/, "");
   const schema = JSON.parse(text) as Record<string, unknown>;
-  if (!String(schema.$schema).includes("draft-04")) throw new Error(`unexpected schema draft ${String(schema.$schema)}`);
-  if (usesDraft04OnlyKeywords(schema)) throw new Error("the schema uses draft-04 boolean exclusiveMinimum/Maximum; load it with a draft-04 validator");
+  if (!String(schema.$schema).includes("draft-04"))
+    throw new Error(`unexpected schema draft ${String(schema.$schema)}`);
+  if (usesDraft04OnlyKeywords(schema))
+    throw new Error(
+      "the schema uses draft-04 boolean exclusiveMinimum/Maximum; load it with a draft-04 validator",
+    );
   delete schema.$schema;
   delete schema.id;
   // The schema writes patterns such as `connectedService\:.+`, valid JavaScript but not under the u flag.
@@ -31,6 +43,8 @@ export function loadTaskSchemaValidator(): TaskValidator {
   const validate = ajv.compile(schema);
   return (taskJson) => {
     if (validate(taskJson)) return [];
-    return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? []).map(
+      (e: ErrorObject) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`,
+    );
   };
 }

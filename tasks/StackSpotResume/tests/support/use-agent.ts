@@ -47,7 +47,9 @@ export function useAgent(options: UseAgentOptions): Agent {
   }
 
   const outsideLifecycle = (what: string) =>
-    new Error(`useAgent: ${what} is read outside its before/after hooks; read it inside a test or a hook registered after useAgent.`);
+    new Error(
+      `useAgent: ${what} is read outside its before/after hooks; read it inside a test or a hook registered after useAgent.`,
+    );
   return {
     get server() {
       if (!server) throw outsideLifecycle("server");
