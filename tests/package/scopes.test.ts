@@ -114,7 +114,7 @@ test("the README's Permissions (scopes) section lists each declared scope, and n
   const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
   const section = /^## Permissions \(scopes\)\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readme);
   expect(section).not.toBeNull();
-  const rows = [...section![1].matchAll(/^\| `(vso\.[a-z_]+)` \|/gm)].map((m) => m[1]);
+  const rows = [...section![1].matchAll(/^\| `(vso\.[a-z_]+)` *\|/gm)].map((m) => m[1]);
   expect([...rows].sort()).toEqual([...manifest.scopes].sort());
 });
 
