@@ -24,6 +24,17 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
       "@typescript-eslint/no-require-imports": "off",
+      // Prettier wraps code at 100 columns but leaves comments and strings alone.
+      "max-len": [
+        "error",
+        {
+          code: 100,
+          ignoreUrls: true,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreRegExpLiterals: true,
+        },
+      ],
       // Names, ANSI sequences and YAML are checked for control characters on purpose.
       "no-control-regex": "off",
     },

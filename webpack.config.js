@@ -1,6 +1,7 @@
-// Builds the StackSpot hub (src/hub) into dist/hub/: hub.js, hub.css and hub.html (from static/hub.html).
-// Also builds the bench's baseline page (a bare React + azure-devops-ui page) with the very same settings
-// when called with `--env baseline`, so the two sizes compare like with like.
+// Builds the StackSpot hub (src/hub) into dist/hub/: hub.js, hub.css and hub.html (from
+// static/hub.html). Also builds the bench's baseline page (a bare React + azure-devops-ui page)
+// with the very same settings when called with `--env baseline`, so the two sizes compare like with
+// like.
 const fs = require("node:fs");
 const path = require("node:path");
 const esbuild = require("esbuild");
@@ -10,7 +11,8 @@ const webpack = require("webpack");
 const EMPTY_CSS = path.resolve(__dirname, "src/hub/empty.css");
 
 /**
- * webpack's own CSS minifier only runs with experiments.css; we extract CSS with mini-css-extract-plugin
+ * webpack's own CSS minifier only runs with experiments.css; we extract CSS with
+ * mini-css-extract-plugin
  * instead (azure-devops-ui imports plain .css files), so minify the extracted files with esbuild.
  */
 class EsbuildCssMinifyPlugin {
@@ -34,7 +36,10 @@ class EsbuildCssMinifyPlugin {
   }
 }
 
-/** Emits the hub page (static/hub.html) beside the bundle, as dist/hub/hub.html: the manifest's hub `uri`. */
+/**
+ * Emits the hub page (static/hub.html) beside the bundle, as dist/hub/hub.html: the manifest's hub
+ * `uri`.
+ */
 class HubPagePlugin {
   constructor(source) {
     this.source = source;
@@ -72,8 +77,9 @@ module.exports = (env = {}) => {
     devtool: env.development ? "eval-source-map" : false,
     resolve: {
       extensions: [".tsx", ".ts", ".js"],
-      // Polyfills for browsers Azure DevOps no longer supports (it needs fetch, Promise, Object.assign,
-      // the ES2015 string methods and IntersectionObserver natively): left out of the bundle.
+      // Polyfills for browsers Azure DevOps no longer supports (it needs fetch, Promise,
+      // Object.assign, the ES2015 string methods and IntersectionObserver natively): left out of
+      // the bundle.
       alias: {
         "whatwg-fetch": false,
         "es6-promise/auto": false,
@@ -103,8 +109,8 @@ module.exports = (env = {}) => {
           sideEffects: false,
         },
         {
-          // Likewise the YAML library (the engine reads files with it but never writes YAML) and the REST
-          // clients' package (whose indexes re-export every contract of an area).
+          // Likewise the YAML library (the engine reads files with it but never writes YAML) and
+          // the REST clients' package (whose indexes re-export every contract of an area).
           test: /[\\/]node_modules[\\/](yaml|azure-devops-extension-api)[\\/]/,
           sideEffects: false,
         },
@@ -127,8 +133,8 @@ module.exports = (env = {}) => {
       ],
     },
     plugins: [
-      // azure-devops-ui's Fluent icon styles need 1.3 MB of fonts: left out; src/hub/icons.css maps the
-      // icons the hub shows to the MDL2 icon font (58 KB) that azure-devops-ui also ships.
+      // azure-devops-ui's Fluent icon styles need 1.3 MB of fonts: left out; src/hub/icons.css maps
+      // the icons the hub shows to the MDL2 icon font (58 KB) that azure-devops-ui also ships.
       new webpack.NormalModuleReplacementPlugin(
         /azure-devops-ui[\\/]Components[\\/]Icon[\\/]FluentIcons\.css$/,
         EMPTY_CSS,

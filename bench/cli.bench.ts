@@ -1,5 +1,5 @@
-// stackspot-ado at scale: wall time of `setup` over 100 empty projects with 20 ms of latency added to
-// every request, run as the bin is run (the built dist/cli/stackspot-ado.js in a child process)
+// stackspot-ado at scale: wall time of `setup` over 100 empty projects with 20 ms of latency added
+// to every request, run as the bin is run (the built dist/cli/stackspot-ado.js in a child process)
 // against the emulator in this process. Baseline, measured in the same run: --concurrency 1. Also
 // the requests per project and the peak of requests in flight, at a few other concurrencies to show
 // where the default sits. Prints figures; asserts nothing.

@@ -1,9 +1,11 @@
-// The hub's size and first meaningful paint, each next to a baseline built and measured in the same run:
-// a minimal hub page of the same stack (bench/baseline) with the same webpack settings.
+// The hub's size and first meaningful paint, each next to a baseline built and measured in the same
+// run: a minimal hub page of the same stack (bench/baseline) with the same webpack settings.
 //   size:  gzipped JS+CSS the hub page loads before its checklist (hub.js + hub.css), and with the
 //          chunks it loads later (apply, decision dialog)
-//   paint: median over LOADS loads of the time from the host setting the frame's src to the checklist
-//          on screen, in the SDK test host against the emulator (demo project), each load in a fresh
+//   paint: median over LOADS loads of the time from the host setting the frame's src to the
+// checklist
+//          on screen, in the SDK test host against the emulator (demo project), each load in a
+// fresh
 //          browser context (nothing cached), hub and baseline interleaved.
 // Measures only; asserts nothing.
 import { spawnSync } from "node:child_process";
@@ -36,7 +38,9 @@ function sizes(dir: string): { initial: number; all: number } {
   return { initial: gz(path.join(dir, "hub.js")) + gz(path.join(dir, "hub.css")), all };
 }
 
-/** One load: ms from the host setting the frame's src to the page marking its checklist rendered. */
+/**
+ * One load: ms from the host setting the frame's src to the page marking its checklist rendered.
+ */
 async function paintMs(browser: Browser, host: TestHost): Promise<number> {
   const context = await browser.newContext();
   try {
@@ -83,7 +87,8 @@ async function main(): Promise<void> {
   const baseHost = await startTestHost({ emulator, extensionRoot: baselineRoot });
   const browser = await launchChromium();
   try {
-    // One load each first, not counted: the first launch of anything on a cold machine is an outlier.
+    // One load each first, not counted: the first launch of anything on a cold machine is an
+    // outlier.
     await paintMs(browser, hubHost);
     await paintMs(browser, baseHost);
     const hubTimes: number[] = [];

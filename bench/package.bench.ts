@@ -1,7 +1,8 @@
 // The Marketplace package against what an unbundled build would ship, measured in the same run:
 //   package   the .vsix `npm run package` writes (production build, bundled task, minified hub);
 //   baseline  the task's production node_modules (the packages its sources import, with their
-//             dependencies, as `npm install --omit=dev` would lay them out) plus the hub built without
+//             dependencies, as `npm install --omit=dev` would lay them out) plus the hub built
+// without
 //             minification (same webpack configuration, minimize off).
 // The baseline is shown both raw and deflated as a .vsix would carry it, so the ratio compares like
 // with like. Benchmarks assert nothing.
@@ -34,7 +35,10 @@ function resolvePackageDir(name: string, fromDir: string): string | undefined {
   }
 }
 
-/** The packages the task's sources import, read from the esbuild metafile scripts/build-task.js writes. */
+/**
+ * The packages the task's sources import, read from the esbuild metafile scripts/build-task.js
+ * writes.
+ */
 function taskDirectDependencies(): string[] {
   const meta = JSON.parse(
     fs.readFileSync(path.join(REPO_ROOT, ".tmp/build/stackspot-resume.meta.json"), "utf8"),
@@ -87,7 +91,10 @@ async function unminifiedHub(outDir: string): Promise<string[]> {
   return filesUnder(outDir);
 }
 
-/** Compressed bytes of the .vsix's entries, by part: the task folder, the hub folder, everything else. */
+/**
+ * Compressed bytes of the .vsix's entries, by part: the task folder, the hub folder, everything
+ * else.
+ */
 function vsixParts(vsixPath: string): Record<"task" | "hub" | "other", number> {
   const parts = { task: 0, hub: 0, other: 0 };
   for (const e of new AdmZip(vsixPath).getEntries()) {

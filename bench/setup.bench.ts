@@ -2,9 +2,10 @@
 // project id given, as the hub and the CLI's --all-projects do, and without it), an already set-up
 // one, and one whose user lacks a permission (blocked before any write); and the status check's
 // requests on a small project against one seeded with 5,000 repositories and 10,000 definitions. A
-// wave is a maximal group of requests overlapping in time (from the emulator's request log); "checks"
-// counts the permission checks (GET _apis/permissions). Baselines measured in the same run: a fully
-// sequential client (one wave per request) for the waves, and the small project for the status check.
+// wave is a maximal group of requests overlapping in time (from the emulator's request log);
+// "checks" counts the permission checks (GET _apis/permissions). Baselines measured in the same
+// run: a fully sequential client (one wave per request) for the waves, and the small project for
+// the status check.
 import { performance } from "node:perf_hooks";
 import { createPatClients } from "../src/ado";
 import { readProjectState, runSetup, SetupOptions } from "../src/setup";

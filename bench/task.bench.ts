@@ -1,8 +1,11 @@
 // StackSpotResume@1: what bundling saves, and what a run costs.
-//   1. Size: the bundled index.js against the production node_modules it replaces (task-lib, tool-lib
+//   1. Size: the bundled index.js against the production node_modules it replaces (task-lib,
+// tool-lib
 //      and everything they pull in), as a ratio.
-//   2. Runs against the local stand-in installer (tests/support): wall time and bytes downloaded of a
-//      cold run (empty tool cache) and a warm run (same agent), against the baseline measured in the
+//   2. Runs against the local stand-in installer (tests/support): wall time and bytes downloaded of
+// a
+//      cold run (empty tool cache) and a warm run (same agent), against the baseline measured in
+// the
 //      same run: StackSpot's manual steps as one inline script (`curl … | bash`, stk --version,
 //      stk upgrade, stk login, stk resume), which downloads the installer every time.
 // Figures only; nothing is asserted. The stand-in CLI does no network work of its own, so the times
@@ -33,7 +36,10 @@ function directoryBytes(dir: string, skipNodeModules: boolean): number {
   return total;
 }
 
-/** The packages an `npm install --omit=dev` of task-lib and tool-lib would bring, found like Node does. */
+/**
+ * The packages an `npm install --omit=dev` of task-lib and tool-lib would bring, found like Node
+ * does.
+ */
 function productionClosure(roots: string[]): Map<string, string> {
   const found = new Map<string, string>();
   const resolveFrom = (fromDir: string, name: string): string | undefined => {
@@ -67,7 +73,8 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
 }
 
 function manualScript(server: InstallerServer, home: string, key: string): Promise<void> {
-  // The manual's three steps, as the pipeline ran them (here with fixed test values, never user input).
+  // The manual's three steps, as the pipeline ran them (here with fixed test values, never user
+  // input).
   const script = [
     "set -e",
     'cd "$HOME"',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every benchmark in bench/ (or the ones named on the command line) and prints their figures.
-// Benchmarks measure; they assert nothing. Each prints ratios against a baseline measured in the same run.
+// Benchmarks measure; they assert nothing. Each prints ratios against a baseline measured in the
+// same run.
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");

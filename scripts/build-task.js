@@ -1,19 +1,21 @@
 #!/usr/bin/env node
-// Builds the StackSpotResume task into dist/task/StackSpotResume/, the folder the manifest packages as is:
+// Builds the StackSpotResume task into dist/task/StackSpotResume/, the folder the manifest packages
+// as is:
 //   index.js              the task and its libraries in one minified file (esbuild, Node 20 syntax)
-//   task.json             tasks/StackSpotResume/task.json, Minor/Patch taken from package.json's version
+//   task.json             tasks/StackSpotResume/task.json, Minor/Patch taken from package.json's
+// version
 //   icon.png              the task's icon
 //   ThirdPartyNotices.txt the licences of the bundled packages
-// Both handlers (Node20_1, Node24) run the same index.js: it targets Node 20 syntax, which Node 24 runs,
-// and it holds no native module, so a second file would be a byte-for-byte copy.
+// Both handlers (Node20_1, Node24) run the same index.js: it targets Node 20 syntax, which Node 24
+// runs, and it holds no native module, so a second file would be a byte-for-byte copy.
 //
-// task-lib and tool-lib read resource files at run time. task-lib 5 carries its strings inside its code
-// (lib-resource.js), tool-lib falls back to its English strings when lib.json is not beside it, and the
-// task's own messages are read from the task.json beside index.js (tl.setResourcePath). The build fails
-// if the bundle still requires any module that is not part of Node.
+// task-lib and tool-lib read resource files at run time. task-lib 5 carries its strings inside its
+// code (lib-resource.js), tool-lib falls back to its English strings when lib.json is not beside
+// it, and the task's own messages are read from the task.json beside index.js (tl.setResourcePath).
+// The build fails if the bundle still requires any module that is not part of Node.
 //
-// Files are written to a temporary name and renamed, so a test reading the bundle while another test
-// rebuilds it never sees half a file.
+// Files are written to a temporary name and renamed, so a test reading the bundle while another
+// test rebuilds it never sees half a file.
 const esbuild = require("esbuild");
 const fs = require("node:fs");
 const path = require("node:path");

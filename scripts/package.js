@@ -4,12 +4,13 @@
 //
 //   node scripts/package.js [--config release|dev] [--publisher NAME] [--skip-build]
 //
-// The manifest is the only list of what ships: each path it names (files, content, icons, screenshots)
-// is copied into a staging root, without source maps, node_modules or tests, and tfx packs that root.
-// Nothing outside the repository (../shared) can get in. The one version (package.json) goes into the
-// manifest through the overrides file; scripts/build-task.js writes it into the task.json's Minor/Patch
-// (Major stays 1), and this script refuses a package whose task disagrees.
-// The publisher is not tied to one account: --publisher or STACKSPOT_PUBLISHER overrides the manifest's.
+// The manifest is the only list of what ships: each path it names (files, content, icons,
+// screenshots) is copied into a staging root, without source maps, node_modules or tests, and tfx
+// packs that root. Nothing outside the repository (../shared) can get in. The one version
+// (package.json) goes into the manifest through the overrides file; scripts/build-task.js writes it
+// into the task.json's Minor/Patch (Major stays 1), and this script refuses a package whose task
+// disagrees. The publisher is not tied to one account: --publisher or STACKSPOT_PUBLISHER overrides
+// the manifest's.
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -89,7 +90,10 @@ function manifestPaths(manifest) {
   return [...paths];
 }
 
-/** Copies one manifest path into the staging root, refusing anything outside the repository or linked. */
+/**
+ * Copies one manifest path into the staging root, refusing anything outside the repository or
+ * linked.
+ */
 function stagePath(rel, stageRoot) {
   const src = path.resolve(root, rel);
   if (path.relative(root, src).startsWith("..") || path.isAbsolute(rel)) {
@@ -119,7 +123,8 @@ function stagePath(rel, stageRoot) {
 }
 
 /**
- * Checks each staged task.json carries the extension's version (Major 1, Minor/Patch from package.json).
+ * Checks each staged task.json carries the extension's version (Major 1, Minor/Patch from
+ * package.json).
  * scripts/build-task.js writes it; a mismatch means dist/ is older than the version (--skip-build).
  */
 function checkTaskVersions(manifest, stageRoot, version) {
@@ -190,7 +195,8 @@ function runTfx(stageRoot, overridesFile, vsixPath) {
       "Fix the manifest or the staged files named above.",
     );
   }
-  // tfx prints warnings before its JSON summary: keep the warnings, drop the summary (we print our own).
+  // tfx prints warnings before its JSON summary: keep the warnings, drop the summary (we print our
+  // own).
   const out = r.stdout.trim();
   return (out.slice(0, out.lastIndexOf("\n{") + 1) + (r.stderr || "")).trim();
 }

@@ -72,7 +72,8 @@ async function shoot(page, name) {
       await document.fonts.ready;
     });
   await page.evaluate(() => document.fonts.ready);
-  // Nothing may float over the page in a Marketplace image: no toast of the hub's, none of the host's.
+  // Nothing may float over the page in a Marketplace image: no toast of the hub's, none of the
+  // host's.
   const floating =
     (await page.frameLocator("#hub-frame").locator(".bolt-toast").count()) +
     (await page.locator(".host-toast").count());
@@ -118,8 +119,9 @@ async function main() {
       .locator('.ss-plan[data-applying="false"][data-outcome="complete"]')
       .waitFor({ timeout: TIMEOUT });
     await hub.locator('.ss-status[data-planning="false"]').waitFor({ timeout: TIMEOUT });
-    // The hub says "StackSpot is set up" in a toast over its content for a few seconds: the Marketplace
-    // images show the page once it is gone (it shows when the set-up ends, so it is there to wait for).
+    // The hub says "StackSpot is set up" in a toast over its content for a few seconds: the
+    // Marketplace images show the page once it is gone (it shows when the set-up ends, so it is
+    // there to wait for).
     const toast = hub.locator(".bolt-toast");
     await toast.waitFor({ state: "visible", timeout: TIMEOUT });
     await toast.waitFor({ state: "detached", timeout: TIMEOUT });

@@ -14,7 +14,10 @@ class VersionError extends Error {
   }
 }
 
-/** The task's major version is part of its name in pipelines (StackSpotResume@1): it never follows the extension. */
+/**
+ * The task's major version is part of its name in pipelines (StackSpotResume@1): it never follows
+ * the extension.
+ */
 const TASK_MAJOR = 1;
 
 /** @param {string} root @returns {string} */
@@ -37,7 +40,8 @@ function parseVersion(version) {
 
 /**
  * The task version for an extension version: Major stays 1, Minor and Patch follow the extension.
- * An extension major other than 1 would make the task's version go backwards (2.0.0 → task 1.0.0, older
+ * An extension major other than 1 would make the task's version go backwards (2.0.0 → task 1.0.0,
+ * older
  * than a shipped 1.4.2), and agents would keep the old task: refuse rather than ship that silently.
  * @param {string} version
  */

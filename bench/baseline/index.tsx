@@ -1,6 +1,6 @@
-// The bench's baseline: the smallest hub page of the same stack (SDK handshake, React 16, a Page with
-// a Header and a Card of six Status rows), built with the same webpack settings as the real hub. It
-// marks "checklist rendered" the same way, so load times compare like with like.
+// The bench's baseline: the smallest hub page of the same stack (SDK handshake, React 16, a Page
+// with a Header and a Card of six Status rows), built with the same webpack settings as the real
+// hub. It marks "checklist rendered" the same way, so load times compare like with like.
 import "azure-devops-ui/Core/override.css";
 import * as SDK from "azure-devops-extension-sdk";
 import * as React from "react";

@@ -1,5 +1,6 @@
 // Builds the REST clients the set-up engine uses, all on one transport (time-outs, retries, typed
-// errors). Node-safe: nothing here touches the extension SDK; the hub's SDK flavour is sdkClients.ts.
+// errors). Node-safe: nothing here touches the extension SDK; the hub's SDK flavour is
+// sdkClients.ts.
 import { BuildRestClient } from "azure-devops-extension-api/Build";
 import { CoreRestClient } from "azure-devops-extension-api/Core";
 import { GitRestClient } from "azure-devops-extension-api/Git";
@@ -36,7 +37,9 @@ export interface CreateClientsOptions {
   authHeader: (refresh?: boolean) => Promise<string>;
   /** Retry and time-out settings; tests shorten them. */
   retry?: Partial<RetryPolicy>;
-  /** Per-area root URLs when they differ from orgUrl (the hub gets them from the location service). */
+  /**
+   * Per-area root URLs when they differ from orgUrl (the hub gets them from the location service).
+   */
   rootPaths?: Partial<Record<ClientArea, string>>;
   /** Replaces the platform fetch (tests, proxies). */
   fetch?: FetchLike;

@@ -68,7 +68,8 @@ export function mapHttpFailure(f: HttpFailure): AdoError {
       retryAfterMs: f.retryAfterMs,
     });
   }
-  // 401 is about the credentials (TF400813 for a wrong or expired token); missing permissions are 403.
+  // 401 is about the credentials (TF400813 for a wrong or expired token); missing permissions are
+  // 403.
   if (f.status === 401) return new AuthenticationError(details);
   if (f.status === 403) {
     if (is("GitRefUpdateRejectedByPolicyException", "TF402455"))

@@ -55,7 +55,10 @@ export class AdoError extends Error {
   }
 }
 
-/** A permission the signed-in identity lacks, named as Azure DevOps names it, and where it is granted. */
+/**
+ * A permission the signed-in identity lacks, named as Azure DevOps names it, and where it is
+ * granted.
+ */
 export interface PermissionHint {
   /** e.g. "Create repository". */
   permission: string;
@@ -144,7 +147,8 @@ export class ServiceUnavailableError extends AdoError {
 }
 
 /**
- * Someone else changed the object meanwhile (stale oldObjectId, stale revision) or it already exists
+ * Someone else changed the object meanwhile (stale oldObjectId, stale revision) or it already
+ * exists
  * (duplicate name). The engine re-reads and re-plans once when it meets one.
  */
 export class ConflictError extends AdoError {

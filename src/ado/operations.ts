@@ -9,7 +9,8 @@ export interface OperationInfo {
   /** The permission that governs the call, when a denial is possible. */
   permission?: PermissionHint;
   /**
-   * True when sending the call twice has the same effect as once (reads, and the pipeline-permission
+   * True when sending the call twice has the same effect as once (reads, and the
+   * pipeline-permission
    * PATCH, which sets a flag). The transport retries only these; creates are retried by the engine
    * after a re-read shows they did not happen.
    */

@@ -10,7 +10,10 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Cap of one back-off, in ms. */
   maxDelayMs: number;
-  /** Give up once this much time has passed since the first attempt (back-offs and Retry-After included). */
+  /**
+   * Give up once this much time has passed since the first attempt (back-offs and Retry-After
+   * included).
+   */
   maxElapsedMs: number;
   /** Time allowed for one request (headers and body), in ms; then it is aborted as a time-out. */
   requestTimeoutMs: number;
@@ -42,7 +45,8 @@ export function resolveRetryPolicy(overrides?: Partial<RetryPolicy>): RetryPolic
 
 /**
  * Back-off before attempt number `attempt + 1` (attempt counts from 1): capped exponential with
- * "equal jitter" (half fixed, half random) so that racing clients spread out but never retry at once.
+ * "equal jitter" (half fixed, half random) so that racing clients spread out but never retry at
+ * once.
  * A Retry-After from the service is a floor.
  */
 export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number): number {

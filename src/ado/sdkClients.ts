@@ -22,8 +22,8 @@ export async function createSdkClients(
     taskAgent: TaskAgentRestClient.RESOURCE_AREA_ID,
     serviceEndpoint: ServiceEndpointRestClient.RESOURCE_AREA_ID,
   };
-  // The collection's own URL serves the areas without a resource-area id (pipelines, pipeline permissions,
-  // security permission checks).
+  // The collection's own URL serves the areas without a resource-area id (pipelines, pipeline
+  // permissions, security permission checks).
   const [orgUrl, ...areaUrls] = await Promise.all([
     locations.getServiceLocation(),
     ...Object.values(areaIds).map((id) => locations.getResourceAreaLocation(id as string)),

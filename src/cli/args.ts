@@ -1,6 +1,6 @@
-// Parses the command line with node:util parseArgs in strict mode: an unknown flag, a missing value or
-// a stray argument is a UsageError (exit 2) with a hint. Secrets are never flags (they would end up
-// in shell history): the token and the StackSpot credentials come from the environment only.
+// Parses the command line with node:util parseArgs in strict mode: an unknown flag, a missing value
+// or a stray argument is a UsageError (exit 2) with a hint. Secrets are never flags (they would end
+// up in shell history): the token and the StackSpot credentials come from the environment only.
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors";
 
@@ -160,7 +160,10 @@ function parseConcurrency(text: string | undefined, command: CommandName): numbe
   return n;
 }
 
-/** Maps parseArgs' errors to ours. Only the flag's name is echoed, never a value (it may be a secret). */
+/**
+ * Maps parseArgs' errors to ours. Only the flag's name is echoed, never a value (it may be a
+ * secret).
+ */
 function toUsageError(command: CommandName, e: unknown): UsageError {
   const code = (e as { code?: string }).code;
   const message = e instanceof Error ? e.message : String(e);

@@ -77,7 +77,10 @@ function checkOrgUrl(raw: string, source: OrgUrlSource): string {
 
 const CREDENTIAL_VARS = ["STK_CLIENT_ID", "STK_CLIENT_KEY", "STK_REALM"] as const;
 
-/** All three StackSpot credentials, or none; some without the others is a mistake worth stopping for. */
+/**
+ * All three StackSpot credentials, or none; some without the others is a mistake worth stopping
+ * for.
+ */
 export function resolveStackSpotCredentials(env: Env): StackSpotCredentials | undefined {
   const values = CREDENTIAL_VARS.map((v) => env[v]?.trim() ?? "");
   const given = CREDENTIAL_VARS.filter((_, i) => values[i]);

@@ -25,14 +25,20 @@ export class UsageError extends CliError {
   }
 }
 
-/** The environment lacks what the run needs (a token, an organization URL, complete credentials). Exit 2. */
+/**
+ * The environment lacks what the run needs (a token, an organization URL, complete credentials).
+ * Exit 2.
+ */
 export class ConfigurationError extends CliError {
   constructor(userMessage: string, remedy: string) {
     super(userMessage, remedy, ExitCode.Usage);
   }
 }
 
-/** The organization could not be used at all (unreachable, refused the token, does not exist). Exit 1. */
+/**
+ * The organization could not be used at all (unreachable, refused the token, does not exist). Exit
+ * 1.
+ */
 export class OrganizationError extends CliError {
   constructor(userMessage: string, remedy: string) {
     super(userMessage, remedy, ExitCode.Failed);

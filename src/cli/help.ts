@@ -3,9 +3,11 @@ import { CommandName, DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "./args";
 
 /**
  * Why 8 projects at once by default: each project's set-up already sends its independent requests
- * together (up to about six at a time in its first wave), so 8 projects keep roughly 40-50 requests in
+ * together (up to about six at a time in its first wave), so 8 projects keep roughly 40-50 requests
+ * in
  * flight. That hides most of the network latency (the bench measures the ratio against 1) while
- * staying far below what Azure DevOps throttles for one identity, and it keeps the live display short.
+ * staying far below what Azure DevOps throttles for one identity, and it keeps the live display
+ * short.
  */
 export const DEFAULT_CONCURRENCY_REASON =
   `${DEFAULT_CONCURRENCY} projects at once by default: each project already sends its independent requests\n` +

@@ -1,5 +1,5 @@
-// The stackspot-ado bin: runs the CLI on the process's argv, streams and environment, and exits with
-// its code. Built into dist/cli/stackspot-ado.js by scripts/build-cli.js (whose banner sets
+// The stackspot-ado bin: runs the CLI on the process's argv, streams and environment, and exits
+// with its code. Built into dist/cli/stackspot-ado.js by scripts/build-cli.js (whose banner sets
 // globalThis.self before azure-devops-extension-api loads).
 import { version } from "../../package.json";
 import { runCli } from "./cli";
@@ -14,7 +14,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 /**
  * Exits once both streams have flushed. Exiting explicitly matters: Node's fetch keeps idle
- * keep-alive connections open for a few seconds, which would hold the process after the work is done.
+ * keep-alive connections open for a few seconds, which would hold the process after the work is
+ * done.
  */
 function exitAfterFlush(code: number): void {
   process.exitCode = code;
@@ -34,7 +35,8 @@ runCli(process.argv.slice(2), {
 }).then(
   (code) => exitAfterFlush(code),
   (e) => {
-    // runCli catches and redacts everything; this last resort prints no message (it could carry a secret).
+    // runCli catches and redacts everything; this last resort prints no message (it could carry a
+    // secret).
     process.stderr.write(
       `stackspot-ado: internal error (${e instanceof Error ? e.name : typeof e})\n`,
     );

@@ -16,7 +16,9 @@ export async function listAllProjects(
   return (await listAllProjectRefs(clients, pageSize)).map((p) => p.name);
 }
 
-/** Names and ids, sorted by name: the id lets the set-up check permissions in its first round trip. */
+/**
+ * Names and ids, sorted by name: the id lets the set-up check permissions in its first round trip.
+ */
 export async function listAllProjectRefs(
   clients: Pick<AdoClients, "core">,
   pageSize = PROJECT_PAGE_SIZE,
@@ -32,7 +34,8 @@ export async function listAllProjectRefs(
       token === undefined ? skip : undefined,
       token,
     );
-    // Bare array (noArrayWrap, as the transport asks) or, should a server ignore that, {count, value}.
+    // Bare array (noArrayWrap, as the transport asks) or, should a server ignore that, {count,
+    // value}.
     const wrapped = (list as unknown as { value?: unknown }).value;
     const items = (Array.isArray(list) ? list : Array.isArray(wrapped) ? wrapped : []) as {
       id?: string;

@@ -176,7 +176,8 @@ export function reportFromSetup(
     ),
     decisions: result.outcome === "needs-decision" ? decisionsOf(result.plan) : [],
     ...(result.pullRequest ? { pullRequest: result.pullRequest } : {}),
-    // The error's own message names the operation ("create the pipeline"); the step's long wording stays in `step`.
+    // The error's own message names the operation ("create the pipeline"); the step's long wording
+    // stays in `step`.
     ...(result.failure
       ? {
           error: {

@@ -27,8 +27,8 @@ export function ChoiceDropdown({
   disabled,
   placeholder,
 }: ChoiceDropdownProps): JSX.Element {
-  // A new list (items added, enabled or disabled) gets a new Dropdown: its selection keeps the list's
-  // ranges of unselectable items from when it was made.
+  // A new list (items added, enabled or disabled) gets a new Dropdown: its selection keeps the
+  // list's ranges of unselectable items from when it was made.
   const listKey = items.map((i) => `${i.id}${i.disabled ? "!" : ""}`).join("\n");
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is what makes a new selection
   const selection = React.useMemo(() => new DropdownSelection(), [listKey]);
@@ -39,8 +39,9 @@ export function ChoiceDropdown({
     } else if (!selection.selected(index)) selection.select(index);
   }, [selection, index]);
 
-  // Choosing with Enter closes the list and gives the focus back to the dropdown's button, where the
-  // browser turns the same Enter into a click that would open the list again: that click is dropped.
+  // Choosing with Enter closes the list and gives the focus back to the dropdown's button, where
+  // the browser turns the same Enter into a click that would open the list again: that click is
+  // dropped.
   const closedAt = React.useRef(0);
   const dropEchoClick = (event: React.MouseEvent) => {
     if (event.detail === 0 && Date.now() - closedAt.current < ECHO_CLICK_WINDOW_MS) {

@@ -1,5 +1,5 @@
-// "Connect StackSpot": the Workflow URL to paste into the StackSpot portal, the PAT StackSpot needs, and
-// the portal steps.
+// "Connect StackSpot": the Workflow URL to paste into the StackSpot portal, the PAT StackSpot
+// needs, and the portal steps.
 import * as React from "react";
 import { Card } from "azure-devops-ui/Card";
 import { ClipboardButton } from "azure-devops-ui/Clipboard";

@@ -1,6 +1,6 @@
-// Where the task finds the StackSpot credentials: a new StackSpot service connection (client id, client
-// key, realm), an existing one, or secret pipeline variables. The client key is a password field and
-// is never logged, echoed or kept once a connection holds it.
+// Where the task finds the StackSpot credentials: a new StackSpot service connection (client id,
+// client key, realm), an existing one, or secret pipeline variables. The client key is a password
+// field and is never logged, echoed or kept once a connection holds it.
 import * as React from "react";
 import { FormItem } from "azure-devops-ui/FormItem";
 import { TextField } from "azure-devops-ui/TextField";

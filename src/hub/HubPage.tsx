@@ -1,5 +1,5 @@
-// The hub page: status, options, plan and apply, connecting StackSpot, runs. Everything it shows comes
-// from useSetup; the sections only render.
+// The hub page: status, options, plan and apply, connecting StackSpot, runs. Everything it shows
+// comes from useSetup; the sections only render.
 import * as React from "react";
 import { Header, TitleSize } from "azure-devops-ui/Header";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";

@@ -1,5 +1,5 @@
-// "Options": the repository (an existing one, or a new name checked as the user types), the agent pool
-// (Microsoft-hosted, or one of the project's queues) and the credentials.
+// "Options": the repository (an existing one, or a new name checked as the user types), the agent
+// pool (Microsoft-hosted, or one of the project's queues) and the credentials.
 import * as React from "react";
 import { Card } from "azure-devops-ui/Card";
 import { FormItem } from "azure-devops-ui/FormItem";

@@ -37,7 +37,10 @@ export function missingPermissions(plan: SetupPlan): string[] {
   return [...new Set((plan.permissionDenials ?? []).map((d) => d.permission.permission))];
 }
 
-/** Why the button cannot be pressed: a missing permission (nothing was changed), or a missing prerequisite. */
+/**
+ * Why the button cannot be pressed: a missing permission (nothing was changed), or a missing
+ * prerequisite.
+ */
 function BlockedReason({ plan, tried }: { plan: SetupPlan; tried: boolean }): JSX.Element {
   const missing = missingPermissions(plan);
   if (!missing.length)

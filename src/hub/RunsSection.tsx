@@ -1,5 +1,5 @@
-// "Runs": the latest runs of the stackspot pipeline, each with the StackSpot workflow execution id it
-// resumed, its state and result, when it started, how long it took, and a link to the run.
+// "Runs": the latest runs of the stackspot pipeline, each with the StackSpot workflow execution id
+// it resumed, its state and result, when it started, how long it took, and a link to the run.
 import * as React from "react";
 import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";

@@ -1,6 +1,6 @@
 // "Status": the engine's checklist, each item with its state and, where the set-up will change
-// something, what and why (each change once, see checklistChanges.ts); a blocked item says what stops
-// it and, for a missing permission, what to do. Skeleton rows until the first read is done.
+// something, what and why (each change once, see checklistChanges.ts); a blocked item says what
+// stops it and, for a missing permission, what to do. Skeleton rows until the first read is done.
 import * as React from "react";
 import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";

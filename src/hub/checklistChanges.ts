@@ -1,7 +1,8 @@
 // What the Status section lists under each checklist item: the plan's steps, each shown once, under
-// the item it repairs (`step.item`); under the other items it also serves (`step.alsoServes`), a short
-// line says where the change is made instead of repeating it. The engine keeps an item's detail to
-// the state (what is, what will be) and a step to the action, so the two never say the same thing.
+// the item it repairs (`step.item`); under the other items it also serves (`step.alsoServes`), a
+// short line says where the change is made instead of repeating it. The engine keeps an item's
+// detail to the state (what is, what will be) and a step to the action, so the two never say the
+// same thing.
 import type { ChecklistItem, ChecklistKey, PlanStep } from "../setup";
 
 export interface ChangeLine {

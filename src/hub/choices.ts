@@ -7,8 +7,8 @@ import type { Choices } from "./hubOptions";
 const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "base" });
 
 export async function listChoices(clients: AdoClients, project: string): Promise<Choices> {
-  // A list the user may not read offers nothing to choose; the checklist, read separately, says what
-  // is missing and which permission it takes.
+  // A list the user may not read offers nothing to choose; the checklist, read separately, says
+  // what is missing and which permission it takes.
   const orNone = <T>(p: Promise<T[]>) => p.catch((): T[] => []);
   const [repositories, queues, connections] = await Promise.all([
     orNone(clients.git.getRepositories(project)),

@@ -1,4 +1,5 @@
-// What the user copies into StackSpot: facts from StackSpot's Azure DevOps SCM procedure (PRODUCT.md).
+// What the user copies into StackSpot: facts from StackSpot's Azure DevOps SCM procedure
+// (PRODUCT.md).
 
 /** Scopes of the Azure DevOps PAT the StackSpot portal stores, as the token page names them. */
 export const STACKSPOT_PAT_SCOPES: ReadonlyArray<{ area: string; access: string }> = [
@@ -20,7 +21,9 @@ export const STACKSPOT_PORTAL_STEPS: readonly string[] = [
   "Paste the Workflow URL shown above and save.",
 ];
 
-/** The page where a user creates personal access tokens, under the organization / collection URL. */
+/**
+ * The page where a user creates personal access tokens, under the organization / collection URL.
+ */
 export function tokenPageUrl(orgUrl: string): string {
   return `${orgUrl.replace(/\/+$/, "")}/_usersSettings/tokens`;
 }

@@ -1,5 +1,5 @@
-// The Options form's model: what the user picked, its validation, and the engine options it becomes.
-// Pure functions, so the rules are unit-tested in Node.
+// The Options form's model: what the user picked, its validation, and the engine options it
+// becomes. Pure functions, so the rules are unit-tested in Node.
 import type {
   CredentialsOption,
   PoolOption,
@@ -94,7 +94,8 @@ function credentialsOption(c: CredentialsChoice): CredentialsOption {
         create: { clientId: c.clientId.trim(), clientKey: c.clientKey, realm: c.realm.trim() },
       };
     case "variables": {
-      // Values are optional: the variables are created empty and filled later in the pipeline's settings.
+      // Values are optional: the variables are created empty and filled later in the pipeline's
+      // settings.
       const given = c.clientId.trim() || c.clientKey || c.realm.trim();
       return given
         ? {
@@ -107,8 +108,10 @@ function credentialsOption(c: CredentialsChoice): CredentialsOption {
 }
 
 /**
- * The engine options for these choices; decisions (replace, take over) come from the dialog. Given the
- * project's id (the hub has it from the host), the engine checks permissions in its first round trip.
+ * The engine options for these choices; decisions (replace, take over) come from the dialog. Given
+ * the
+ * project's id (the hub has it from the host), the engine checks permissions in its first round
+ * trip.
  */
 export function toSetupOptions(
   project: string | { id: string; name: string },
@@ -156,8 +159,8 @@ export function suggestOptions(
   choices: Choices,
   settings: PipelineFileSettings | undefined,
 ): HubOptions {
-  // Only a pipeline on StackSpot's file tells which repository the set-up uses; one on another file is
-  // a pipeline to take over, not a choice to follow.
+  // Only a pipeline on StackSpot's file tells which repository the set-up uses; one on another file
+  // is a pipeline to take over, not a choice to follow.
   const pipeline = state?.pipelinesNamedStackspot.find(
     (d) =>
       d.repositoryName &&

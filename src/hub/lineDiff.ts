@@ -1,5 +1,6 @@
 // A line diff for the pipeline file (a few dozen lines): the longest common subsequence of lines,
-// then walked into kept / removed / added lines. Small enough to keep a diff library out of the bundle.
+// then walked into kept / removed / added lines. Small enough to keep a diff library out of the
+// bundle.
 
 export interface DiffLine {
   kind: "same" | "added" | "removed";

@@ -152,7 +152,8 @@ export function useSetup(): [SetupModel, SetupActions] {
         file && (file.kind === "current" || file.kind === "upgradable") ? file.settings : undefined,
       );
       const suggested = withoutSecrets(toSetupOptions(ctx.project, options));
-      // A project set up with other choices is read again with those, so the checklist judges the real set-up.
+      // A project set up with other choices is read again with those, so the checklist judges the
+      // real set-up.
       const sameRead = JSON.stringify(suggested) === JSON.stringify(withoutSecrets(defaults));
       const plan = sameRead
         ? planSetup(state, suggested)
@@ -175,8 +176,8 @@ export function useSetup(): [SetupModel, SetupActions] {
       const ctx = m.context;
       if (!ctx || !m.options || m.applying) return;
       lastAnswers.current = answers;
-      // The set-up reads the project itself: a re-read still waiting for the user to stop typing would
-      // only land after it and hide its result.
+      // The set-up reads the project itself: a re-read still waiting for the user to stop typing
+      // would only land after it and hide its result.
       window.clearTimeout(replanTimer.current);
       const options = toSetupOptions(ctx.project, m.options, answers);
       update({
@@ -190,17 +191,20 @@ export function useSetup(): [SetupModel, SetupActions] {
       });
       const onProgress = (event: SetupProgressEvent) =>
         update((s) => ({ ...progressAfter(s, event) }));
-      // The project after the run, as the engine computed it from what the steps made (no new read).
+      // The project after the run, as the engine computed it from what the steps made (no new
+      // read).
       let after: SetupPlan | undefined;
       try {
         const { runSetup } = await import(/* webpackChunkName: "apply" */ "./applyChunk");
         const result = await runSetup(ctx.clients, options, { onProgress });
-        // A failed run may have left what it could not see (a write whose answer never came): read again then.
+        // A failed run may have left what it could not see (a write whose answer never came): read
+        // again then.
         after = result.outcome === "failed" ? undefined : result.after;
         const blocked = result.outcome === "blocked";
         update((s) => ({
           outcome: result.outcome,
-          // A blocked run started nothing: the checklist and the plan say what stops it, not a failure card.
+          // A blocked run started nothing: the checklist and the plan say what stops it, not a
+          // failure card.
           failure:
             result.failure && !blocked
               ? {
@@ -210,8 +214,8 @@ export function useSetup(): [SetupModel, SetupActions] {
                 }
               : undefined,
           pullRequest: result.pullRequest,
-          // Steps of a plan the engine replaced after a conflict, and never started, are dropped; so are
-          // all of a blocked one.
+          // Steps of a plan the engine replaced after a conflict, and never started, are dropped;
+          // so are all of a blocked one.
           progress: blocked
             ? []
             : s.progress.filter(
@@ -223,8 +227,8 @@ export function useSetup(): [SetupModel, SetupActions] {
         // Failures outside a step: reading the project before applying.
         update({ outcome: "failed", failure: { what: "Read the project", ...problem } });
       } finally {
-        // The checklist shows the result, not the old plan: the engine's "after" at once (a read of the
-        // project still in flight is dropped), or a fresh read.
+        // The checklist shows the result, not the old plan: the engine's "after" at once (a read of
+        // the project still in flight is dropped), or a fresh read.
         if (after) ++planSeq.current;
         update({
           applying: false,

@@ -1,8 +1,8 @@
 // Applies a plan: every step starts as soon as the steps it depends on are done, so independent
-// writes go out together (an empty project takes three waves of writes after the read). Each step is
-// idempotent and checks its result. After a failure no new step starts; the ones in flight finish.
-// Before the first write, the permissions the writes need are settled (preflight.ts): a plan the user
-// lacks a permission for is blocked, and nothing is written.
+// writes go out together (an empty project takes three waves of writes after the read). Each step
+// is idempotent and checks its result. After a failure no new step starts; the ones in flight
+// finish. Before the first write, the permissions the writes need are settled (preflight.ts): a
+// plan the user lacks a permission for is blocked, and nothing is written.
 import type { AdoClients } from "../ado";
 import { AdoError, ConflictError } from "../ado";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";

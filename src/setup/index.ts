@@ -1,12 +1,17 @@
 // Public API of the set-up engine. Plain TypeScript: no React, no SDK, no globals; it receives REST
-// clients (src/ado) and options. The hub and the CLI render what it decides. Keep these exports stable.
+// clients (src/ado) and options. The hub and the CLI render what it decides. Keep these exports
+// stable.
 //
-//   const state = await readProjectState(clients, options);   // 2 waves of parallel reads (with projectId: and the permission checks)
-//   const plan = planSetup(state, options);                     // pure: steps, decisions, checklist
+//   const state = await readProjectState(clients, options);   // 2 waves of parallel reads (with
+// projectId: and the permission checks)
+//   const plan = planSetup(state, options);                     // pure: steps, decisions,
+// checklist
 //   const result = await applyPlan(clients, plan, options, onProgress);
 //   // or all three, with one re-plan on a conflict:
-//   const result = await runSetup(clients, options, { onProgress });   // or { onEvent }: reading, planned, steps
-//   result.after.checklist                                            // the project as it stands afterwards
+//   const result = await runSetup(clients, options, { onProgress });   // or { onEvent }: reading,
+// planned, steps
+//   result.after.checklist                                            // the project as it stands
+// afterwards
 //
 // Failures: a failed step is reported in the result (outcome "failed", `failure` with the typed
 // error's message and remedy; progress event "step-failed"). A failed read (the project cannot be
@@ -14,10 +19,11 @@
 // InvalidOptionsError. Plans, progress events and errors never hold the client key.
 //
 // Permissions: before the first write, the engine asks the service whether the user may make each
-// write the plan holds (GET _apis/permissions; see permissionChecks.ts). A missing one blocks the plan
-// (outcome "blocked", the checklist item and plan.permissionDenials name it, `failure` holds its
-// PermissionDeniedError) and nothing is written. Pass `projectId` in the options when it is known: the
-// checks then share the first round trip with the reads; without it they take one more before the writes.
+// write the plan holds (GET _apis/permissions; see permissionChecks.ts). A missing one blocks the
+// plan (outcome "blocked", the checklist item and plan.permissionDenials name it, `failure` holds
+// its PermissionDeniedError) and nothing is written. Pass `projectId` in the options when it is
+// known: the checks then share the first round trip with the reads; without it they take one more
+// before the writes.
 
 // Options (what the user asks for) and their defaults.
 export { resolveOptions, redactOptions, InvalidOptionsError } from "./options";

@@ -22,7 +22,8 @@ export type PoolOption =
 /** Where the task finds the StackSpot credentials. */
 export type CredentialsOption =
   /**
-   * A service connection of type "stackspot", by name. When it does not exist and `create` is given,
+   * A service connection of type "stackspot", by name. When it does not exist and `create` is
+   * given,
    * the set-up creates it; without `create` a missing connection is a decision for the user.
    */
   | { kind: "service-connection"; name: string; create?: StackSpotCredentials }
@@ -47,7 +48,10 @@ export interface SetupOptions {
   pool?: PoolOption;
   /** Default: the service connection named "stackspot" (existing). */
   credentials?: CredentialsOption;
-  /** Replace a /stackspot.yml that someone edited (or that this product did not write). Default false. */
+  /**
+   * Replace a /stackspot.yml that someone edited (or that this product did not write). Default
+   * false.
+   */
   replaceEditedFile?: boolean;
   /** Re-point a pipeline named "stackspot" that runs another repository or file. Default false. */
   takeOverPipeline?: boolean;
@@ -102,7 +106,9 @@ export function resolveOptions(options: SetupOptions): ResolvedOptions {
   return resolved;
 }
 
-/** Options as a plan shows them: the client key is never kept (client id and realm are not secrets). */
+/**
+ * Options as a plan shows them: the client key is never kept (client id and realm are not secrets).
+ */
 export type DisplayOptions = Omit<ResolvedOptions, "credentials"> & {
   credentials:
     | { kind: "service-connection"; name: string; create?: { clientId: string; realm: string } }

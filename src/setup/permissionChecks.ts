@@ -4,9 +4,10 @@
 //
 // Answers are kept per namespace, bit and token. A step on an existing object (a repository, a
 // pipeline, a service connection) is decided by the answer for the object's own token; without one,
-// an "allowed" for the whole project is taken as inherited (an explicit deny on the object itself is
-// then caught only by the write's own refusal). A check that fails (refused, unreachable, an old
-// server) never fails the set-up: the results are marked unavailable and the writes answer for themselves.
+// an "allowed" for the whole project is taken as inherited (an explicit deny on the object itself
+// is then caught only by the write's own refusal). A check that fails (refused, unreachable, an old
+// server) never fails the set-up: the results are marked unavailable and the writes answer for
+// themselves.
 import {
   AdoClients,
   describeOperation,
@@ -28,9 +29,15 @@ export interface PermissionNeed {
   permission: PermissionBit;
   /** From the most precise (the object's own) to the project's. */
   tokens: string[];
-  /** The write that needs it, for the words of the message (operation, permission, where it is granted). */
+  /**
+   * The write that needs it, for the words of the message (operation, permission, where it is
+   * granted).
+   */
   write: { method: string; route: string };
-  /** Needed only if the resource is not open to all pipelines (known once its pipeline permissions are read). */
+  /**
+   * Needed only if the resource is not open to all pipelines (known once its pipeline permissions
+   * are read).
+   */
   unlessEndpointOpen?: boolean;
 }
 
@@ -49,7 +56,10 @@ export function emptyResults(): PermissionResults {
   return { answers: {} };
 }
 
-/** An answer for a whole mask says "yes" for each of its bits; a "no" says which bit only for a single-bit mask. */
+/**
+ * An answer for a whole mask says "yes" for each of its bits; a "no" says which bit only for a
+ * single-bit mask.
+ */
 function record(into: Record<string, boolean>, check: PermissionCheck, answers: boolean[]): void {
   const bits = bitsOf(check.bits);
   check.tokens.forEach((token, i) => {
@@ -60,7 +70,10 @@ function record(into: Record<string, boolean>, check: PermissionCheck, answers: 
   });
 }
 
-/** Runs the checks (one GET per namespace and mask, all at once) and returns the results merged into `base`. */
+/**
+ * Runs the checks (one GET per namespace and mask, all at once) and returns the results merged into
+ * `base`.
+ */
 export async function runChecks(
   clients: AdoClients,
   checks: PermissionCheck[],
@@ -102,8 +115,9 @@ export function mergeResults(
 }
 
 /** Checks that ride along with the first wave of reads when the project id is known in advance. */
-// One bit per check: a "no" to a mask of two bits would not say which one is missing, and the status
-// read (which has no later round trip to ask again) could not show the block. They run in parallel.
+// One bit per check: a "no" to a mask of two bits would not say which one is missing, and the
+// status read (which has no later round trip to ask again) could not show the block. They run in
+// parallel.
 export function projectProbes(projectId: string, serviceConnection: boolean): PermissionCheck[] {
   const p = permissionBits;
   const git = securityTokens.gitProject(projectId);
@@ -134,9 +148,12 @@ export function projectProbes(projectId: string, serviceConnection: boolean): Pe
 }
 
 /**
- * Checks on the objects the first wave found, for the second wave (when it reads anything anyway): the
- * repository (whether the file will change is known only from that wave's reads) and the pipeline the
- * set-up will update. A service connection's own check waits for a plan that needs it (preflight.ts).
+ * Checks on the objects the first wave found, for the second wave (when it reads anything anyway):
+ * the
+ * repository (whether the file will change is known only from that wave's reads) and the pipeline
+ * the
+ * set-up will update. A service connection's own check waits for a plan that needs it
+ * (preflight.ts).
  */
 export function objectProbes(
   projectId: string,
@@ -161,7 +178,10 @@ export function objectProbes(
   return checks;
 }
 
-/** What a step needs, on which tokens. Steps not listed need nothing checked (see src/ado/securityNamespaces.ts). */
+/**
+ * What a step needs, on which tokens. Steps not listed need nothing checked (see
+ * src/ado/securityNamespaces.ts).
+ */
 export function needsOf(step: PlanStep, state: ProjectState): PermissionNeed[] {
   const pid = state.project.id;
   const t = securityTokens;
@@ -272,7 +292,10 @@ export function checkFor(need: PermissionNeed): PermissionCheck {
   };
 }
 
-/** The refusal the write would meet, said before it is sent (in the words the service's 403 is told in). */
+/**
+ * The refusal the write would meet, said before it is sent (in the words the service's 403 is told
+ * in).
+ */
 export function refusalOf(need: PermissionNeed, state: ProjectState): PermissionDeniedError {
   const path = `/${state.project.name}/_apis/${need.write.route}`;
   const info = describeOperation(need.write.method, path);

@@ -5,8 +5,9 @@
 // someone: the set-up leaves it alone unless told to replace it.
 //
 // An intact managed file is classified from its header alone (classifyFromHeader): no YAML parser,
-// so the hub's first download does without one. Other files go to pipelineFileClass.ts, which parses
-// them and is loaded only then (classifyPipelineFileLazily; a lazy chunk in the hub, bundled into the CLI).
+// so the hub's first download does without one. Other files go to pipelineFileClass.ts, which
+// parses them and is loaded only then (classifyPipelineFileLazily; a lazy chunk in the hub, bundled
+// into the CLI).
 import {
   CREDENTIAL_VARIABLES,
   HOSTED_VM_IMAGE,
@@ -36,10 +37,15 @@ export type PipelineFileClass =
   | { kind: "newer"; formatVersion: number }
   /** Written by this product, then edited by someone: never overwritten unless asked. */
   | { kind: "edited"; formatVersion: number }
-  /** Not written by this product (e.g. the manual's hand-written file). `stackspotLike` when it declares workflow_execution_id. */
+  /**
+   * Not written by this product (e.g. the manual's hand-written file). `stackspotLike` when it
+   * declares workflow_execution_id.
+   */
   | { kind: "foreign"; stackspotLike: boolean };
 
-/** Single-quoted YAML scalar: only the quote itself needs escaping (names never hold line breaks). */
+/**
+ * Single-quoted YAML scalar: only the quote itself needs escaping (names never hold line breaks).
+ */
 function quote(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
@@ -133,7 +139,10 @@ export function sameFileContent(a: string, b: string): boolean {
   return normalize(a) === normalize(b);
 }
 
-/** The header's format version and body hash, and the body; undefined when the file has no managed header. */
+/**
+ * The header's format version and body hash, and the body; undefined when the file has no managed
+ * header.
+ */
 export function splitManagedFile(
   content: string,
 ): { formatVersion: number; hash: string; body: string; text: string } | { text: string } {

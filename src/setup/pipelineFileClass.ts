@@ -1,6 +1,7 @@
-// Classifies any /stackspot.yml, parsing YAML where the header cannot settle it (a foreign file: is it
-// StackSpot's hand-written one? a managed file of an older format: which settings?). The YAML library
-// lives only here, so the hub loads it only when such a file turns up (see classifyPipelineFileLazily).
+// Classifies any /stackspot.yml, parsing YAML where the header cannot settle it (a foreign file: is
+// it StackSpot's hand-written one? a managed file of an older format: which settings?). The YAML
+// library lives only here, so the hub loads it only when such a file turns up (see
+// classifyPipelineFileLazily).
 import { parseDocument } from "yaml";
 import { RESUME_TASK } from "./contract";
 import type { PoolOption } from "./options";
@@ -43,7 +44,9 @@ function declaresWorkflowParameter(text: string): boolean {
   return asArray(root?.parameters).some((p) => asObject(p)?.name === "workflow_execution_id");
 }
 
-/** Reads pool and credentials back from one of our bodies (undefined when the shape is unexpected). */
+/**
+ * Reads pool and credentials back from one of our bodies (undefined when the shape is unexpected).
+ */
 function readSettings(body: string): PipelineFileSettings | undefined {
   const root = asObject(parseYaml(body));
   const job = asObject(asArray(asObject(asArray(root?.stages)[0])?.jobs)[0]);

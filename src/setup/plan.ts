@@ -241,7 +241,8 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
       repoint ? `point it at ${PIPELINE_FILE_PATH} of "${o.repository}"` : "",
     ].filter(Boolean);
     const what = varText ? [...pipelineParts, varText] : pipelineParts;
-    // The detail says what is wrong now; the step (listed under it) says what the set-up does about it.
+    // The detail says what is wrong now; the step (listed under it) says what the set-up does about
+    // it.
     const wrongNow = [
       rename ? `is named "${target.name}"` : "",
       moveToRoot ? `is in ${describeFolder(target.path)}` : "",
@@ -359,7 +360,8 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
           { kind: "create-service-connection", name },
         );
       }
-      // Open to every pipeline (known when a set-up read it before a pipeline exists) needs nothing either.
+      // Open to every pipeline (known when a set-up read it before a pipeline exists) needs nothing
+      // either.
       const authorized =
         conn &&
         (state.endpointPermissions?.allPipelines?.authorized === true ||

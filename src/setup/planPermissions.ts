@@ -1,11 +1,14 @@
-// The planner's side of the permission checks: which steps of a plan the user may not make (the plan
-// is then blocked and nothing is written), and one reordering: when the user may not open pull
+// The planner's side of the permission checks: which steps of a plan the user may not make (the
+// plan is then blocked and nothing is written), and one reordering: when the user may not open pull
 // requests, the file is written before anything else, so that a branch policy refusing it stops the
 // set-up before any other change (the pull request it would need cannot be opened).
 import { decide, denialOf, needsOf, pullRequestNeed } from "./permissionChecks";
 import type { PermissionDenial, PlanStep, ProjectState } from "./types";
 
-/** Denials found by the checks in `state.permissions`; none when nothing was checked. Reorders `steps` in place (see above). */
+/**
+ * Denials found by the checks in `state.permissions`; none when nothing was checked. Reorders
+ * `steps` in place (see above).
+ */
 export function permissionsBlocking(steps: PlanStep[], state: ProjectState): PermissionDenial[] {
   if (!state.permissions) return [];
   const denials: PermissionDenial[] = [];

@@ -26,7 +26,10 @@ export function isRootFolder(path: string): boolean {
   return path === PIPELINE_FOLDER || path === "" || path === "/";
 }
 
-/** A pipeline folder in words: \ is "the root folder", \a\b is the folder "a\b" (people never see the leading backslash). */
+/**
+ * A pipeline folder in words: \ is "the root folder", \a\b is the folder "a\b" (people never see
+ * the leading backslash).
+ */
 export function describeFolder(path: string): string {
   return isRootFolder(path) ? "the root folder" : `the folder "${path.replace(/^[\\/]+/, "")}"`;
 }
@@ -75,7 +78,10 @@ export function judgePipeline(state: ProjectState, options: ResolvedOptions): Pi
   return { kind: "create" };
 }
 
-/** The pipeline the set-up will update (rename, move, re-point, variables), if any: known from the first wave of reads. */
+/**
+ * The pipeline the set-up will update (rename, move, re-point, variables), if any: known from the
+ * first wave of reads.
+ */
 export function definitionToUpdate(
   state: ProjectState,
   options: ResolvedOptions,
@@ -103,7 +109,8 @@ export interface VariablePlan {
 }
 
 /**
- * Variables to add or secure on the pipeline. Existing values are kept: a secret's value cannot even
+ * Variables to add or secure on the pipeline. Existing values are kept: a secret's value cannot
+ * even
  * be read, and a value someone set on purpose is theirs.
  */
 export function planVariables(

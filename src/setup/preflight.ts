@@ -1,7 +1,8 @@
 // The last look before writing: the permissions a plan's writes need that the reads did not settle
-// are checked in one more round trip, and the plan is made again with the answers (blocked, with the
-// permission named, when one is missing). A plan with nothing to write, or already settled, costs
-// nothing; so does one whose checks proved unavailable (the writes then answer for themselves).
+// are checked in one more round trip, and the plan is made again with the answers (blocked, with
+// the permission named, when one is missing). A plan with nothing to write, or already settled,
+// costs nothing; so does one whose checks proved unavailable (the writes then answer for
+// themselves).
 import type { AdoClients } from "../ado";
 import type { ResolvedOptions } from "./options";
 import {
@@ -33,7 +34,8 @@ export async function preflight(
       if (decide(need, state) !== "unknown") continue;
       const asked = decide({ ...need, unlessEndpointOpen: false }, state);
       if (asked === "unknown") checks.push(checkFor(need));
-      // A refusal on a connection matters only if it is not open to every pipeline already: read that too.
+      // A refusal on a connection matters only if it is not open to every pipeline already: read
+      // that too.
       if (
         asked !== "allowed" &&
         need.unlessEndpointOpen &&
@@ -43,7 +45,8 @@ export async function preflight(
     }
   }
   // Whether pull requests are allowed decides the order of the writes to an existing branch
-  // (planPermissions.ts). Unknown only when the second wave's check said "not both" (or was not made).
+  // (planPermissions.ts). Unknown only when the second wave's check said "not both" (or was not
+  // made).
   const writeFile = plan.steps.find((s) => s.spec.kind === "write-file");
   if (
     writeFile?.spec.kind === "write-file" &&

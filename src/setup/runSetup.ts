@@ -14,7 +14,9 @@ import type { ProgressListener, SetupEvent, SetupPlan, SetupResult } from "./typ
 export interface RunSetupHooks {
   /** Step progress (started, done, failed, skipped) and re-planning. */
   onProgress?: ProgressListener;
-  /** Every event in order: "reading" and "planned" around the reads, then the same as onProgress. */
+  /**
+   * Every event in order: "reading" and "planned" around the reads, then the same as onProgress.
+   */
   onEvent?: (event: SetupEvent) => void;
 }
 

@@ -49,7 +49,8 @@ function toDate(value: unknown): Date | undefined {
 }
 
 /**
- * Runs of the stackspot pipeline, newest first. `pipelineId` skips the lookup by name when the caller
+ * Runs of the stackspot pipeline, newest first. `pipelineId` skips the lookup by name when the
+ * caller
  * knows it (e.g. from plan.pipelineId). Returns [] when there is no stackspot pipeline.
  */
 export async function listStackspotRuns(

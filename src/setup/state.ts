@@ -4,11 +4,12 @@
 //           /stackspot.yml, the agent queue by name, the service connection by name;
 //   wave 2: the default branch's head, the file, an open set-up pull request, and which pipelines
 //           may use the connection and the queue.
-// Permission checks ride the same waves: the project-wide ones in wave 1 when the project id is known
-// in advance, the ones on the objects wave 1 found in wave 2 when wave 2 reads anything anyway. A
-// set-up's read (readStateForSetup) always makes them; a status read (readProjectState) makes them when
-// the project id is given, so that the checklist shows a missing permission before anyone presses
-// Set up — at no extra round trip, and a fixed number of checks whatever the project's size.
+// Permission checks ride the same waves: the project-wide ones in wave 1 when the project id is
+// known in advance, the ones on the objects wave 1 found in wave 2 when wave 2 reads anything
+// anyway. A set-up's read (readStateForSetup) always makes them; a status read (readProjectState)
+// makes them when the project id is given, so that the checklist shows a missing permission before
+// anyone presses Set up — at no extra round trip, and a fixed number of checks whatever the
+// project's size.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
 import type { GitVersionDescriptor } from "azure-devops-extension-api/Git/Git";
 import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
@@ -37,7 +38,10 @@ export async function readProjectState(
   return readState(clients, o, o.projectId !== undefined);
 }
 
-/** The same reads, with the permission checks a set-up needs riding along (see the top of this file). */
+/**
+ * The same reads, with the permission checks a set-up needs riding along (see the top of this
+ * file).
+ */
 export async function readStateForSetup(
   clients: AdoClients,
   o: ResolvedOptions,

@@ -1,8 +1,8 @@
-// The project as it stands after a run, without reading it again: the state read before the changes,
-// updated with what each step made as the service answered it (the repository and its id, the file
-// pushed and its commit, the pipeline as created or updated, the connection, the authorizations).
-// Planning over it gives the checklist to show after the set-up; a fresh read would give the same
-// (tests/setup/after.test.ts compares the two).
+// The project as it stands after a run, without reading it again: the state read before the
+// changes, updated with what each step made as the service answered it (the repository and its id,
+// the file pushed and its commit, the pipeline as created or updated, the connection, the
+// authorizations). Planning over it gives the checklist to show after the set-up; a fresh read
+// would give the same (tests/setup/after.test.ts compares the two).
 import { PIPELINE_FILE_PATH, PIPELINE_NAME } from "./contract";
 import { classifyPipelineFileLazily } from "./pipelineFile";
 import type { StepResults } from "./steps/context";

@@ -94,9 +94,15 @@ export interface ProjectState {
 
 /** Answers of permission checks, by namespace, bit and token (see permissionChecks.ts). */
 export interface PermissionResults {
-  /** "namespaceId|bit|token" (lower case) → allowed. Absent: not asked, or not answerable from what was asked. */
+  /**
+   * "namespaceId|bit|token" (lower case) → allowed. Absent: not asked, or not answerable from what
+   * was asked.
+   */
   answers: Record<string, boolean>;
-  /** A check failed (refused, unreachable): the set-up goes on unchecked and the writes answer for themselves. */
+  /**
+   * A check failed (refused, unreachable): the set-up goes on unchecked and the writes answer for
+   * themselves.
+   */
   unavailable?: boolean;
 }
 
@@ -131,7 +137,10 @@ export interface PlanStep {
   kind: StepKind;
   /** The checklist item the step repairs: the hub and the CLI list the step under it. */
   item: ChecklistKey;
-  /** Other items the step also brings in line (e.g. creating the pipeline sets its variables); shown as a pointer to `item`. */
+  /**
+   * Other items the step also brings in line (e.g. creating the pipeline sets its variables); shown
+   * as a pointer to `item`.
+   */
   alsoServes?: ChecklistKey[];
   /** What it will change, e.g. "Create the repository 'repo-runner-actions'". */
   change: string;
@@ -158,7 +167,10 @@ export type StepSpec =
   | { kind: "create-repository"; name: string }
   | {
       kind: "write-file";
-      /** add: no file; update: our file, other settings; upgrade: our older format; replace: edited or foreign. */
+      /**
+       * add: no file; update: our file, other settings; upgrade: our older format; replace: edited
+       * or foreign.
+       */
       mode: "add" | "update" | "upgrade" | "replace";
       content: string;
       /** Full ref name, e.g. refs/heads/main. */
@@ -172,7 +184,10 @@ export type StepSpec =
       definitionId: number;
       rename: boolean;
       moveToRoot: boolean;
-      /** Point it at this repository's /stackspot.yml (taking over a foreign pipeline, by the user's choice). */
+      /**
+       * Point it at this repository's /stackspot.yml (taking over a foreign pipeline, by the user's
+       * choice).
+       */
       repoint: boolean;
       variables: VariableChange[];
     }
@@ -206,25 +221,42 @@ export interface PermissionDenial {
   step: PlanStep;
   /** As Azure DevOps names it, and where it is granted. */
   permission: PermissionHint;
-  /** e.g. 'You are not allowed to create the repository: the "Create repository" permission is missing.' */
+  /**
+   * e.g. 'You are not allowed to create the repository: the "Create repository" permission is
+   * missing.'
+   */
   message: string;
-  /** e.g. 'Ask a project administrator to grant you "Create repository" (Project settings → …), then run the set-up again.' */
+  /**
+   * e.g. 'Ask a project administrator to grant you "Create repository" (Project settings → …), then
+   * run the set-up again.'
+   */
   remedy: string;
   error: PermissionDeniedError;
 }
 
 export interface SetupPlan {
-  /** Options with defaults filled, without the client key (applyPlan receives the options again). */
+  /**
+   * Options with defaults filled, without the client key (applyPlan receives the options again).
+   */
   options: DisplayOptions;
   state: ProjectState;
   steps: PlanStep[];
   decisions: Decision[];
   checklist: ChecklistItem[];
-  /** The stackspot pipeline's id when it exists (undefined when the plan creates it or waits for a decision). */
+  /**
+   * The stackspot pipeline's id when it exists (undefined when the plan creates it or waits for a
+   * decision).
+   */
   pipelineId?: number;
-  /** A prerequisite the set-up cannot create is missing, or a permission (see the checklist): applyPlan changes nothing. */
+  /**
+   * A prerequisite the set-up cannot create is missing, or a permission (see the checklist):
+   * applyPlan changes nothing.
+   */
   blocked: boolean;
-  /** Permissions the user lacks for steps of this plan (each also marks its checklist item "blocked"). */
+  /**
+   * Permissions the user lacks for steps of this plan (each also marks its checklist item
+   * "blocked").
+   */
   permissionDenials: PermissionDenial[];
   /** Nothing to do and nothing pending: the project meets the contract. */
   upToDate: boolean;
@@ -232,7 +264,10 @@ export interface SetupPlan {
 
 // ---------------------------------------------------------------- applying
 
-/** Before and between the steps: reading the project, and the plan it led to (for a spinner, then the list of steps). */
+/**
+ * Before and between the steps: reading the project, and the plan it led to (for a spinner, then
+ * the list of steps).
+ */
 export type SetupPhaseEvent = { type: "reading" } | { type: "planned"; plan: SetupPlan };
 
 /** Every event of a run, in order: phases and step progress (RunSetupHooks.onEvent). */
@@ -252,7 +287,10 @@ export type SetupOutcome =
   | "waiting-for-pull-request"
   /** Done what could be done; a decision (see plan.decisions) is needed for the rest. */
   | "needs-decision"
-  /** Something required is missing (the agent queue, a permission); see the checklist. Nothing was changed. */
+  /**
+   * Something required is missing (the agent queue, a permission); see the checklist. Nothing was
+   * changed.
+   */
   | "blocked"
   /** A step failed; see `failure`. */
   | "failed";
@@ -260,7 +298,10 @@ export type SetupOutcome =
 export interface ApplyResult {
   outcome: SetupOutcome;
   done: PlanStep[];
-  /** The step that failed; for a plan blocked by a missing permission, the first step that needs one (nothing ran). */
+  /**
+   * The step that failed; for a plan blocked by a missing permission, the first step that needs one
+   * (nothing ran).
+   */
   failure?: { step: PlanStep; message: string; remedy: string; error: Error };
   pullRequest?: PullRequestState;
 }

@@ -1,7 +1,8 @@
 // The Workflow URL the user pastes into the StackSpot portal.
 //
 // Decisions:
-// - Azure DevOps Services: always https://dev.azure.com/{organization}/{project}, the form StackSpot
+// - Azure DevOps Services: always https://dev.azure.com/{organization}/{project}, the form
+// StackSpot
 //   documents. A legacy https://{organization}.visualstudio.com/ URL (with or without
 //   /DefaultCollection) is rewritten to that form: both address the same organization, and the
 //   portal expects the dev.azure.com one.

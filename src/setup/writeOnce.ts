@@ -6,7 +6,10 @@ import { AdoError, ConflictError, RetryBudget, RetryPolicy } from "../ado";
 export interface WriteOnce<T> {
   /** The write itself. */
   write: () => Promise<T>;
-  /** Re-reads: the result if the write (ours, or an identical one by someone else) is in place, else undefined. */
+  /**
+   * Re-reads: the result if the write (ours, or an identical one by someone else) is in place, else
+   * undefined.
+   */
   verify: () => Promise<T | undefined>;
 }
 

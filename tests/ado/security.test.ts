@@ -1,6 +1,6 @@
-// The permission-check client over real HTTP against the emulator: one answer per token, a separator
-// that no token contains (pipeline folders may hold commas), the tokens the set-up asks about, and
-// the call described in the user's words when it fails.
+// The permission-check client over real HTTP against the emulator: one answer per token, a
+// separator that no token contains (pipeline folders may hold commas), the tokens the set-up asks
+// about, and the call described in the user's words when it fails.
 import { createPatClients, describeOperation, permissionBits, securityTokens } from "../../src/ado";
 import { startEmulator } from "../emulator";
 import type { Emulator } from "../emulator/types";

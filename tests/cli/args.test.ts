@@ -1,5 +1,6 @@
-// The command line's grammar, in process: defaults, repeated and duplicate projects, help and version.
-// (Each usage error's message and exit code is checked through the built CLI in usage.test.ts.)
+// The command line's grammar, in process: defaults, repeated and duplicate projects, help and
+// version. (Each usage error's message and exit code is checked through the built CLI in
+// usage.test.ts.)
 import { DEFAULT_CONCURRENCY, parseCommandLine } from "../../src/cli/args";
 import { UsageError } from "../../src/cli/errors";
 import { Redactor, tokenForms } from "../../src/cli/redact";

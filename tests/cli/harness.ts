@@ -37,7 +37,10 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the CLI when the bundle is missing or older than its sources (`npm test` builds first anyway). */
+/**
+ * Builds the CLI when the bundle is missing or older than its sources (`npm test` builds first
+ * anyway).
+ */
 export function ensureBuilt(): void {
   const sources = ["src/cli", "src/setup", "src/ado"].map((d) => newestMtime(path.join(ROOT, d)));
   const built = fs.existsSync(CLI) ? fs.statSync(CLI).mtimeMs : 0;
@@ -52,12 +55,18 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** The environment of a run against the emulator: its organization URL and token, nothing inherited but PATH. */
+/**
+ * The environment of a run against the emulator: its organization URL and token, nothing inherited
+ * but PATH.
+ */
 export function emulatorEnv(emu: Emulator, extra: CliEnv = {}): CliEnv {
   return { AZURE_DEVOPS_ORG_URL: emu.orgUrl, AZURE_DEVOPS_EXT_PAT: emu.token, ...extra };
 }
 
-/** The forms a secret could leak in: as is, and base64 (a Basic header's ":token", or the bare value). */
+/**
+ * The forms a secret could leak in: as is, and base64 (a Basic header's ":token", or the bare
+ * value).
+ */
 export function secretForms(secret: string): string[] {
   return [
     secret,

@@ -1,5 +1,6 @@
-// The renderers, in process: the live terminal display drawn into a model of a terminal screen (what
-// a person would see at each moment and at the end), plain lines, the summary and the exit code.
+// The renderers, in process: the live terminal display drawn into a model of a terminal screen
+// (what a person would see at each moment and at the end), plain lines, the summary and the exit
+// code.
 import { ExitCode } from "../../src/cli/exitCodes";
 import { PlainRenderer } from "../../src/cli/render/plain";
 import { summaryLines } from "../../src/cli/render/summary";

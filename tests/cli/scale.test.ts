@@ -1,8 +1,8 @@
 // Fifty projects through the built CLI, one of them lacking a permission: the others all finish and
-// are ready, the denied one is blocked before anything is written in it, the exit code is 1, and the
-// summary names the missing permission and the remedy. The denial is the emulator's own, for that one
-// project (deny(permission, { project })). A refusal the checks could not foresee (a fault answering
-// 403 on the write, as the service does) still fails the step with the permission named.
+// are ready, the denied one is blocked before anything is written in it, the exit code is 1, and
+// the summary names the missing permission and the remedy. The denial is the emulator's own, for
+// that one project (deny(permission, { project })). A refusal the checks could not foresee (a fault
+// answering 403 on the write, as the service does) still fails the step with the permission named.
 import { startEmulator } from "../emulator";
 import type { Emulator } from "../emulator/types";
 import { CREDENTIALS_ENV, emulatorEnv, ensureBuilt, runCli } from "./harness";
@@ -30,7 +30,8 @@ it("sets up 49 of 50 projects, blocks the one lacking a permission before any ch
   expect(run.code).toBe(1);
   expect(run.stderr).toBe("");
 
-  // The emulator's own view: every other project is set up; the denied one is untouched, and was sent no write.
+  // The emulator's own view: every other project is set up; the denied one is untouched, and was
+  // sent no write.
   for (const n of names) {
     const defs = emu.listDefinitions(n).filter((d) => d.name === "stackspot");
     expect([n, defs.length]).toEqual([n, n === DENIED ? 0 : 1]);

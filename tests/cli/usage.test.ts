@@ -1,7 +1,8 @@
-// What goes wrong before any project runs, through the built CLI: bad flags and commands (exit 2 with a
-// hint), a missing token or organization URL (exit 2), an unreachable or wrong organization and a
-// refused token (exit 1), --help for every command; and the token absent from all output, --verbose
-// included. The harness searches every run's stdout and stderr for the environment's secrets.
+// What goes wrong before any project runs, through the built CLI: bad flags and commands (exit 2
+// with a hint), a missing token or organization URL (exit 2), an unreachable or wrong organization
+// and a refused token (exit 1), --help for every command; and the token absent from all output,
+// --verbose included. The harness searches every run's stdout and stderr for the environment's
+// secrets.
 import * as net from "node:net";
 import { startEmulator } from "../emulator";
 import type { Emulator } from "../emulator/types";
@@ -80,7 +81,8 @@ describe("usage errors exit 2 with a message and a hint, before any request", ()
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toMatch(/^stackspot-ado: /);
-    expect(run.stderr.split("\n").filter(Boolean).length).toBeGreaterThanOrEqual(2); // message, then what to do
+    // message, then what to do
+    expect(run.stderr.split("\n").filter(Boolean).length).toBeGreaterThanOrEqual(2);
     expect(run.stderr).not.toContain("hunter2");
     expect(emu.requests).toEqual([]);
   });
@@ -131,7 +133,8 @@ describe("the organization cannot be used: exit 1, with what to check", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Could not reach Azure DevOps at http://127.0.0.1:${port}/acme/`);
     expect(run.stderr).toContain("Check the organization URL (from AZURE_DEVOPS_ORG_URL)");
-    // One organization check with one retry, then stop: no project is tried (no retry storm per project).
+    // One organization check with one retry, then stop: no project is tried (no retry storm per
+    // project).
     const attempts = run.stdout.split("\n").filter((l) => l.includes(" → "));
     expect(attempts).toEqual([
       "  GET /acme/_apis/projects → NetworkError",

@@ -1,7 +1,7 @@
-// A small model of a terminal screen, enough to check the live display: it applies text, "\n", "\r",
-// cursor-up (ESC[nA) and erase-below (ESC[J), ignores colours, and wraps a line longer than the
-// terminal onto the next row as a terminal does — so a live line that wrapped would leave debris on
-// the screen after the renderer erased the number of lines it thinks it drew.
+// A small model of a terminal screen, enough to check the live display: it applies text, "\n",
+// "\r", cursor-up (ESC[nA) and erase-below (ESC[J), ignores colours, and wraps a line longer than
+// the terminal onto the next row as a terminal does — so a live line that wrapped would leave
+// debris on the screen after the renderer erased the number of lines it thinks it drew.
 
 export class VirtualTerminal {
   readonly isTTY = true;

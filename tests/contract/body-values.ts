@@ -1,6 +1,7 @@
 // Normalizing the bodies the checker is handed: emulators may pass parsed JSON, a JSON string or a
-// Buffer. Nulls in request bodies mean "not given" to the service's JSON reader, so they are dropped
-// before validation (responses keep them: the service omits nulls, so a null there is a difference).
+// Buffer. Nulls in request bodies mean "not given" to the service's JSON reader, so they are
+// dropped before validation (responses keep them: the service omits nulls, so a null there is a
+// difference).
 
 export type BodyValue =
   | { present: false }

@@ -276,7 +276,8 @@ describe("requests", () => {
     expect(messages(checker.checkRequest(req("GET", path, { v: "seven" })))).toEqual([
       expect.stringContaining("is not a version"),
     ]);
-    // Pipeline permissions are preview.1 even at 7.1; and a resource version above the spec's is refused.
+    // Pipeline permissions are preview.1 even at 7.1; and a resource version above the spec's is
+    // refused.
     const perm = `${ORG}/pipelines/pipelinePermissions/endpoint/${REPO}`;
     expect(messages(checker.checkRequest(req("GET", perm, { v: "7.1" })))).toEqual([
       expect.stringContaining("send 7.1-preview.1"),

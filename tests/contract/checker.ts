@@ -1,18 +1,23 @@
-// The REST contract checker: every request the product sends and every response the emulator returns
-// is checked against Microsoft's Swagger specs (../shared/ado-rest-specs, versions 7.1 and 7.2),
-// with the deviations of the real service listed once in ./known-differences.ts.
+// The REST contract checker: every request the product sends and every response the emulator
+// returns is checked against Microsoft's Swagger specs (../shared/ado-rest-specs, versions 7.1 and
+// 7.2), with the deviations of the real service listed once in ./known-differences.ts.
 //
 // Decisions (see known-differences for the evidence):
-// - api-version: from the query, else from the Accept header (where the extension-api clients put it);
+// - api-version: from the query, else from the Accept header (where the extension-api clients put
+// it);
 //   required; 7.1 → 7.1 specs, 7.2-preview.N → 7.2 specs; anything else is a violation.
-// - Query: declared parameters are type-checked, unknown ones are violations; `api-version` is always
+// - Query: declared parameters are type-checked, unknown ones are violations; `api-version` is
+// always
 //   allowed; `$format` is an ordinary declared parameter (Items_Get) that also steers the expected
 //   response media type.
 // - Request bodies are strict: types, enums, formats AND no properties the spec does not declare
-//   (the specs never say additionalProperties: false; without this a wrongly nested body would pass),
-//   plus the fields the service requires (SERVICE_REQUIRED_FIELDS). `strictRequestBodies: false` turns
+//   (the specs never say additionalProperties: false; without this a wrongly nested body would
+// pass),
+//   plus the fields the service requires (SERVICE_REQUIRED_FIELDS). `strictRequestBodies: false`
+// turns
 //   off the unknown-property rule.
-// - Responses are open (extra properties allowed: the service sends fields the spec lacks) but every
+// - Responses are open (extra properties allowed: the service sends fields the spec lacks) but
+// every
 //   declared property present must have the declared type.
 import type { ContractChecker, ContractViolation } from "../emulator/types";
 import { readBody, withoutNulls } from "./body-values";
@@ -34,7 +39,10 @@ import { DEFAULT_SPECS_DIR, loadSpecIndex, SpecOperation, SpecVersion } from "./
 import { describeErrors, validatorFor } from "./validators";
 
 export interface ContractCheckerOptions {
-  /** Folder holding <area>/<version>/*.json. Default: ../shared/ado-rest-specs beside the repository. */
+  /**
+   * Folder holding <area>/<version>/*.json. Default: ../shared/ado-rest-specs beside the
+   * repository.
+   */
   specsDir?: string;
   /** Reject request-body properties the spec does not declare. Default true. */
   strictRequestBodies?: boolean;

@@ -1,5 +1,6 @@
-// The known differences are consistent with the specs, and the checker accepts what the real service
-// was recorded sending and answering (Microsoft's httpExamples) for the operations the product uses.
+// The known differences are consistent with the specs, and the checker accepts what the real
+// service was recorded sending and answering (Microsoft's httpExamples) for the operations the
+// product uses.
 import * as path from "path";
 import { createContractChecker } from "./checker";
 import {

@@ -128,7 +128,9 @@ export const STANDARD_ERRORS: KnownDifference & {
   },
 };
 
-/** A stale definition revision is answered 404, not 409 (documented here; 404 is a standard error). */
+/**
+ * A stale definition revision is answered 404, not 409 (documented here; 404 is a standard error).
+ */
 export const STALE_DEFINITION_REVISION_404: KnownDifference & {
   operationId: string;
   status: number;
@@ -164,7 +166,8 @@ export const NON_JSON_RESPONSES: KnownDifference = {
 
 /**
  * Schema fragments the Swagger generator rendered from .NET types that do not describe the JSON.
- * definition → what its JSON really is (a JSON Schema using "#/definitions/..." refs of the same spec).
+ * definition → what its JSON really is (a JSON Schema using "#/definitions/..." refs of the same
+ * spec).
  */
 export interface SchemaOverride extends KnownDifference {
   definition: string;
@@ -223,7 +226,9 @@ export const SCHEMA_OVERRIDES: SchemaOverride[] = [
   },
 ];
 
-/** `{type: object}` with nothing else is how the generator renders .NET `object`: any JSON value. */
+/**
+ * `{type: object}` with nothing else is how the generator renders .NET `object`: any JSON value.
+ */
 export const DOTNET_OBJECT_ANY: KnownDifference = {
   id: "dotnet-object-any",
   reason:

@@ -1,6 +1,7 @@
 // What a request says about versions and wire format: the api-version (query or Accept header) and
-// the VSS media-type options the extension-api clients put in Accept
-// (`application/json;api-version=7.2-preview.2;excludeUrls=true;enumsAsNumbers=true;msDateFormat=true;noArrayWrap=true`).
+// the VSS media-type options the extension-api clients put in Accept, for example
+//   application/json;api-version=7.2-preview.2;excludeUrls=true;enumsAsNumbers=true;
+//   msDateFormat=true;noArrayWrap=true
 import type { SpecVersion } from "./spec-index";
 
 export type Headers = Record<string, string | string[] | undefined>;
@@ -10,7 +11,9 @@ export interface RequestFormat {
   apiVersion?: string;
   /** Where it came from. */
   apiVersionSource?: "query" | "accept";
-  /** The Accept media type (lower case), e.g. application/json or text/plain; undefined when absent. */
+  /**
+   * The Accept media type (lower case), e.g. application/json or text/plain; undefined when absent.
+   */
   acceptType?: string;
   enumsAsNumbers: boolean;
   msDateFormat: boolean;

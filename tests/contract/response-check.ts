@@ -1,6 +1,6 @@
-// Checks a response of a matched operation: the status is declared (or a known extra success status,
-// or a standard error with the service's error body), and a 2xx JSON body fits the declared schema,
-// unwrapping list responses as the wire sends them (see LIST_WRAPPING).
+// Checks a response of a matched operation: the status is declared (or a known extra success
+// status, or a standard error with the service's error body), and a 2xx JSON body fits the declared
+// schema, unwrapping list responses as the wire sends them (see LIST_WRAPPING).
 import { isRawContent, jsonType, readBody } from "./body-values";
 import {
   EMPTY_SUCCESS_BODIES,

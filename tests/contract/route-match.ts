@@ -1,7 +1,8 @@
 // Matches a request path (/demo-org/Demo/_apis/git/repositories/abc/pushes) to a spec operation
-// (/{organization}/{project}/_apis/git/repositories/{repositoryId}/pushes), case-insensitively as the
-// service routes. Literal segments beat parameters; {project} may be omitted where the spec says
-// x-ms-required: false; x-ms-paths overloads (items?path={path}) are chosen by the query keys present.
+// (/{organization}/{project}/_apis/git/repositories/{repositoryId}/pushes), case-insensitively as
+// the service routes. Literal segments beat parameters; {project} may be omitted where the spec
+// says x-ms-required: false; x-ms-paths overloads (items?path={path}) are chosen by the query keys
+// present.
 import type { SpecOperation } from "./spec-index";
 
 export interface RouteMatch {
@@ -115,7 +116,10 @@ function tryTemplate(
   return { values, literals };
 }
 
-/** Among same-route overloads, the one whose required query keys are all present, with the most keys. */
+/**
+ * Among same-route overloads, the one whose required query keys are all present, with the most
+ * keys.
+ */
 function chooseOverload(cands: Candidate[], queryKeys: Set<string>): Candidate {
   if (cands.length === 1) return cands[0];
   let best: Candidate | undefined;

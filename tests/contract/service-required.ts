@@ -1,7 +1,7 @@
 // Request-body fields the service insists on although the spec marks nothing required
-// (SERVICE_REQUIRED_FIELDS in known-differences). A path is dot-separated; "name[]" means "a non-empty
-// array, and the rest of the path applies to each element". A path is only checked where its parent
-// exists, so "commits[].changes[].item.path" needs a path on every item of every change.
+// (SERVICE_REQUIRED_FIELDS in known-differences). A path is dot-separated; "name[]" means "a
+// non-empty array, and the rest of the path applies to each element". A path is only checked where
+// its parent exists, so "commits[].changes[].item.path" needs a path on every item of every change.
 import { SERVICE_REQUIRED_FIELDS } from "./known-differences";
 
 const byOperation = new Map(SERVICE_REQUIRED_FIELDS.map((r) => [r.operationId, r]));

@@ -87,7 +87,10 @@ function engine(doc: SpecDocument, mode: ValidationMode): Engine {
   return created;
 }
 
-/** A validator for `schema` (an operation's body or response schema); `cacheKey` names it uniquely per doc. */
+/**
+ * A validator for `schema` (an operation's body or response schema); `cacheKey` names it uniquely
+ * per doc.
+ */
 export function validatorFor(
   doc: SpecDocument,
   mode: ValidationMode,

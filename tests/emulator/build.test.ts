@@ -92,7 +92,8 @@ describe("definitions", () => {
     };
     const updated = await c.build.updateDefinition(withSecret, "Demo", stored.id);
     expect(updated.variables.secret_git.value).toBeNull();
-    // The answer carries null for the secret; sending it back unchanged must not wipe the stored value.
+    // The answer carries null for the secret; sending it back unchanged must not wipe the stored
+    // value.
     const again = await c.build.updateDefinition(
       { ...updated, name: "stackspot" },
       "Demo",

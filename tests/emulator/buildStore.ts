@@ -42,7 +42,10 @@ export function createDefinition(
   return def;
 }
 
-/** Applies a full update; the caller has checked the revision. Secrets sent without a value keep theirs. */
+/**
+ * Applies a full update; the caller has checked the revision. Secrets sent without a value keep
+ * theirs.
+ */
 export function updateDefinition(
   project: Project,
   def: StoredDefinition,

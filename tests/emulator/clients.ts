@@ -75,9 +75,7 @@ export async function rawFetch(
 }
 
 /** Awaits a rejected client call and returns its error (status, serverError) for assertions. */
-export async function failure(
-  promise: Promise<unknown>,
-): Promise<{
+export async function failure(promise: Promise<unknown>): Promise<{
   status?: number;
   message: string;
   serverError?: { typeKey?: string; message?: string };

@@ -1,5 +1,5 @@
-// The contract wiring: requests and responses go through tests/contract/checker.ts, violations land in
-// emulator.violations, live emulators are registered for the after-each guard.
+// The contract wiring: requests and responses go through tests/contract/checker.ts, violations land
+// in emulator.violations, live emulators are registered for the after-each guard.
 import { startEmulator, liveEmulators } from "./index";
 import type { Emulator } from "./types";
 import { clientAccept, rawFetch } from "./clients";

@@ -23,7 +23,8 @@ describe("projects", () => {
     const byId = await core.getProject(byName.id);
     expect(byId.name).toBe("Other Project");
     expect(byName.capabilities.versioncontrol.sourceControlType).toBe("Git");
-    expect(byName.lastUpdateTime).toBeInstanceOf(Date); // msDateFormat reached the client's deserializer
+    // msDateFormat reached the client's deserializer
+    expect(byName.lastUpdateTime).toBeInstanceOf(Date);
   });
 
   it("answers 404 TF200016 for an unknown project, in core and in project-scoped areas", async () => {
@@ -53,7 +54,8 @@ describe("locations", () => {
     const data = await locations.getConnectionData();
     expect(data.authenticatedUser.providerDisplayName).toBe("Demo User");
     expect(data.locationServiceData.accessMappings[0].accessPoint).toBe(emu.orgUrl);
-    // The Location area is not in ../shared/ado-rest-specs, so the checker cannot match these routes.
+    // The Location area is not in ../shared/ado-rest-specs, so the checker cannot match these
+    // routes.
     const located = emu.violations.filter((v) =>
       /\/_apis\/(ResourceAreas|ConnectionData)/i.test(v.path),
     );

@@ -13,7 +13,8 @@ beforeEach(async () => {
   emu.addProject("Demo");
   emu.addRepository("Demo", "app");
   c = clientsFor(emu);
-  jest.spyOn(console, "warn").mockImplementation(() => undefined); // the client warns on network errors
+  // the client warns on network errors
+  jest.spyOn(console, "warn").mockImplementation(() => undefined);
 });
 afterEach(async () => {
   jest.restoreAllMocks();

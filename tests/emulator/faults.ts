@@ -1,4 +1,5 @@
-// Fault injection: rules matched in the order added; the first matching rule with uses left applies.
+// Fault injection: rules matched in the order added; the first matching rule with uses left
+// applies.
 import type { FaultRule } from "./types";
 
 interface ActiveRule {
@@ -38,7 +39,10 @@ export class Faults {
   }
 }
 
-/** A string matches when the path contains it, ignoring case; a RegExp is tried on the path as sent and in lower case. */
+/**
+ * A string matches when the path contains it, ignoring case; a RegExp is tried on the path as sent
+ * and in lower case.
+ */
 function routeMatches(route: RegExp | string, path: string): boolean {
   if (typeof route === "string") return path.toLowerCase().includes(route.toLowerCase());
   route.lastIndex = 0;
@@ -47,7 +51,10 @@ function routeMatches(route: RegExp | string, path: string): boolean {
   return route.test(path.toLowerCase());
 }
 
-/** How the request log names a fault: "status 503", "reset", "hang", "latency 200ms", with "after handling". */
+/**
+ * How the request log names a fault: "status 503", "reset", "hang", "latency 200ms", with "after
+ * handling".
+ */
 export function describeFault(rule: FaultRule): string {
   const parts: string[] = [];
   if (rule.status !== undefined)

@@ -53,7 +53,8 @@ describe("repositories", () => {
     const names = (await git.getRepositories("Demo")).map((r) => r.name);
     expect(names).toEqual(["app", "repo-runner-actions"]);
     expect((await git.getRepository("REPO-runner-actions", "Demo")).id).toBe(created.id);
-    expect((await git.getRepository(created.id)).name).toBe("repo-runner-actions"); // organization-level by id
+    // organization-level by id
+    expect((await git.getRepository(created.id)).name).toBe("repo-runner-actions");
     const app = await git.getRepository("app", "Demo");
     expect(app.defaultBranch).toBe("refs/heads/main");
     expect(app.project.name).toBe("Demo");
@@ -406,14 +407,16 @@ describe("branch policies and pull requests", () => {
     expect(again.status).toBe(409);
     expect(again.message).toMatch(/^TF401179:/);
 
-    // A reviewer completes it: the file reaches the protected branch, and the pull request is no longer active.
+    // A reviewer completes it: the file reaches the protected branch, and the pull request is no
+    // longer active.
     emu.commitFile("Demo", "app", "main", "/meanwhile.txt", "kept");
     const merged = emu.completePullRequest("Demo", "app", pr.pullRequestId);
     expect(emu.listCommits("Demo", "app", "main")[0].commitId).toBe(merged);
     expect(emu.getFile("Demo", "app", "main", "/stackspot.yml")).toBe("y");
     expect(emu.getFile("Demo", "app", "main", "/meanwhile.txt")).toBe("kept");
     expect((await git.getPullRequest("app", pr.pullRequestId, "Demo")).status).toBe(3); // completed
-    expect((await git.getPullRequests("app", {} as never, "Demo")).length).toBe(0); // default: active only
+    // default: active only
+    expect((await git.getPullRequests("app", {} as never, "Demo")).length).toBe(0);
   });
 
   it("refuses a pull request from a branch that does not exist, or without PullRequestContribute", async () => {

@@ -95,7 +95,10 @@ export class GitRepo {
     return id ? this.commits.get(id) : undefined;
   }
 
-  /** Creates a commit on top of `parentId` (none: a root commit); checks each change as the service does. */
+  /**
+   * Creates a commit on top of `parentId` (none: a root commit); checks each change as the service
+   * does.
+   */
   createCommit(
     parentId: string | undefined,
     changes: FileChange[],
@@ -156,7 +159,10 @@ export class GitRepo {
     return commit;
   }
 
-  /** A root commit with the same files as `template` (bulk seeding: no re-hashing of identical content). */
+  /**
+   * A root commit with the same files as `template` (bulk seeding: no re-hashing of identical
+   * content).
+   */
   addRootCommitLike(template: Commit, author: Author): Commit {
     const commitId = sha1(
       `tree ${template.treeId}\n${this.id}\n${author.date.getTime()}\n${++commitCounter}\n${template.comment}`,
@@ -166,14 +172,19 @@ export class GitRepo {
     return commit;
   }
 
-  /** Moves a branch, creating it when needed; the first branch of an empty repository becomes its default. */
+  /**
+   * Moves a branch, creating it when needed; the first branch of an empty repository becomes its
+   * default.
+   */
   setRef(ref: string, commitId: string): void {
     const name = fullRef(ref);
     this.refs.set(name, commitId);
     if (!this.defaultBranch && name.startsWith("refs/heads/")) this.defaultBranch = name;
   }
 
-  /** Commits reachable from a commit, newest first (first-parent walk is enough here: no merges). */
+  /**
+   * Commits reachable from a commit, newest first (first-parent walk is enough here: no merges).
+   */
   history(commitId: string | undefined): Commit[] {
     const out: Commit[] = [];
     let c = commitId ? this.commits.get(commitId) : undefined;

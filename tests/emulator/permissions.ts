@@ -1,13 +1,17 @@
 // The permission model: every permission is granted until a test denies it, in every project or in
-// one. A denied permission fails the request the way the service fails it: reads of things you cannot
-// see behave as if the thing did not exist (404, or filtered out of lists), writes answer 403 with the
-// permission's name. The security namespaces answer the same model (routes/security.ts).
+// one. A denied permission fails the request the way the service fails it: reads of things you
+// cannot see behave as if the thing did not exist (404, or filtered out of lists), writes answer
+// 403 with the permission's name. The security namespaces answer the same model
+// (routes/security.ts).
 import type { Permission } from "./types";
 import type { ApiRequest } from "./router";
 import type { Project } from "./state";
 import { errors, type ServiceError } from "./errors";
 
-/** Denied everywhere, or in the request's project (or the project given, for organization-level routes). */
+/**
+ * Denied everywhere, or in the request's project (or the project given, for organization-level
+ * routes).
+ */
 export function isDenied(
   req: ApiRequest,
   permission: Permission,

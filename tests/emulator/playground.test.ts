@@ -1,5 +1,5 @@
-// The demo seeding (through the real clients) and `npm start` as a user runs it: a child process that
-// prints its URLs, serves the page, and stops on Ctrl-C.
+// The demo seeding (through the real clients) and `npm start` as a user runs it: a child process
+// that prints its URLs, serves the page, and stops on Ctrl-C.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { startEmulator } from "./index";

@@ -1,7 +1,8 @@
 // `npm start`: the real hub in the SDK test host, against the REST emulator seeded with the demo
 // organization, all on 127.0.0.1. Builds the hub first when it is missing or stale (a fresh clone).
 //   PLAYGROUND_PORT        port of the page to open (default: a free one)
-//   PLAYGROUND_CDN_PORT    port of the extension's files and the proxied organization URL (default: a free one)
+//   PLAYGROUND_CDN_PORT    port of the extension's files and the proxied organization URL (default:
+// a free one)
 import { startEmulator } from "./index";
 import { DEMO_PROJECT, seedDemo } from "./demo";
 import { startTestHost } from "../host/server";
@@ -20,7 +21,8 @@ function port(name: string): number {
 async function main(): Promise<void> {
   const root = findRepoRoot(__dirname);
   ensureHubBuilt(root, (line) => process.stdout.write(`${line}\n`));
-  // The contract checker reads the specs relative to its own source; bundled here it has no such path.
+  // The contract checker reads the specs relative to its own source; bundled here it has no such
+  // path.
   const emulator = await startEmulator({ contractCheck: false });
   seedDemo(emulator);
   const host = await startTestHost({

@@ -21,7 +21,9 @@ export interface ApiRequest {
   query: Query;
   body: unknown;
   wire: WireFormat;
-  /** The media type the client accepts (application/json, text/plain, application/octet-stream...). */
+  /**
+   * The media type the client accepts (application/json, text/plain, application/octet-stream...).
+   */
   mediaType: string;
   /** Set when the route is project-scoped and {project} resolved. */
   project?: Project;
@@ -42,7 +44,10 @@ export type Handler = (req: ApiRequest) => ApiResult;
 
 export interface Route {
   method: string;
-  /** Path after the organization (and project, when scoped): "_apis/git/repositories/{repositoryId}". */
+  /**
+   * Path after the organization (and project, when scoped):
+   * "_apis/git/repositories/{repositoryId}".
+   */
   template: string;
   /** "project": needs {project}; "org": none; "either": both forms exist (ids are global). */
   scope: "project" | "org" | "either";

@@ -1,5 +1,5 @@
-// security: permission checks (GET _apis/permissions/{namespace}/{bits}?tokens=...) answer from the same
-// model as the writes; permissions can be denied in one project only; the creator of a service
+// security: permission checks (GET _apis/permissions/{namespace}/{bits}?tokens=...) answer from the
+// same model as the writes; permissions can be denied in one project only; the creator of a service
 // connection administers it.
 import { startEmulator } from "./index";
 import type { Emulator } from "./types";

@@ -1,5 +1,6 @@
-// Seeding and inspection: the emulator's own, HTTP-free view of its state, for tests, benchmarks and
-// the playground. Misuse (an unknown project...) throws at once: it is a bug in the test, not a REST answer.
+// Seeding and inspection: the emulator's own, HTTP-free view of its state, for tests, benchmarks
+// and the playground. Misuse (an unknown project...) throws at once: it is a bug in the test, not a
+// REST answer.
 import { randomUUID } from "node:crypto";
 import type {
   DefinitionRecord,
@@ -151,7 +152,9 @@ export class Seeder {
     );
   }
 
-  /** Thousands of repositories and definitions, seeded fast (no HTTP, one commit per repository). */
+  /**
+   * Thousands of repositories and definitions, seeded fast (no HTTP, one commit per repository).
+   */
   seedBulk(project: string, counts: { repositories?: number; definitions?: number }): void {
     const p = this.project(project);
     const width = 6;
@@ -160,7 +163,8 @@ export class Seeder {
     let template: Commit | undefined;
     for (let i = 1; i <= (counts.repositories ?? 0); i++) {
       const repo = this.state.addRepo(p, `bulk-repo-${String(i).padStart(width, "0")}`);
-      // Same content in every bulk repository: hash it once, give each repository its own commit id.
+      // Same content in every bulk repository: hash it once, give each repository its own commit
+      // id.
       const commit = template
         ? repo.addRootCommitLike(template, author)
         : (template = repo.createCommit(

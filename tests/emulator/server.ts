@@ -174,7 +174,9 @@ export class EmulatorServer {
     }
   }
 
-  /** Applies a fault's effect; true when the answer is taken care of (sent, dropped or withheld). */
+  /**
+   * Applies a fault's effect; true when the answer is taken care of (sent, dropped or withheld).
+   */
   private applyEffect(
     fault: FaultRule,
     req: http.IncomingMessage,

@@ -1,5 +1,5 @@
-// The emulator's in-memory organization. Every lookup by name or id goes through a Map, so a project
-// with thousands of repositories and definitions answers as fast as a small one.
+// The emulator's in-memory organization. Every lookup by name or id goes through a Map, so a
+// project with thousands of repositories and definitions answers as fast as a small one.
 import { randomUUID } from "node:crypto";
 import type {
   DefinitionRecord,
@@ -22,7 +22,10 @@ export interface StoredDefinition extends DefinitionRecord {
   createdDate: Date;
   /** Branch the pipeline builds by default (full ref), as sent in repository.defaultBranch. */
   defaultBranch?: string;
-  /** Properties the client sent that the emulator keeps but does not interpret (triggers, options...). */
+  /**
+   * Properties the client sent that the emulator keeps but does not interpret (triggers,
+   * options...).
+   */
   extra: Record<string, unknown>;
 }
 

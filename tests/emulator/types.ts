@@ -1,5 +1,6 @@
-// The public face of the Azure DevOps REST emulator, shared by every test, benchmark and `npm start`.
-// This file is the agreement between the emulator and its users: change it only with all of them in view.
+// The public face of the Azure DevOps REST emulator, shared by every test, benchmark and `npm
+// start`. This file is the agreement between the emulator and its users: change it only with all of
+// them in view.
 
 /** What `startEmulator` accepts. */
 export interface EmulatorOptions {
@@ -43,7 +44,9 @@ export interface DefinitionRecord {
   repositoryId: string;
   yamlFilename: string;
   queueId?: number;
-  /** Variables with their stored values (secret values included: this is the emulator's own view). */
+  /**
+   * Variables with their stored values (secret values included: this is the emulator's own view).
+   */
   variables: Record<string, VariableRecord>;
 }
 export interface ServiceEndpointRecord {
@@ -93,11 +96,17 @@ export type Permission =
   // the creator of a service connection is its Administrator regardless)
   | "ViewQueues"; // distributedtask: list agent queues
 
-/** One fault rule. Rules are matched in the order added; the first that matches and has uses left applies. */
+/**
+ * One fault rule. Rules are matched in the order added; the first that matches and has uses left
+ * applies.
+ */
 export interface FaultRule {
   /** HTTP method to match; any when omitted. */
   method?: string;
-  /** Matched against the request path (without query), e.g. /_apis\/git\/repositories$/. A string means "path contains". */
+  /**
+   * Matched against the request path (without query), e.g. /_apis\/git\/repositories$/. A string
+   * means "path contains".
+   */
   route: RegExp | string;
   /** Answer with this status and the service's error body. */
   status?: number;
@@ -111,7 +120,10 @@ export interface FaultRule {
   hang?: boolean;
   /** How many matching requests it affects: default 1; Infinity for always. */
   times?: number;
-  /** Let the request reach the emulator (state changes), then apply the fault to the response instead. */
+  /**
+   * Let the request reach the emulator (state changes), then apply the fault to the response
+   * instead.
+   */
   afterHandling?: boolean;
 }
 
@@ -175,7 +187,10 @@ export interface Emulator {
 
   // --- seeding ---
   addProject(name: string): ProjectRecord;
-  /** files: path → content, committed on the default branch. defaultBranch null = an empty repository (no commits, no refs). */
+  /**
+   * files: path → content, committed on the default branch. defaultBranch null = an empty
+   * repository (no commits, no refs).
+   */
   addRepository(
     project: string,
     name: string,
@@ -189,7 +204,9 @@ export interface Emulator {
     path: string,
     content: string,
   ): string;
-  /** The "Azure Pipelines" hosted queue exists in every new project; add others (self-hosted pools). */
+  /**
+   * The "Azure Pipelines" hosted queue exists in every new project; add others (self-hosted pools).
+   */
   addQueue(project: string, name: string, opts?: { hosted?: boolean }): QueueRecord;
   addDefinition(
     project: string,
@@ -234,9 +251,15 @@ export interface Emulator {
   listQueues(project: string): QueueRecord[];
   listServiceEndpoints(project: string): ServiceEndpointRecord[];
   listPullRequests(project: string, repository: string): PullRequestRecord[];
-  /** Newest first, as the REST list answers. Secret variable values are included (the emulator's own view). */
+  /**
+   * Newest first, as the REST list answers. Secret variable values are included (the emulator's own
+   * view).
+   */
   listRuns(project: string, pipelineId: number): RunRecord[];
-  /** Pipelines authorized on a resource (resourceType e.g. "endpoint", "queue"); allPipelines when open to all. */
+  /**
+   * Pipelines authorized on a resource (resourceType e.g. "endpoint", "queue"); allPipelines when
+   * open to all.
+   */
   pipelinePermissions(
     project: string,
     resourceType: string,
@@ -246,17 +269,23 @@ export interface Emulator {
   // --- permission model ---
   /**
    * Denies a permission in every project, or only in `scope.project`: that project's requests fail
-   * as the service fails them, and the security namespaces (GET _apis/permissions/...) answer false.
+   * as the service fails them, and the security namespaces (GET _apis/permissions/...) answer
+   * false.
    */
   deny(permission: Permission, scope?: { project: string }): void;
-  /** Grants it again (in every project, or in `scope.project`; a project-wide denial stays until allowed without scope). */
+  /**
+   * Grants it again (in every project, or in `scope.project`; a project-wide denial stays until
+   * allowed without scope).
+   */
   allow(permission: Permission, scope?: { project: string }): void;
 
   // --- branch policies: direct pushes to a protected branch are rejected with TF402455 ---
   protectBranch(project: string, repository: string, branch: string): void;
   /**
-   * Completes an active pull request as a reviewer would (a squash merge: the source branch's changes
-   * since the pull request was created land on the target in one commit). Returns the new target commit id.
+   * Completes an active pull request as a reviewer would (a squash merge: the source branch's
+   * changes
+   * since the pull request was created land on the target in one commit). Returns the new target
+   * commit id.
    */
   completePullRequest(project: string, repository: string, pullRequestId: number): string;
 

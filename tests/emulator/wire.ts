@@ -62,7 +62,10 @@ export interface WireFormat {
   excludeUrls: boolean;
 }
 
-/** An enum value as the client asked for it: its number with enumsAsNumbers, else its camelCase name. */
+/**
+ * An enum value as the client asked for it: its number with enumsAsNumbers, else its camelCase
+ * name.
+ */
 export function enumValue(wire: WireFormat, name: string, value: number): string | number {
   return wire.enumsAsNumbers ? value : name;
 }

@@ -1,4 +1,5 @@
-// What the test host server tells its page (embedded as JSON in the page). Shared by server and page.
+// What the test host server tells its page (embedded as JSON in the page). Shared by server and
+// page.
 import type { Permission } from "../emulator/types";
 import type { ThemeName } from "./page/themes";
 
@@ -16,7 +17,9 @@ export interface HostExtension {
   version: string;
   /** Full id of the hub contribution: publisher.extension.contribution */
   contributionId: string;
-  /** The hub contribution's `icon` by theme (paths inside the package), as the manifest declares it. */
+  /**
+   * The hub contribution's `icon` by theme (paths inside the package), as the manifest declares it.
+   */
   hubIcon?: { light: string; dark: string };
 }
 
@@ -26,11 +29,16 @@ export interface HostPageConfig {
   project: { id: string; name: string };
   user: HostUser;
   extension: HostExtension;
-  /** Origin the hub is served from (a separate origin, as the Marketplace CDN is for Azure DevOps). */
+  /**
+   * Origin the hub is served from (a separate origin, as the Marketplace CDN is for Azure DevOps).
+   */
   extensionOrigin: string;
   /** The hub page, on the extension origin. */
   hubUrl: string;
-  /** Organization URL the location service hands out (trailing slash); a reverse proxy to the emulator. */
+  /**
+   * Organization URL the location service hands out (trailing slash); a reverse proxy to the
+   * emulator.
+   */
   orgUrl: string;
   /** The access token getAccessToken returns: one the emulator accepts as Bearer. */
   accessToken: string;

@@ -1,6 +1,6 @@
 // The identity the test host announces comes from the extension root it serves: the repository's
-// manifest with package.json's version, an unpacked .vsix's own manifests, or (for a bare build) the
-// repository's.
+// manifest with package.json's version, an unpacked .vsix's own manifests, or (for a bare build)
+// the repository's.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";

@@ -1,5 +1,6 @@
-// The test host serves the built hub (dist/hub). Tests and the playground build it when it is missing
-// or older than its sources, so they never show a stale hub (`npm test` builds it first anyway).
+// The test host serves the built hub (dist/hub). Tests and the playground build it when it is
+// missing or older than its sources, so they never show a stale hub (`npm test` builds it first
+// anyway).
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";

@@ -1,5 +1,5 @@
-// The test host's server, over real HTTP: the page, its controls, the extension files and the proxy to
-// the emulator. (The SDK protocol itself is exercised by the hub's browser tests.)
+// The test host's server, over real HTTP: the page, its controls, the extension files and the proxy
+// to the emulator. (The SDK protocol itself is exercised by the hub's browser tests.)
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator } from "../emulator";

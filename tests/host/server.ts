@@ -1,9 +1,12 @@
 // The SDK test host server. Two origins on 127.0.0.1, as in Azure DevOps:
 //  - the host origin serves the page that plays Azure DevOps (tests/host/page) at
 //    /{organization}/{project}/_apps/hub/{contributionId}, and its controls;
-//  - the extension origin plays the Marketplace CDN (the extension's files: static/, dist/hub/) and the
-//    organization URL: /{organization}/... is reverse-proxied to the REST emulator. The hub then calls
-//    REST on its own origin, so the emulator needs no CORS, while host and hub stay cross-origin and talk
+//  - the extension origin plays the Marketplace CDN (the extension's files: static/, dist/hub/) and
+// the
+//    organization URL: /{organization}/... is reverse-proxied to the REST emulator. The hub then
+// calls
+//    REST on its own origin, so the emulator needs no CORS, while host and hub stay cross-origin
+// and talk
 //    only through postMessage, as they must in Azure DevOps.
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -85,8 +88,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const pathname = new URL(req.url ?? "/", "http://x").pathname;
     if (pathname.startsWith(`/${emulator.organization}/`))
       return proxyTo(upstream, agent, req, res);
-    // Only the package's web folders are served, each from its own root (no way up from there), and the
-    // hub's icons wherever the manifest puts them.
+    // Only the package's web folders are served, each from its own root (no way up from there), and
+    // the hub's icons wherever the manifest puts them.
     if (req.method === "GET" && declaredIcons.has(pathname))
       return sendFile(res, extensionRoot, pathname);
     const folder = ["/static/", "/dist/hub/"].find((f) => pathname.startsWith(f));
@@ -124,7 +127,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const project = emulator.getProject(projectName);
     if (!project) return sendText(res, 404, `The emulator has no project named "${projectName}".`);
     const deny = query.get("deny");
-    // The URL names the user the page plays: with ?deny=… it is exactly a user without those permissions.
+    // The URL names the user the page plays: with ?deny=… it is exactly a user without those
+    // permissions.
     if (deny !== null) {
       try {
         setDenied(parsePermissions(deny.split(",")));

@@ -1,8 +1,8 @@
-// Everything a browser test of the hub needs, started once per test file: the REST emulator, the SDK
-// test host in front of it, and one Chromium. Each test takes a project of its own (the emulator keeps
-// projects apart) and a browser context of its own, so tests share nothing but the processes.
-// The host serves the repository's build (dist/hub, built when stale) or, with `extensionRoot`, another
-// extension root such as an unpacked .vsix.
+// Everything a browser test of the hub needs, started once per test file: the REST emulator, the
+// SDK test host in front of it, and one Chromium. Each test takes a project of its own (the
+// emulator keeps projects apart) and a browser context of its own, so tests share nothing but the
+// processes. The host serves the repository's build (dist/hub, built when stale) or, with
+// `extensionRoot`, another extension root such as an unpacked .vsix.
 import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { startEmulator } from "../emulator";
 import type { Emulator, EmulatorOptions, Permission } from "../emulator/types";
@@ -16,7 +16,9 @@ export interface HubSession {
   page: Page;
   /** The hub's frame, inside the test host page. */
   hub: FrameLocator;
-  /** Every console line and page error of the host page and the hub, for assertions on what leaked. */
+  /**
+   * Every console line and page error of the host page and the hub, for assertions on what leaked.
+   */
   output: string[];
   /**
    * The files the hub's frame loaded from the extension's origin (its page, scripts, styles, fonts;
@@ -28,7 +30,10 @@ export interface HubSession {
 
 export interface HubHarnessOptions {
   emulator?: EmulatorOptions;
-  /** The extension root the host serves (default: the repository, whose hub is built first when stale). */
+  /**
+   * The extension root the host serves (default: the repository, whose hub is built first when
+   * stale).
+   */
   extensionRoot?: string;
 }
 
@@ -57,14 +62,20 @@ export class HubHarness {
     }
   }
 
-  /** A new, empty project with a unique name (it has the "Azure Pipelines" hosted queue, as every project). */
+  /**
+   * A new, empty project with a unique name (it has the "Azure Pipelines" hosted queue, as every
+   * project).
+   */
   newProject(prefix = "Project"): string {
     const name = `${prefix}-${++this.projectCount}`;
     this.emulator.addProject(name);
     return name;
   }
 
-  /** Opens the hub of `project` in the test host, in a fresh browser context, as a user without `deny`. */
+  /**
+   * Opens the hub of `project` in the test host, in a fresh browser context, as a user without
+   * `deny`.
+   */
   async open(
     project: string,
     opts: { theme?: ThemeName; deny?: Permission[] } = {},
@@ -91,8 +102,8 @@ export class HubHarness {
         status: r.status(),
       });
     });
-    // The page always names the user it plays (no denial: every permission), so a test never inherits
-    // the denials of the one before.
+    // The page always names the user it plays (no denial: every permission), so a test never
+    // inherits the denials of the one before.
     await page.goto(this.host.hubPageUrl(project, { ...opts, deny: opts.deny ?? [] }));
     return {
       page,

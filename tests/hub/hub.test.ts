@@ -92,7 +92,8 @@ test("sets up an empty project by clicks, ending in the exact contract, with the
     ),
   ).toBe(false);
   expect(await hub.locator("body").innerHTML()).not.toContain(CREDENTIALS.clientKey);
-  // No script errors and no React warnings (a 404 the engine expects is logged by the browser itself).
+  // No script errors and no React warnings (a 404 the engine expects is logged by the browser
+  // itself).
   expect(
     session.output.filter(
       (l) => /^\[(error|pageerror)\]/.test(l) && !l.includes("Failed to load resource"),
@@ -201,7 +202,10 @@ test("a set-up works from the keyboard alone, including a self-hosted pool", asy
   const { hub, page } = session;
   await waitForChecklist(hub);
   const focusedId = () => hub.locator("body").evaluate(() => document.activeElement?.id ?? "");
-  /** Presses Tab until the element with this azure-devops-ui id has the focus (a bounded number of times). */
+  /**
+   * Presses Tab until the element with this azure-devops-ui id has the focus (a bounded number of
+   * times).
+   */
   const tabTo = async (id: string) => {
     for (let i = 0; i < 60; i++) {
       if ((await focusedId()) === boltId(id).slice(1)) return;

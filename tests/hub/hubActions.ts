@@ -2,7 +2,10 @@
 // (never a sleep), so the tests hold on a busy 2-core machine.
 import type { FrameLocator, Locator } from "playwright-core";
 
-/** Long enough for a set-up against the emulator (which checks every call against the specs) on 2 busy cores. */
+/**
+ * Long enough for a set-up against the emulator (which checks every call against the specs) on 2
+ * busy cores.
+ */
 export const UI_TIMEOUT = 45_000;
 
 /** An element given `id` through an azure-devops-ui prop (which renders it as "__bolt-" + id). */
@@ -32,7 +35,9 @@ export async function checklistStates(hub: FrameLocator): Promise<Record<string,
   return out;
 }
 
-/** Opens an azure-devops-ui Dropdown by its input id and picks the option with exactly this text. */
+/**
+ * Opens an azure-devops-ui Dropdown by its input id and picks the option with exactly this text.
+ */
 export async function pick(hub: FrameLocator, inputId: string, optionText: string): Promise<void> {
   await hub.locator(boltId(inputId)).click();
   const option = hub.locator(".bolt-dropdown [role=option]", { hasText: optionText }).first();

@@ -1,4 +1,5 @@
-// The hub's pure parts: option rules and conversion, checklist change lines, the line diff, time formats.
+// The hub's pure parts: option rules and conversion, checklist change lines, the line diff, time
+// formats.
 import { contract, planSetup, type ProjectState, type SetupPlan } from "../../src/setup";
 import { changesFor } from "../../src/hub/checklistChanges";
 import {
@@ -291,7 +292,8 @@ describe("checklist changes", () => {
       plan.steps,
       labelsOf(plan),
     );
-  // An empty project with the hosted queue, set up with a new service connection: every step is planned.
+  // An empty project with the hosted queue, set up with a new service connection: every step is
+  // planned.
   const emptyPlan = () =>
     planSetup(
       state({ queue: { id: 1, name: contract.HOSTED_QUEUE_NAME }, serviceConnection: null }),

@@ -1,6 +1,6 @@
 // `npm start` on a fresh clone: a clone of the committed repository (its node_modules linked, as
-// `npm ci` would install them) builds the hub, starts the emulator and the test host, and prints a URL
-// where a person completes a set-up by clicking.
+// `npm ci` would install them) builds the hub, starts the emulator and the test host, and prints a
+// URL where a person completes a set-up by clicking.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";

@@ -1,6 +1,6 @@
-// The manifest's OAuth scopes are the fewest that let the hub make the calls its code makes. The calls
-// are derived from the code (support/client-calls.ts), each call's area from its URL, each area's scope
-// from configs/scopes.json, and what each scope allows from Microsoft's specs.
+// The manifest's OAuth scopes are the fewest that let the hub make the calls its code makes. The
+// calls are derived from the code (support/client-calls.ts), each call's area from its URL, each
+// area's scope from configs/scopes.json, and what each scope allows from Microsoft's specs.
 import * as fs from "fs";
 import * as path from "path";
 import {

@@ -1,6 +1,6 @@
 // The StackSpot service connection is written by three parts that never talk at run time: the
-// manifest declares the type, the set-up engine creates connections of it, the task reads them on the
-// agent. This checks they agree, through the real engine against the emulator.
+// manifest declares the type, the set-up engine creates connections of it, the task reads them on
+// the agent. This checks they agree, through the real engine against the emulator.
 import * as fs from "fs";
 import * as path from "path";
 import { createPatClients } from "../../src/ado";
@@ -102,8 +102,9 @@ describe("a connection the engine creates", () => {
       },
       data: { realm: credentials.realm },
     });
-    // Exactly the fields the type declares: the agent hands the task ENDPOINT_AUTH_PARAMETER_<id>_USERNAME /
-    // _PASSWORD for the scheme's inputs and ENDPOINT_DATA_<id>_REALM for the type's own inputs.
+    // Exactly the fields the type declares: the agent hands the task
+    // ENDPOINT_AUTH_PARAMETER_<id>_USERNAME / _PASSWORD for the scheme's inputs and
+    // ENDPOINT_DATA_<id>_REALM for the type's own inputs.
     expect(Object.keys(endpoint.authorization.parameters).sort()).toEqual(
       endpointType.authenticationSchemes[0].inputDescriptors.map((d) => d.id).sort(),
     );

@@ -1,7 +1,8 @@
 // The manifest's installation targets promise only what the REST calls can keep: each Azure DevOps
-// Server release refuses api-versions above its own (2022 → 7.0, 2020 → 6.0, 2019 → 5.0; Microsoft's
-// "REST API versioning" table), and the extension-api clients ask for 7.2-preview. So the targets may
-// name a Server version only when every api-version the engine sends is one that version serves.
+// Server release refuses api-versions above its own (2022 → 7.0, 2020 → 6.0, 2019 → 5.0;
+// Microsoft's "REST API versioning" table), and the extension-api clients ask for 7.2-preview. So
+// the targets may name a Server version only when every api-version the engine sends is one that
+// version serves.
 import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../emulator";

@@ -1,6 +1,6 @@
-// The hub as installed: taken from inside the .vsix (unzipped), served by the SDK test host in place of
-// the repository's files (the hub harness with `extensionRoot`), framed in a real Chromium, against the
-// REST emulator.
+// The hub as installed: taken from inside the .vsix (unzipped), served by the SDK test host in
+// place of the repository's files (the hub harness with `extensionRoot`), framed in a real
+// Chromium, against the REST emulator.
 import * as fs from "fs";
 import * as path from "path";
 import { HubHarness, type HubSession } from "../hub/harness";
@@ -25,7 +25,10 @@ afterAll(async () => {
   if (unpacked) fs.rmSync(unpacked, { recursive: true, force: true });
 });
 
-/** Polls a condition (the hub reads the project on its own schedule); returns when true or at the limit. */
+/**
+ * Polls a condition (the hub reads the project on its own schedule); returns when true or at the
+ * limit.
+ */
 async function waitUntil(condition: () => boolean, limitMs: number): Promise<void> {
   for (const end = Date.now() + limitMs; !condition() && Date.now() < end;)
     await new Promise((r) => setTimeout(r, 100));
@@ -84,8 +87,8 @@ test("the packaged hub loads in the SDK test host, reads the project and shows t
   );
   expect(await icon.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
-  // "Failed to load resource" lines are the browser's note on any 4xx, including the 404 of a file the
-  // project does not have yet; the package's own files are checked above by their responses.
+  // "Failed to load resource" lines are the browser's note on any 4xx, including the 404 of a file
+  // the project does not have yet; the package's own files are checked above by their responses.
   expect(
     session.output.filter(
       (l) => /^\[(error|pageerror)\]/.test(l) && !l.includes("Failed to load resource"),

@@ -1,10 +1,12 @@
-// The task as installed: the task folder of the unzipped .vsix, run from there through the task's own
-// harness (tasks/StackSpotResume/tests/support, option `taskDir`) on its happy path, with a StackSpot
-// service connection as the set-up writes one. The harness reads that folder's index.js and task.json
-// (its input defaults), so nothing of the repository's build stands in for the package.
+// The task as installed: the task folder of the unzipped .vsix, run from there through the task's
+// own harness (tasks/StackSpotResume/tests/support, option `taskDir`) on its happy path, with a
+// StackSpot service connection as the set-up writes one. The harness reads that folder's index.js
+// and task.json (its input defaults), so nothing of the repository's build stands in for the
+// package.
 //
-// The package's task folder is also compared, byte for byte, with the build (dist/task/StackSpotResume)
-// that the task's own tests exercise: those tests then cover what ships.
+// The package's task folder is also compared, byte for byte, with the build
+// (dist/task/StackSpotResume) that the task's own tests exercise: those tests then cover what
+// ships.
 import * as fs from "fs";
 import * as path from "path";
 import {
@@ -22,7 +24,8 @@ const CONNECTION_ID = "0d7f3c1e-6a2b-4f4e-9c7d-5e8a1b2c3d4f";
 
 let unpackedTask: string;
 let unpacked: string;
-// No bundle rebuild here: the package is made from the current build (dist/), which the first test compares.
+// No bundle rebuild here: the package is made from the current build (dist/), which the first test
+// compares.
 const agent = useAgent({ scope: "all", installer: { version: "5.3.1" }, buildBundle: false });
 
 /** Relative path → content of every file under a folder. */

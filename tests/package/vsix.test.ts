@@ -108,7 +108,8 @@ test("carries one version: package.json's, in both manifests and in the task's M
     Patch: patch,
   });
   expect(major).toBe(1);
-  // The source manifest does not carry a version of its own that could drift: the package writes it.
+  // The source manifest does not carry a version of its own that could drift: the package writes
+  // it.
   expect(sourceManifest.version).toBe("0.0.0");
 });
 

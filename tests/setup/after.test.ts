@@ -1,5 +1,6 @@
-// What a set-up reports besides its outcome: the project as it stands afterwards (computed from what
-// the steps made, without reading again — it must equal a fresh read), and the events around the reads.
+// What a set-up reports besides its outcome: the project as it stands afterwards (computed from
+// what the steps made, without reading again — it must equal a fresh read), and the events around
+// the reads.
 import {
   planSetup,
   readProjectState,
@@ -168,7 +169,8 @@ describe("events", () => {
     const project = `After${++n}`;
     emu.addProject(project);
     emu.addRepository(project, REPO, { files: { "/README.md": "r\n" } });
-    // Someone pushes between the read and the set-up's push: the stale head makes the engine re-plan.
+    // Someone pushes between the read and the set-up's push: the stale head makes the engine
+    // re-plan.
     const events: SetupEvent[] = [];
     let pushedByOther = false;
     const result = await runSetup(clientsFor(emu), creatingOptions(project), {

@@ -1,10 +1,10 @@
 // Fault sweep: for every REST call the set-up makes (found by running each scenario once without
 // faults), each fault — 500, 503, 429 with Retry-After, connection reset, no answer — is injected
 // once (the set-up must still end in the exact contract with no duplicate) and permanently (it must
-// fail naming the step and the cause; a second run after the fault clears completes). Writes are also
-// hit after the emulator handled them (the change is made, the answer is lost). The permission checks
-// are advisory: failing permanently, they leave the set-up to go on unchecked and end in the contract.
-// Prints the sweep.
+// fail naming the step and the cause; a second run after the fault clears completes). Writes are
+// also hit after the emulator handled them (the change is made, the answer is lost). The permission
+// checks are advisory: failing permanently, they leave the set-up to go on unchecked and end in the
+// contract. Prints the sweep.
 import { AdoError, RetryPolicy } from "../../src/ado";
 import {
   renderPipelineBody,
@@ -99,7 +99,8 @@ const scenarios: Scenario[] = [
 
 /**
  * The calls swept in each scenario (each call in the first scenario that makes it, plus the push
- * where it takes another path). A test below checks these lists against what the set-up really sends.
+ * where it takes another path). A test below checks these lists against what the set-up really
+ * sends.
  */
 const SWEPT: Record<string, string[]> = {
   empty: [
@@ -142,7 +143,10 @@ const FAULTS: Record<FaultKind, Omit<FaultRule, "route">> = {
   hang: { hang: true },
 };
 
-/** Waits are recorded (to check Retry-After is honoured) and shortened, so the sweep runs in seconds. */
+/**
+ * Waits are recorded (to check Retry-After is honoured) and shortened, so the sweep runs in
+ * seconds.
+ */
 const waits: number[] = [];
 const SWEEP_RETRY: Partial<RetryPolicy> = {
   maxAttempts: 4,
@@ -193,7 +197,8 @@ function record(row: string, column: string, cell: string): void {
 }
 
 beforeAll(async () => {
-  // Without the contract checker: these calls are checked by the other suites; here, timing matters.
+  // Without the contract checker: these calls are checked by the other suites; here, timing
+  // matters.
   emu = await startEmulator({ contractCheck: false });
 });
 
@@ -306,7 +311,8 @@ describe.each(["once", "permanent"] as const)("fault injected %s", (mode) => {
       mode === "once" ||
       (afterHandling && call.write && !first.thrown && first.result?.outcome === scenario.outcome)
     ) {
-      // Once: the set-up absorbs the fault. A write whose answer is always lost still happened, and the re-read finds it.
+      // Once: the set-up absorbs the fault. A write whose answer is always lost still happened, and
+      // the re-read finds it.
       expect(first.thrown?.userMessage).toBeUndefined();
       expect(first.result?.failure?.message).toBeUndefined();
       expect(first.result?.outcome).toBe(scenario.outcome);

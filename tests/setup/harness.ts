@@ -43,7 +43,9 @@ export function creatingOptions(project: string, extra: Partial<SetupOptions> = 
   };
 }
 
-/** Asserts, from the emulator's own state, that the project meets the StackSpot contract exactly. */
+/**
+ * Asserts, from the emulator's own state, that the project meets the StackSpot contract exactly.
+ */
 export function expectContract(
   emu: Emulator,
   project: string,

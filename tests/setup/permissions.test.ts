@@ -1,8 +1,9 @@
-// A denied permission on each write: the set-up asks before writing, stops naming the permission and
-// where it is granted, and changes nothing — no repository, file, branch, pipeline, connection or
-// authorization, and no write request at all — whether the project id was given (checks in the first
-// round trip) or not (one more). Once the permission is granted, the same set-up completes. The write's
-// own refusal stays as a second line of defence for a check that was stale or could not be made.
+// A denied permission on each write: the set-up asks before writing, stops naming the permission
+// and where it is granted, and changes nothing — no repository, file, branch, pipeline, connection
+// or authorization, and no write request at all — whether the project id was given (checks in the
+// first round trip) or not (one more). Once the permission is granted, the same set-up completes.
+// The write's own refusal stays as a second line of defence for a check that was stale or could not
+// be made.
 import { PermissionDeniedError } from "../../src/ado";
 import { readProjectState, planSetup, runSetup, SetupEvent, SetupOptions } from "../../src/setup";
 import type { Emulator, Permission } from "../emulator/types";
@@ -91,7 +92,8 @@ const cases: Case[] = [
     named: /"Creator \(service connections\)"/,
     where: /Service connections → Security/,
   },
-  // The creator of a connection administers it, so the denial matters for someone else's connection.
+  // The creator of a connection administers it, so the denial matters for someone else's
+  // connection.
   {
     permission: "AdministerPipelinePermissions",
     step: "authorize-service-connection",
@@ -199,7 +201,8 @@ it("denied Contribute to pull requests on a protected branch: the file goes firs
     expect(result.failure!.error).toBeInstanceOf(PermissionDeniedError);
     expect(result.failure!.message).toMatch(/"Contribute to pull requests"/);
     expect(result.failure!.remedy).toMatch(/the repository → Security/);
-    // Whether a branch policy refuses a push is known only by pushing: that one write is refused, nothing else is sent.
+    // Whether a branch policy refuses a push is known only by pushing: that one write is refused,
+    // nothing else is sent.
     const writes = emu.requests.filter((r) => r.write);
     expect(writes.map((w) => [w.method, w.path.replace(/^.*\/_apis\//, ""), w.status])).toEqual([
       ["POST", expect.stringMatching(/pushes$/), 403],

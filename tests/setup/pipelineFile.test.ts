@@ -239,7 +239,8 @@ describe("classifying from the header alone (no YAML parser)", () => {
       renderPipelineFile({}).replace("ubuntu-latest", "ubuntu-22.04"),
       sealPipelineFile(body, PIPELINE_FILE_FORMAT - 1),
       sealPipelineFile(body, PIPELINE_FILE_FORMAT + 1),
-      sealPipelineFile(body.replace("ubuntu-latest", "ubuntu-22.04")), // intact, but not a body this version renders
+      // intact, but not a body this version renders
+      sealPipelineFile(body.replace("ubuntu-latest", "ubuntu-22.04")),
       MANUAL_FILE,
       "steps:\n- script: echo hi\n",
       "",

@@ -3,11 +3,11 @@
 //
 // What we found: the schema lists every task it knows in a closed set — `task` must match one of
 // ~260 names, and each name carries its own closed `inputs` object — so ANY custom task, ours
-// included, fails it. We do not hide that. The test shows (1) that the unmodified schema's errors all
-// sit on our one task step (and on the anyOf/oneOf branches that contain it), i.e. nothing else in the
-// file is wrong; and (2) that the file validates once the schema knows StackSpotResume@1, entered
-// exactly as the schema's generator enters a task — a name entry plus a closed inputs object — built
-// from our real tasks/StackSpotResume/task.json.
+// included, fails it. We do not hide that. The test shows (1) that the unmodified schema's errors
+// all sit on our one task step (and on the anyOf/oneOf branches that contain it), i.e. nothing else
+// in the file is wrong; and (2) that the file validates once the schema knows StackSpotResume@1,
+// entered exactly as the schema's generator enters a task — a name entry plus a closed inputs
+// object — built from our real tasks/StackSpotResume/task.json.
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { readFileSync } from "node:fs";
 import path from "node:path";

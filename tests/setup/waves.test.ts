@@ -1,9 +1,9 @@
 // How many sequential round trips the set-up and the status check take, measured from the order of
-// events (not from timing): a request's wave is one more than the latest wave among the requests that
-// had completed when it was sent. Targets: set-up of an empty project ≤ 4 waves, status ≤ 2, and the
-// status check's request count independent of the project's size. The set-up checks permissions before
-// writing: given the project id (as the hub and the CLI pass it), in the first wave; without it, in one
-// more wave before the first write.
+// events (not from timing): a request's wave is one more than the latest wave among the requests
+// that had completed when it was sent. Targets: set-up of an empty project ≤ 4 waves, status ≤ 2,
+// and the status check's request count independent of the project's size. The set-up checks
+// permissions before writing: given the project id (as the hub and the CLI pass it), in the first
+// wave; without it, in one more wave before the first write.
 import { createPatClients, FetchLike } from "../../src/ado";
 import { readProjectState, runSetup } from "../../src/setup";
 import type { Emulator } from "../emulator/types";

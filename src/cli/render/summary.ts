@@ -1,5 +1,6 @@
-// The summary after a run: a table (project, result, Workflow URL or what is wrong), the counts, and
-// every failure again in full with what to do, so that the end of the output explains the exit code.
+// The summary after a run: a table (project, result, Workflow URL or what is wrong), the counts,
+// and every failure again in full with what to do, so that the end of the output explains the exit
+// code.
 import { PROJECT_STATUSES, ProjectStatus, RunReport } from "../report";
 import { summaryDetail } from "./text";
 import { paint, statusLabel, Style, truncate, visibleLength } from "./style";

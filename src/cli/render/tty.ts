@@ -1,6 +1,7 @@
-// On a terminal: a live region at the bottom — one line per project in flight (what it is doing now)
-// and a progress bar over all projects — redrawn in place; each finished project is printed once
-// above it, for good; the summary table comes last. Every frame is one write, so it does not flicker.
+// On a terminal: a live region at the bottom — one line per project in flight (what it is doing
+// now) and a progress bar over all projects — redrawn in place; each finished project is printed
+// once above it, for good; the summary table comes last. Every frame is one write, so it does not
+// flicker.
 import type { ProjectReport, ProjectStatus, RunReport } from "../report";
 import type { ProjectEvent } from "../runProjects";
 import type { Renderer, RunStart, TextStream } from "./renderer";
@@ -15,7 +16,9 @@ const MAX_ACTIVE_LINES = 10;
 
 export interface TtyOptions {
   style?: Style;
-  /** Redraw (and spinner) interval; 0 redraws synchronously on every event, with no timer (tests). */
+  /**
+   * Redraw (and spinner) interval; 0 redraws synchronously on every event, with no timer (tests).
+   */
   intervalMs?: number;
   now?: () => number;
 }
@@ -72,7 +75,8 @@ export class TtyRenderer implements Renderer {
 
   done(report: ProjectReport): void {
     this.active.delete(report.project);
-    // The report may spell the name as Azure DevOps does; drop any entry under the given spelling too.
+    // The report may spell the name as Azure DevOps does; drop any entry under the given spelling
+    // too.
     for (const key of this.active.keys())
       if (key.toLowerCase() === report.project.toLowerCase()) this.active.delete(key);
     this.finished++;
@@ -106,7 +110,10 @@ export class TtyRenderer implements Renderer {
     return Math.max(20, this.out.columns ?? 80);
   }
 
-  /** Erases the live region, prints what is pending for good, and draws the live region again (unless at the end). */
+  /**
+   * Erases the live region, prints what is pending for good, and draws the live region again
+   * (unless at the end).
+   */
   private draw(live = true): void {
     const erase = this.liveLines ? `\u001b[${this.liveLines}A\r\u001b[J` : "";
     const permanent = this.pending.length ? `${this.pending.join("\n")}\n` : "";

@@ -11,14 +11,20 @@ import type {
   SetupPlan,
 } from "../types";
 
-/** What the steps made, as the service answered it: the project's state after the run is computed from it. */
+/**
+ * What the steps made, as the service answered it: the project's state after the run is computed
+ * from it.
+ */
 export interface StepResults {
   /** The pipeline as created or updated. */
   definition?: DefinitionState;
   /** The file as pushed to the branch, and the commit. */
   file?: { content: string; branch: string; commitId: string };
   endpoint?: ServiceConnectionState;
-  /** Which pipelines may use the resource after the step (as the service answered, or as read when already open). */
+  /**
+   * Which pipelines may use the resource after the step (as the service answered, or as read when
+   * already open).
+   */
   endpointPermissions?: ResourcePipelinePermissions;
   queuePermissions?: ResourcePipelinePermissions;
 }

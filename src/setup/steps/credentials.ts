@@ -52,7 +52,10 @@ export async function createServiceConnection(
   return { detail: `Created the StackSpot service connection "${name}".` };
 }
 
-/** Starts reading a resource's pipeline permissions early (it needs no other step), so it costs no extra wave. */
+/**
+ * Starts reading a resource's pipeline permissions early (it needs no other step), so it costs no
+ * extra wave.
+ */
 export function prefetchPermissions(
   ctx: StepContext,
   type: "endpoint" | "queue",

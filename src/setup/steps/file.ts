@@ -1,5 +1,6 @@
 // Step: write /stackspot.yml on the default branch with one commit. When branch policies refuse a
-// direct push (TF402455), the same commit goes to a topic branch and a pull request is opened, once.
+// direct push (TF402455), the same commit goes to a topic branch and a pull request is opened,
+// once.
 import { BranchPolicyError } from "../../ado";
 import { pullRequestNeed, refusalOf, verdictNow } from "../permissionChecks";
 import { PIPELINE_FILE_PATH, SETUP_TOPIC_BRANCH } from "../contract";
@@ -21,7 +22,10 @@ const COMMIT_MESSAGES: Record<WriteFileSpec["mode"], string> = {
 
 interface PushArgs {
   branch: string;
-  /** Head the push builds on (for a new branch: the commit it starts from); null for an empty repository. */
+  /**
+   * Head the push builds on (for a new branch: the commit it starts from); null for an empty
+   * repository.
+   */
   oldObjectId: string | null;
   /** Does the file exist on the commit the push builds on? */
   fileExists: boolean;
@@ -47,7 +51,10 @@ function pushBody(a: PushArgs): unknown {
   };
 }
 
-/** Pushes once; if the push's fate is unknown or it conflicts, the branch is re-read to see whether our content is there. */
+/**
+ * Pushes once; if the push's fate is unknown or it conflicts, the branch is re-read to see whether
+ * our content is there.
+ */
 async function pushOnce(ctx: StepContext, repositoryId: string, a: PushArgs): Promise<string> {
   const { git } = ctx.clients;
   return writeOnce(ctx.clients.retry, {
@@ -99,7 +106,10 @@ export async function writePipelineFile(
   }
 }
 
-/** Commits the file on the topic branch (created from the target's head when missing) and opens one pull request. */
+/**
+ * Commits the file on the topic branch (created from the target's head when missing) and opens one
+ * pull request.
+ */
 async function proposeThroughPullRequest(
   ctx: StepContext,
   repositoryId: string,

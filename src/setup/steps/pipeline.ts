@@ -1,6 +1,6 @@
 // Steps: create the stackspot pipeline through the Build Definitions API (the only one that can set
-// "settable at queue time"), or update the one that is ours (name, folder, file, variables) with its
-// full definition and current revision. Existing variable values are never overwritten.
+// "settable at queue time"), or update the one that is ours (name, folder, file, variables) with
+// its full definition and current revision. Existing variable values are never overwritten.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
 import { ConflictError } from "../../ado";
 import { DEFAULT_BRANCH, PIPELINE_FILE_PATH, PIPELINE_FOLDER, PIPELINE_NAME } from "../contract";
@@ -35,7 +35,10 @@ function applyVariableChanges(
   return merged;
 }
 
-/** Is the definition the contract's pipeline (root folder, name, file, variables)? Returns what is wrong. */
+/**
+ * Is the definition the contract's pipeline (root folder, name, file, variables)? Returns what is
+ * wrong.
+ */
 function problems(ctx: StepContext, d: DefinitionState): string[] {
   const wrong: string[] = [];
   if (d.name !== PIPELINE_NAME) wrong.push(`its name is "${d.name}"`);
@@ -169,7 +172,8 @@ export async function updatePipeline(
     verify: async () => {
       const fresh = toDefinitionState(await build.getDefinition(ctx.project, spec.definitionId));
       if (!problems(ctx, fresh).length) return fresh;
-      if (fresh.revision === raw.revision) return undefined; // our update did not happen: send it again
+      // our update did not happen: send it again
+      if (fresh.revision === raw.revision) return undefined;
       throw new ConflictError(`The pipeline ${spec.definitionId}`, {});
     },
   });

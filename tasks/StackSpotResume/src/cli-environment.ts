@@ -13,7 +13,9 @@ export interface CliEnvironmentOptions {
   httpDebug: boolean;
 }
 
-/** The manual's pipeline sets these so the CLI (a Python program) prints UTF-8 whatever the image. */
+/**
+ * The manual's pipeline sets these so the CLI (a Python program) prints UTF-8 whatever the image.
+ */
 const ENCODING = {
   LANG: "C.UTF-8",
   LANGUAGE: "C.UTF-8",
@@ -70,8 +72,10 @@ function proxyVariables(): Record<string, string> {
 }
 
 /**
- * The agent's bypass list holds regular expressions (".proxybypass"); NO_PROXY wants host names. Plain
- * names with escaped dots convert; anything using other regular-expression syntax cannot and is left out.
+ * The agent's bypass list holds regular expressions (".proxybypass"); NO_PROXY wants host names.
+ * Plain
+ * names with escaped dots convert; anything using other regular-expression syntax cannot and is
+ * left out.
  */
 function noProxyList(patterns: string[]): string {
   const hosts = patterns

@@ -1,6 +1,7 @@
-// What the STK CLI leaves in its home: logs under ~/.stk/logs/ and, in debug mode, an HTTP trace under
-// ~/.stk/debug/ (http.txt). Both can hold credentials and tokens, so only redacted copies leave the
-// job directory: log lines are printed after a failure, the trace is attached to the run as a file.
+// What the STK CLI leaves in its home: logs under ~/.stk/logs/ and, in debug mode, an HTTP trace
+// under ~/.stk/debug/ (http.txt). Both can hold credentials and tokens, so only redacted copies
+// leave the job directory: log lines are printed after a failure, the trace is attached to the run
+// as a file.
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
@@ -47,7 +48,9 @@ function readTail(file: string, bytes: number): string {
   return start > 0 ? text.slice(text.indexOf("\n") + 1) : text;
 }
 
-/** Prints the last lines of the newest CLI log file, redacted, in a collapsible group; returns them. */
+/**
+ * Prints the last lines of the newest CLI log file, redacted, in a collapsible group; returns them.
+ */
 export function printLogTail(
   cliHome: string,
   redactor: Redactor,

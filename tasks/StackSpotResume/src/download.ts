@@ -23,7 +23,8 @@ export async function downloadFile(
   let lastProblem = "";
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     writeLine(msg("DownloadingInstaller", attempt, policy.attempts));
-    // A fresh file per attempt: tool-lib refuses to overwrite, and a partial file must not be reused.
+    // A fresh file per attempt: tool-lib refuses to overwrite, and a partial file must not be
+    // reused.
     const target = path.join(
       directory,
       `attempt-${attempt}-${path.basename(new URL(url).pathname) || "installer"}`,

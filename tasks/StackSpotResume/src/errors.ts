@@ -1,5 +1,5 @@
-// Failures the task expects. Each carries what went wrong and what the user can do about it; the entry
-// point prints both and fails the task. Anything else is reported as an unexpected error.
+// Failures the task expects. Each carries what went wrong and what the user can do about it; the
+// entry point prints both and fails the task. Anything else is reported as an unexpected error.
 
 export class TaskFailure extends Error {
   constructor(

@@ -1,7 +1,7 @@
-// StackSpotResume@1: reads the inputs, finds or installs the STK CLI, logs in and resumes the workflow
-// execution. Every step is a small function in its own file; this file only orders them and makes
-// sure the job directory (the CLI's home, holding the StackSpot session) is removed at the end.
-// First: silences the libraries' load-time debug line that carries the proxy password.
+// StackSpotResume@1: reads the inputs, finds or installs the STK CLI, logs in and resumes the
+// workflow execution. Every step is a small function in its own file; this file only orders them
+// and makes sure the job directory (the CLI's home, holding the StackSpot session) is removed at
+// the end. First: silences the libraries' load-time debug line that carries the proxy password.
 import { endQuietLoad } from "./quiet-load";
 import * as os from "os";
 import * as path from "path";

@@ -1,8 +1,8 @@
-// Reads and checks the task's inputs. The client key is read first, out of task-lib's debug output, and
-// registered as a secret before anything else is printed.
+// Reads and checks the task's inputs. The client key is read first, out of task-lib's debug output,
+// and registered as a secret before anything else is printed.
 //
-// task-lib has already moved INPUT_* and ENDPOINT_AUTH_* from the environment into its vault when it
-// loaded (so no child process sees them); the key is read from there with readQuietly.
+// task-lib has already moved INPUT_* and ENDPOINT_AUTH_* from the environment into its vault when
+// it loaded (so no child process sees them); the key is read from there with readQuietly.
 import * as tl from "azure-pipelines-task-lib/task";
 import { InputError, InputErrors } from "./errors";
 import { msg } from "./messages";

@@ -37,7 +37,10 @@ export interface InstalledCli {
   version: string;
 }
 
-/** Returns the CLI to use, from the tool cache or freshly installed, and puts its folder on the PATH. */
+/**
+ * Returns the CLI to use, from the tool cache or freshly installed, and puts its folder on the
+ * PATH.
+ */
 export async function findOrInstallCli(context: InstallContext): Promise<InstalledCli> {
   const cached = await cachedCli(context);
   const cli = cached ?? (await installCli(context));

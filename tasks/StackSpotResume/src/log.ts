@@ -4,8 +4,10 @@
 import * as os from "os";
 
 /**
- * The agent treats "##vso[" and "##[" anywhere in a line as a command. Values that came from inputs are
- * printed with the two hashes split, so an input can never issue a command such as task.setvariable.
+ * The agent treats "##vso[" and "##[" anywhere in a line as a command. Values that came from inputs
+ * are
+ * printed with the two hashes split, so an input can never issue a command such as
+ * task.setvariable.
  */
 export function defuseCommands(text: string): string {
   return text.replace(/##(?=vso\[|\[)/gi, "#\u200b#");
@@ -20,7 +22,9 @@ function displayArgument(arg: string): string {
   return /^[A-Za-z0-9_\-.:/=@,+%]+$/.test(arg) ? arg : JSON.stringify(arg);
 }
 
-/** Writes `[command]file arg…` the way the agent highlights it; arguments at `masked` show as ***. */
+/**
+ * Writes `[command]file arg…` the way the agent highlights it; arguments at `masked` show as ***.
+ */
 export function echoCommand(
   file: string,
   args: readonly string[],

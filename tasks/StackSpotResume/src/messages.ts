@@ -1,6 +1,7 @@
-// Every user-facing sentence lives in task.json "messages" (the azure-pipelines-tasks convention, so the
-// agent's culture can pick a translation from Strings/). This wrapper only adds a compile-time check that
-// a key exists: the type comes from task.json itself, nothing of it is bundled.
+// Every user-facing sentence lives in task.json "messages" (the azure-pipelines-tasks convention,
+// so the agent's culture can pick a translation from Strings/). This wrapper only adds a
+// compile-time check that a key exists: the type comes from task.json itself, nothing of it is
+// bundled.
 import * as tl from "azure-pipelines-task-lib/task";
 import type TaskManifest from "../task.json";
 

@@ -1,11 +1,13 @@
-// Removes secrets from text the task did not write itself: the CLI's output, its log files and its HTTP
-// trace. The agent masks values registered with ##vso[task.setsecret], but only in the log it uploads;
-// an attached file, or a value in another encoding, is not masked. So the task removes them first.
+// Removes secrets from text the task did not write itself: the CLI's output, its log files and its
+// HTTP trace. The agent masks values registered with ##vso[task.setsecret], but only in the log it
+// uploads; an attached file, or a value in another encoding, is not masked. So the task removes
+// them first.
 
 const MASK = "***";
 
 /**
- * Session material the CLI may print or trace even though the task never saw it: bearer tokens, OAuth
+ * Session material the CLI may print or trace even though the task never saw it: bearer tokens,
+ * OAuth
  * token fields and JWTs. Each pattern keeps its label and masks the value.
  */
 const TOKEN_PATTERNS: Array<[RegExp, string]> = [
@@ -42,7 +44,9 @@ export class Redactor {
     for (const form of forms) if (form.length >= 4) this.needles.add(form);
   }
 
-  /** Length of the longest registered form: a stream must hold back this much minus one character. */
+  /**
+   * Length of the longest registered form: a stream must hold back this much minus one character.
+   */
   get longestSecret(): number {
     let longest = 0;
     for (const needle of this.needles) longest = Math.max(longest, needle.length);
@@ -50,7 +54,8 @@ export class Redactor {
   }
 
   /**
-   * Moves a cut point back so that no registered secret straddles it; text before the cut can then be
+   * Moves a cut point back so that no registered secret straddles it; text before the cut can then
+   * be
    * redacted on its own without leaving half a secret unmasked.
    */
   safeCut(text: string, cut: number): number {
@@ -76,7 +81,8 @@ export class Redactor {
 
 /**
  * Redacts a stream that arrives in arbitrary chunks: a secret split across two chunks must still be
- * found, so output is released line by line. A line that grows past `maxPending` characters without a
+ * found, so output is released line by line. A line that grows past `maxPending` characters without
+ * a
  * break is released early except for a tail long enough to hold the start of a secret.
  */
 export class LineRedactingStream {

@@ -19,7 +19,10 @@ export interface StkCliOptions {
   timeouts: CommandTimeouts;
 }
 
-/** Log lines repeated in the failure message shown in the run's summary (all of them are in the log). */
+/**
+ * Log lines repeated in the failure message shown in the run's summary (all of them are in the
+ * log).
+ */
 const SUMMARY_LOG_LINES = 5;
 const VERSION_PATTERN = /\b(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/;
 
@@ -33,7 +36,9 @@ export class StkCli {
     private readonly options: StkCliOptions,
   ) {}
 
-  /** Runs `stk --version`; returns the version, or throws if the CLI does not run or prints none. */
+  /**
+   * Runs `stk --version`; returns the version, or throws if the CLI does not run or prints none.
+   */
   async version(): Promise<string> {
     const outcome = await this.run(
       "stk --version",

@@ -1,7 +1,7 @@
 // `stk upgrade`, as StackSpot's manual runs it after installing. A failed upgrade is a warning: the
 // CLI already installed still works. If the upgrade leaves a newer CLI in ~/.stk/bin of the job's
-// home (the CLI's own install location), that one is cached and used, so it is not lost when the job
-// directory is removed.
+// home (the CLI's own install location), that one is cached and used, so it is not lost when the
+// job directory is removed.
 import * as fs from "fs";
 import * as path from "path";
 import * as tl from "azure-pipelines-task-lib/task";

@@ -1,6 +1,6 @@
-// The rules inputs must follow, checked before anything touches the network. A refused value is never
-// printed: the message names the input, the rule broken (with the position and kind of the offending
-// character) and the fix.
+// The rules inputs must follow, checked before anything touches the network. A refused value is
+// never printed: the message names the input, the rule broken (with the position and kind of the
+// offending character) and the fix.
 import { InputError } from "./errors";
 import { msg } from "./messages";
 
@@ -83,7 +83,8 @@ export function checkExecutionId(value: string): InputError | undefined {
 }
 
 /**
- * The agent leaves `$(NAME)` untouched when the variable NAME does not exist; the input then holds the
+ * The agent leaves `$(NAME)` untouched when the variable NAME does not exist; the input then holds
+ * the
  * macro text. Returns NAME when the whole value is such a macro.
  */
 export function undefinedVariable(value: string): string | undefined {
@@ -98,7 +99,10 @@ export function undefinedVariableError(inputName: string, variable: string): Inp
   );
 }
 
-/** `label` names the value in messages, e.g. "input clientKey" or "client key of service connection X". */
+/**
+ * `label` names the value in messages, e.g. "input clientKey" or "client key of service connection
+ * X".
+ */
 export function checkCredential(label: string, value: string): InputError | undefined {
   const length = Array.from(value).length;
   if (length > CREDENTIAL_MAX_LENGTH) {

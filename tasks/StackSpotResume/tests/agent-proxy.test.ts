@@ -7,7 +7,8 @@ describe("behind the agent's proxy", () => {
   const agent = useAgent({ scope: "each" });
   let proxy: RecordingProxy;
 
-  // Registered after useAgent, so the installer server is already listening when the proxy is pointed at it.
+  // Registered after useAgent, so the installer server is already listening when the proxy is
+  // pointed at it.
   beforeEach(async () => {
     proxy = new RecordingProxy(agent.server.port);
     await proxy.start();
@@ -26,7 +27,8 @@ describe("behind the agent's proxy", () => {
         AGENT_PROXYUSERNAME: "agent-user",
         AGENT_PROXYPASSWORD: "proxy-pass-123",
       },
-      // The proxy password too: task-lib would print it in a debug line while loading (see quiet-load.ts).
+      // The proxy password too: task-lib would print it in a debug line while loading (see
+      // quiet-load.ts).
       secrets: [key, "proxy-pass-123"],
     });
     expect(run.result).toBe("Succeeded");

@@ -24,7 +24,8 @@ describe("the packaged task", () => {
     const literal = [...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     expect(literal.filter((name) => !builtins.has(name))).toEqual([]);
-    // task-lib loads its resource file (our task.json) with require(path): the only dynamic require.
+    // task-lib loads its resource file (our task.json) with require(path): the only dynamic
+    // require.
     expect([...code.matchAll(/\brequire\(([^")][^)]*)\)/g)].length).toBe(1);
   });
 

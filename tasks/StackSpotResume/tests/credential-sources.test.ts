@@ -41,7 +41,8 @@ describe("where the credentials come from", () => {
   test("a service connection whose variables are undefined still works: the inputs are ignored", async () => {
     const connectionKey = freshKey();
     const run = await runTask(agent.sandbox, {
-      inputs: base(), // clientId etc. keep their defaults $(STK_CLIENT_ID)…, which the agent left unexpanded
+      // clientId etc. keep their defaults $(STK_CLIENT_ID)…, which the agent left unexpanded
+      inputs: base(),
       connection: {
         id: CONNECTION_ID,
         clientId: "conn-client-id",

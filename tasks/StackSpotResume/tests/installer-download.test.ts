@@ -75,9 +75,9 @@ describe("downloading the installer", () => {
   });
 
   test("runs no line of a script that bash cannot parse (cut short without a transport error)", async () => {
-    // A mirror serving a script cut inside an `if` block, with a matching Content-Length. Run directly,
-    // bash would execute the first line before tripping over the unfinished block; `bash -n` first
-    // means nothing runs.
+    // A mirror serving a script cut inside an `if` block, with a matching Content-Length. Run
+    // directly, bash would execute the first line before tripping over the unfinished block; `bash
+    // -n` first means nothing runs.
     const cutScript = [
       "#!/usr/bin/env bash",
       'printf \'{"tool":"installer","script":"%s","argCount":%d,"home":"%s","cwd":"%s"}\\n\' "$0" "$#" "$HOME" "$PWD" >> "$STANDIN_RECORD"',

@@ -33,7 +33,8 @@ describe("a successful run", () => {
     expect(installer[0].argCount).toBe(0);
     expect(result.echoedCommands).toContain(`[command]${bashPath()} ${installer[0].script}`);
     expect(agent.server.installerRequests).toHaveLength(1);
-    // Nothing on stderr: no deprecation warning from the libraries on this Node (STACKSPOT_TASK_NODE).
+    // Nothing on stderr: no deprecation warning from the libraries on this Node
+    // (STACKSPOT_TASK_NODE).
     expect(result.stderr).toBe("");
   });
 

@@ -21,7 +21,9 @@ const pushes = Array.from({ length: 9 }, (_, i) =>
   ),
 );
 
-/** In replay order: later examples build on what earlier ones created (pushes 1–9 form one history). */
+/**
+ * In replay order: later examples build on what earlier ones created (pushes 1–9 form one history).
+ */
 export const SELECTED_EXAMPLES: SelectedExample[] = [
   {
     id: "projects-list",

@@ -1,5 +1,5 @@
-// Where the emulator's answers may legitimately lack what Microsoft's recordings show, with the reason.
-// Each excuse must still match something in the replay (the test reports stale ones).
+// Where the emulator's answers may legitimately lack what Microsoft's recordings show, with the
+// reason. Each excuse must still match something in the replay (the test reports stale ones).
 import type { FieldExcuse } from "./shape-compare";
 
 const ACTIVE_PULL_REQUEST_EXAMPLES = [

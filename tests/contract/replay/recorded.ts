@@ -1,6 +1,7 @@
-// Microsoft's recorded request/response examples (../shared/ado-rest-specs/<area>/7.1/httpExamples).
-// The files were recorded against older api-versions (1.0 to 6.1), name the organization "organization"
-// or "account", and their folder names differ in case from the specs' x-ms-examples references.
+// Microsoft's recorded request/response examples
+// (../shared/ado-rest-specs/<area>/7.1/httpExamples). The files were recorded against older
+// api-versions (1.0 to 6.1), name the organization "organization" or "account", and their folder
+// names differ in case from the specs' x-ms-examples references.
 import * as fs from "fs";
 import * as path from "path";
 import { readJsonWithBom } from "../spec-index";
@@ -31,7 +32,10 @@ export function loadRecorded(specsDir: string, file: string): RecordedExample {
   };
 }
 
-/** Finds base/rel matching each segment without regard to case (x-ms-examples say "Repositories/", the folder is "repositories/"). */
+/**
+ * Finds base/rel matching each segment without regard to case (x-ms-examples say "Repositories/",
+ * the folder is "repositories/").
+ */
 export function resolveCaseInsensitive(base: string, rel: string): string {
   let current = base;
   for (const part of rel.split(/[\\/]/).filter((p) => p && p !== ".")) {

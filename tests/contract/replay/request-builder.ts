@@ -64,7 +64,8 @@ export function recordedRequest(
     if (key !== undefined && params[key] !== null) query[p.name] = String(params[key]);
   }
   if (op.operationId === "Items_Get" && query.path === undefined && query.scopePath !== undefined) {
-    // Recorded at 1.0 with scopePath; at 7.x the single-item overload (items?path=) is chosen by `path`.
+    // Recorded at 1.0 with scopePath; at 7.x the single-item overload (items?path=) is chosen by
+    // `path`.
     query.path = query.scopePath;
     delete query.scopePath;
   }
@@ -78,7 +79,8 @@ export function recordedRequest(
 }
 
 /**
- * The recorded response body to compare with. Items_Get examples were recorded at api-version 1.0 with
+ * The recorded response body to compare with. Items_Get examples were recorded at api-version 1.0
+ * with
  * `scopePath`, which then answered a one-item list; at 7.x `path` answers the item itself, so the
  * recorded list's first item is the expected body.
  */

@@ -1,7 +1,8 @@
 // Replays the selected recorded examples against a running emulator. The recordings name things
-// that do not exist in the emulator (fabrikam's projects, repositories, commits, queues, pipelines),
-// so each example's path values and body ids are mapped explicitly to what this scenario seeded or
-// what an earlier replay created. Every mapping is written out below, example by example.
+// that do not exist in the emulator (fabrikam's projects, repositories, commits, queues,
+// pipelines), so each example's path values and body ids are mapped explicitly to what this
+// scenario seeded or what an earlier replay created. Every mapping is written out below, example by
+// example.
 import type { Emulator } from "../../emulator/types";
 import type { SpecIndex, SpecOperation } from "../spec-index";
 import { SELECTED_EXAMPLES, SelectedExample } from "./catalog";
@@ -55,7 +56,10 @@ export async function replayAll(
     yamlFilename: "/azure-pipelines.yml",
   });
 
-  /** Recorded commit ids → the emulator's, learned from each push answer (pushes 1–9 are one history). */
+  /**
+   * Recorded commit ids → the emulator's, learned from each push answer (pushes 1–9 are one
+   * history).
+   */
   const commits = new Map<string, string>([[ZERO, ZERO]]);
   const created: Record<string, string | number> = {};
 

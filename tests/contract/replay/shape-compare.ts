@@ -1,6 +1,6 @@
-// Compares the shape of an emulator answer with a recorded one: every field the recording has must be
-// present with the same JSON type, recursively over objects; for arrays the first elements are compared.
-// Values are not compared (ids, dates and names differ by nature).
+// Compares the shape of an emulator answer with a recorded one: every field the recording has must
+// be present with the same JSON type, recursively over objects; for arrays the first elements are
+// compared. Values are not compared (ids, dates and names differ by nature).
 
 export interface ShapeMismatch {
   /** e.g. body.value[].project.state */
@@ -17,7 +17,8 @@ export function kindOf(v: unknown): string {
 
 export function compareShape(expected: unknown, actual: unknown, path = "body"): ShapeMismatch[] {
   const want = kindOf(expected);
-  // A recorded null carries no type to compare with (the service wrote null for an unset or masked value).
+  // A recorded null carries no type to compare with (the service wrote null for an unset or masked
+  // value).
   if (want === "null") return [];
   const got = actual === undefined ? "missing" : kindOf(actual);
   if (want !== got) return [{ path, expected: want, actual: got }];
@@ -43,7 +44,8 @@ export interface FieldExcuse {
   /** Example ids, or ["*"] for every example. */
   examples: string[];
   /**
-   * A path as compareShape writes it (body.reviewers); it excuses that field and everything under it.
+   * A path as compareShape writes it (body.reviewers); it excuses that field and everything under
+   * it.
    * "**.name" matches a field called name at any depth.
    */
   path: string;

@@ -10,7 +10,9 @@ import { collection, enumValue } from "../wire";
 import { createDefinition, type DefinitionInput, updateDefinition } from "../buildStore";
 import { normalizeFolder } from "../state";
 
-/** Properties of a definition the service computes; anything else the client sends is kept as sent. */
+/**
+ * Properties of a definition the service computes; anything else the client sends is kept as sent.
+ */
 const COMPUTED = new Set([
   "id",
   "name",

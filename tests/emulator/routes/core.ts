@@ -6,7 +6,10 @@ import { isDenied } from "../permissions";
 import { apiUrl, links, projectRef } from "../shapes";
 import { collection, enumValue } from "../wire";
 
-/** Resource areas of the clients the product uses (each client's RESOURCE_AREA_ID; the Pipelines client has none). */
+/**
+ * Resource areas of the clients the product uses (each client's RESOURCE_AREA_ID; the Pipelines
+ * client has none).
+ */
 const RESOURCE_AREAS: Record<string, string> = {
   "79134c72-4a58-4b42-976c-04e7115f32bf": "core",
   "4e080c62-fa21-4fbc-8fef-2a10a2b38049": "git",

@@ -6,7 +6,9 @@ import { apiUrl, identityRef, repositoryJson } from "../shapes";
 import { collection, enumValue } from "../wire";
 import { type GitRepo, ZERO_ID } from "../gitStore";
 
-/** The repository named by {repositoryId} (GUID or name); 404 TF401019 when absent or unreadable. */
+/**
+ * The repository named by {repositoryId} (GUID or name); 404 TF401019 when absent or unreadable.
+ */
 export function repoFrom(req: ApiRequest): GitRepo {
   const idOrName = req.params.repositoryId;
   const repo = req.project

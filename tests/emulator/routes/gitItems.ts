@@ -1,5 +1,5 @@
-// git items: one item (metadata and/or content, as JSON, raw text or bytes) or a folder's items, at a
-// version (branch, tag or commit; the default branch when none is given).
+// git items: one item (metadata and/or content, as JSON, raw text or bytes) or a folder's items, at
+// a version (branch, tag or commit; the default branch when none is given).
 import type { ApiRequest, ApiResult, Route } from "../router";
 import { errors } from "../errors";
 import { collection, enumValue, readEnum } from "../wire";

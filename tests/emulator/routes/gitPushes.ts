@@ -86,7 +86,8 @@ function createPush(req: ApiRequest): ApiResult {
     );
   const oldObjectId = (refUpdates[0].oldObjectId ?? ZERO_ID).toLowerCase();
   const current = repo.refs.get(name);
-  // An existing ref must still be at oldObjectId. A new ref starts from oldObjectId (all zeros: a root commit).
+  // An existing ref must still be at oldObjectId. A new ref starts from oldObjectId (all zeros: a
+  // root commit).
   if (
     current !== undefined
       ? current !== oldObjectId

@@ -1,8 +1,10 @@
-// security: "does the caller have these permission bits on these tokens?" (Permissions_Has Permissions,
-// GET _apis/permissions/{securityNamespaceId}/{permissions}?tokens=a,b), answered from the same model
-// that fails the writes (../permissions.ts), so a check and the write it predicts always agree.
+// security: "does the caller have these permission bits on these tokens?" (Permissions_Has
+// Permissions, GET _apis/permissions/{securityNamespaceId}/{permissions}?tokens=a,b), answered from
+// the same model that fails the writes (../permissions.ts), so a check and the write it predicts
+// always agree.
 //
-// Namespaces, bits and token formats (sources in src/ado/securityNamespaces.ts, which the product uses):
+// Namespaces, bits and token formats (sources in src/ado/securityNamespaces.ts, which the product
+// uses):
 //   Git Repositories  token repoV2/{projectId}[/{repositoryId}[/refs/...]]
 //   Build             token {projectId}[/{folder}/...][/{definitionId}]
 //   ServiceEndpoints  token endpoints/{projectId}[/{endpointId}]
@@ -14,7 +16,10 @@ import { administersByCreation } from "./pipelinePermissions";
 import { collection } from "../wire";
 
 interface Namespace {
-  /** Bit → the emulator permission it stands for. Bits not listed are granted (everything is, until denied). */
+  /**
+   * Bit → the emulator permission it stands for. Bits not listed are granted (everything is, until
+   * denied).
+   */
   bits: Record<number, Permission>;
   /** The project id a token belongs to (undefined for a namespace-wide token). */
   projectOf: (token: string) => string | undefined;
@@ -89,7 +94,8 @@ function hasPermissions(req: ApiRequest): ApiResult {
   const bits = Number(req.params.permissions);
   if (!Number.isInteger(bits) || bits < 0)
     throw errors.badRequest(`The value '${req.params.permissions}' is not valid for permissions.`);
-  // alwaysAllowAdministrators changes nothing here: the user the emulator plays is no administrator.
+  // alwaysAllowAdministrators changes nothing here: the user the emulator plays is no
+  // administrator.
   const delimiter = req.query.get("delimiter") || ",";
   const raw = req.query.get("tokens") ?? "";
   const tokens = raw === "" ? [] : raw.split(delimiter);
@@ -102,7 +108,10 @@ function hasPermissions(req: ApiRequest): ApiResult {
   };
 }
 
-/** Written from memory (see KNOWN-DIFFERENCES.md): the service's text for an unknown namespace is not verified. */
+/**
+ * Written from memory (see KNOWN-DIFFERENCES.md): the service's text for an unknown namespace is
+ * not verified.
+ */
 function namespaceNotFound(id: string): ServiceError {
   return new ServiceError(
     404,

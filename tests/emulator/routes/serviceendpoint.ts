@@ -100,7 +100,10 @@ function createEndpoint(req: ApiRequest): ApiResult {
   return { status: 200, body: endpointJson(req, ep) };
 }
 
-/** Parameters sent as null keep their stored value (that is how clients update without re-sending secrets). */
+/**
+ * Parameters sent as null keep their stored value (that is how clients update without re-sending
+ * secrets).
+ */
 function stringParams(
   incoming: Record<string, string | null> | undefined,
   previous: Record<string, string>,

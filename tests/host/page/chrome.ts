@@ -1,5 +1,6 @@
 // The test host's own page furniture: a top bar and a project navigation shaped like Azure DevOps',
-// the frame that holds the hub, and the two controls a tester needs (theme, and which user to play).
+// the frame that holds the hub, and the two controls a tester needs (theme, and which user to
+// play).
 import type { HostPageConfig } from "../config";
 import type { ThemeName } from "./themes";
 
@@ -47,7 +48,8 @@ export function renderChrome(
   config: HostPageConfig,
   actions: ChromeActions,
 ): Chrome {
-  // The hub's icon as the manifest declares it (its "icon" property), served from the extension's origin.
+  // The hub's icon as the manifest declares it (its "icon" property), served from the extension's
+  // origin.
   const declaredIcon = config.extension.hubIcon;
   const hubIcon = (theme: string) =>
     declaredIcon

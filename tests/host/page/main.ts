@@ -1,6 +1,6 @@
 // The SDK test host page: frames the built hub as Azure DevOps does and answers the SDK's protocol.
-// Everything it knows (organization, project, user, token, where the hub and the REST API are) comes
-// from the server, embedded in the page as JSON.
+// Everything it knows (organization, project, user, token, where the hub and the REST API are)
+// comes from the server, embedded in the page as JSON.
 import type { HostPageConfig } from "../config";
 import { renderChrome } from "./chrome";
 import { makeServices, type HostEvents } from "./services";
@@ -25,7 +25,8 @@ const chrome = renderChrome(document.body, config, {
   onDeny: (denied) => void playUser(denied),
 });
 
-// Listening starts before the frame exists: the SDK sends its handshake as soon as the hub's script runs.
+// Listening starts before the frame exists: the SDK sends its handshake as soon as the hub's script
+// runs.
 const frame = chrome.frame;
 const channel = new XdmHostChannel(frame, config.extensionOrigin);
 const events: HostEvents = {
@@ -81,7 +82,8 @@ channel.register("DevOps.HostControl", {
         },
       },
       initialConfig: {},
-      // As Azure DevOps does, the theme is sent only to content that asks for it (applyTheme defaults to true).
+      // As Azure DevOps does, the theme is sent only to content that asks for it (applyTheme
+      // defaults to true).
       themeData: options?.applyTheme === false ? undefined : themes[theme],
     };
   },
@@ -94,7 +96,8 @@ channel.register("DevOps.HostControl", {
     chrome.showBanner(`The hub failed to load: ${String(error)}`, "error");
   },
   getAccessToken: async () => ({ token: config.accessToken }),
-  // The app token identifies the user to the extension's own services; the emulator has none, so any opaque value.
+  // The app token identifies the user to the extension's own services; the emulator has none, so
+  // any opaque value.
   getAppToken: async () => ({ token: "app-token-for-" + config.user.id }),
   resize: () => undefined,
 });
@@ -146,7 +149,8 @@ function loadFrame(): void {
   frame.src = config.hubUrl;
 }
 
-// What tests read: the calls the hub made (never their arguments), navigations, toasts, timings and identity.
+// What tests read: the calls the hub made (never their arguments), navigations, toasts, timings and
+// identity.
 (window as unknown as { __testHost: unknown }).__testHost = {
   calls: channel.calls,
   events,

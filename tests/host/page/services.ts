@@ -51,7 +51,8 @@ export function makeServices(config: HostPageConfig, events: HostEvents): Record
     setDocumentTitle: (title: string) => {
       document.title = `${title} · Test host`;
     },
-    // The stand-in has no pages of its own to go to: record the request and open it beside the host.
+    // The stand-in has no pages of its own to go to: record the request and open it beside the
+    // host.
     navigate: (url: string) => {
       events.navigations.push(url);
       window.open(url, "_blank", "noopener");

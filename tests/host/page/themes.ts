@@ -1,7 +1,8 @@
-// The theme variables the test host hands to the hub (SDK.applyTheme writes each as `--name: value` on :root).
-// azure-devops-ui reads these names; its CSS carries light fallbacks, so the light theme states them
-// explicitly (to prove the host's values are used) and the dark theme overrides every one.
-// Names ending in a palette step ("palette-neutral-8") hold "r, g, b" triplets: the CSS wraps them in rgba().
+// The theme variables the test host hands to the hub (SDK.applyTheme writes each as `--name: value`
+// on :root). azure-devops-ui reads these names; its CSS carries light fallbacks, so the light theme
+// states them explicitly (to prove the host's values are used) and the dark theme overrides every
+// one. Names ending in a palette step ("palette-neutral-8") hold "r, g, b" triplets: the CSS wraps
+// them in rgba().
 
 export type ThemeName = "light" | "dark";
 export type ThemeData = Record<string, string>;
@@ -90,8 +91,8 @@ const light: ThemeData = {
   "component-label-default-color-hover": "rgba(218, 218, 218, 1)",
 };
 
-// The dark palette inverts the neutrals (0 is the darkest surface, 100 is white), turns the black alphas
-// into white alphas, and lifts the communication blue so it keeps contrast on dark surfaces.
+// The dark palette inverts the neutrals (0 is the darkest surface, 100 is white), turns the black
+// alphas into white alphas, and lifts the communication blue so it keeps contrast on dark surfaces.
 const dark: ThemeData = {
   ...light,
   "palette-primary": "40, 153, 245",

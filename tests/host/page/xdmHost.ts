@@ -1,12 +1,13 @@
 // The host's side of the extension SDK's cross-frame RPC ("XDM"), written from the protocol the SDK
-// speaks (azure-devops-extension-sdk/esm/XDM.js), not by reusing it, so the SDK is tested against an
-// independent implementation.
+// speaks (azure-devops-extension-sdk/esm/XDM.js), not by reusing it, so the SDK is tested against
+// an independent implementation.
 //
 // Wire format (every message is JSON.stringify'd and posted with target "*"):
-//   request  {id, instanceId, methodName, params, instanceContext?, serializationSettings?, handshakeToken?}
+//   request  {id, instanceId, methodName, params, instanceContext?, serializationSettings?,
+// handshakeToken?}
 //   reply    {id, result | error, handshakeToken}   (the token of the request, echoed)
-// Functions inside a value travel as {__proxyFunctionId: n, _channelId} and are called back as method
-// "proxy<n>" of instance "__proxyFunctions"; Dates travel as {__proxyDate: ms}; cycles as
+// Functions inside a value travel as {__proxyFunctionId: n, _channelId} and are called back as
+// method "proxy<n>" of instance "__proxyFunctions"; Dates travel as {__proxyDate: ms}; cycles as
 // {__circularReferenceId: n} on the target and {__circularReference: n} at the back-reference.
 
 type AnyFunction = (...args: unknown[]) => unknown;
@@ -42,7 +43,9 @@ export class XdmHostChannel {
   private nextMessageId = 1;
   /** The token of the SDK instance in the frame; a reloaded frame brings a new one. */
   private handshakeToken: string | undefined;
-  /** Every call the frame made (instance and method only: never arguments, which may hold tokens). */
+  /**
+   * Every call the frame made (instance and method only: never arguments, which may hold tokens).
+   */
   readonly calls: XdmCallRecord[] = [];
 
   constructor(
@@ -56,7 +59,9 @@ export class XdmHostChannel {
     this.objects[instanceId] = instance;
   }
 
-  /** A new document in the frame starts a new SDK: forget the old one's proxies and calls in flight. */
+  /**
+   * A new document in the frame starts a new SDK: forget the old one's proxies and calls in flight.
+   */
   reset(): void {
     this.handshakeToken = undefined;
     for (const key of Object.keys(this.proxyFunctions)) delete this.proxyFunctions[key];
@@ -149,7 +154,8 @@ export class XdmHostChannel {
   }
 
   private replyError(request: RpcMessage, error: unknown): void {
-    // An Error's useful fields are not enumerable; send them as a plain object, as the SDK's side does.
+    // An Error's useful fields are not enumerable; send them as a plain object, as the SDK's side
+    // does.
     const e =
       error instanceof Error
         ? { name: error.name, message: error.message, stack: error.stack }
@@ -228,7 +234,10 @@ export class XdmHostChannel {
   }
 }
 
-/** Own and inherited property names, as the SDK serializes them (not Object.prototype's, not "constructor"). */
+/**
+ * Own and inherited property names, as the SDK serializes them (not Object.prototype's, not
+ * "constructor").
+ */
 function allPropertyNames(value: object): string[] {
   const names = new Set<string>();
   for (

@@ -1,13 +1,16 @@
-// Finds the REST calls the hub can make, from the code rather than from a list: the clients come from
-// the engine's own factory (src/ado/clients.ts), the methods from the calls written in src/, and each
-// method's HTTP method and URL from running it through the engine's real transport with a recording fetch.
+// Finds the REST calls the hub can make, from the code rather than from a list: the clients come
+// from the engine's own factory (src/ado/clients.ts), the methods from the calls written in src/,
+// and each method's HTTP method and URL from running it through the engine's real transport with a
+// recording fetch.
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { AdoClients, createClients } from "../../../src/ado/clients";
 import { REPO_ROOT } from "./paths";
 
-/** Where the hub's calls are written: the engine, its REST layer and the hub itself (not the CLI). */
+/**
+ * Where the hub's calls are written: the engine, its REST layer and the hub itself (not the CLI).
+ */
 export const HUB_SOURCE_DIRS = ["src/ado", "src/setup", "src/hub"];
 
 export interface ClientCall {
@@ -113,8 +116,10 @@ export function writtenCalls(
 }
 
 /**
- * The client methods the hub's code calls. A call whose receiver is named like a client (`clients.git.x(`,
- * `git.x(`) counts for that client only; any other call counts for every client that has the method,
+ * The client methods the hub's code calls. A call whose receiver is named like a client
+ * (`clients.git.x(`,
+ * `git.x(`) counts for that client only; any other call counts for every client that has the
+ * method,
  * so that a renamed variable can only add scopes to check, never hide a call.
  */
 export function usedClientCalls(
@@ -137,14 +142,17 @@ export function usedClientCalls(
 }
 
 /**
- * Placeholder arguments, tried in turn until the method sends its request: plain strings ("p0", "p1", …)
- * fill every route value; one-string arrays (["p0"], …) suit methods that join list arguments, and still
+ * Placeholder arguments, tried in turn until the method sends its request: plain strings ("p0",
+ * "p1", …)
+ * fill every route value; one-string arrays (["p0"], …) suit methods that join list arguments, and
+ * still
  * print as "p0" in a route.
  */
 const PLACEHOLDERS: ((i: number) => unknown)[] = [(i) => `p${i}`, (i) => [`p${i}`]];
 
 /**
- * Runs each call through the engine's transport with a fetch that records and answers 200, and returns
+ * Runs each call through the engine's transport with a fetch that records and answers 200, and
+ * returns
  * the requests it issued.
  */
 export async function issuedRequests(calls: ClientCall[]): Promise<IssuedRequest[]> {
@@ -175,7 +183,8 @@ export async function issuedRequests(calls: ClientCall[]): Promise<IssuedRequest
           Array.from({ length: Math.max(fn.length, 8) }, (_, i) => placeholder(i)),
         );
       } catch {
-        // Placeholder arguments may upset a method before or after its request; only the request counts.
+        // Placeholder arguments may upset a method before or after its request; only the request
+        // counts.
       }
       if (out.length > before) break;
     }

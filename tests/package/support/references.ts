@@ -1,6 +1,6 @@
 // Lists every file a package promises: what its manifests name (assets, contributions, the task's
-// execution targets) and what its pages load (the hub page's scripts and styles, the styles' url()s,
-// the Marketplace page's images). The package test checks each one is inside.
+// execution targets) and what its pages load (the hub page's scripts and styles, the styles'
+// url()s, the Marketplace page's images). The package test checks each one is inside.
 import * as path from "path";
 import type { Vsix } from "./vsix";
 

@@ -1,5 +1,5 @@
-// Reads configs/scopes.json (REST area → scope, and which scopes include which) and Microsoft's specs
-// (which scopes allow each operation), and answers the questions the scope tests ask.
+// Reads configs/scopes.json (REST area → scope, and which scopes include which) and Microsoft's
+// specs (which scopes allow each operation), and answers the questions the scope tests ask.
 import * as fs from "fs";
 import * as path from "path";
 import { loadSpecIndex, readJsonWithBom, SpecOperation } from "../../contract/spec-index";
@@ -54,7 +54,10 @@ export function areaOf(table: ScopeTable, requestPath: string): string | undefin
 type SecurityByPath = Record<string, Record<string, { security?: { oauth2?: string[] }[] }>>;
 const securityCache = new Map<string, SecurityByPath>();
 
-/** The `oauth2` scopes an operation lists (Microsoft lists every scope that allows it: any one suffices). */
+/**
+ * The `oauth2` scopes an operation lists (Microsoft lists every scope that allows it: any one
+ * suffices).
+ */
 function operationScopes(op: SpecOperation): string[] {
   let paths = securityCache.get(op.doc.file);
   if (!paths) {
@@ -81,8 +84,10 @@ export interface MatchedOperation {
 }
 
 /**
- * The spec operations a request can be (same method, same number of segments, equal literals), with the
- * scopes each allows. Requests are relative to the organization URL, so "{organization}" is prepended.
+ * The spec operations a request can be (same method, same number of segments, equal literals), with
+ * the
+ * scopes each allows. Requests are relative to the organization URL, so "{organization}" is
+ * prepended.
  */
 export function matchOperations(httpMethod: string, requestPath: string): MatchedOperation[] {
   const segs = ["org", ...requestPath.split("/").filter(Boolean)].map((s) => s.toLowerCase());

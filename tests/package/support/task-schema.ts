@@ -1,7 +1,7 @@
-// Validates a task.json against Microsoft's schema (../shared/schemas/task.schema.json). The schema is
-// draft-04, which Ajv 8 does not load by name; the keywords it uses (type, properties, pattern, enum,
-// required, $ref to #/definitions, additionalProperties) mean the same in Ajv's default draft, so the
-// draft-04 markers ("$schema", "id") are dropped before compiling.
+// Validates a task.json against Microsoft's schema (../shared/schemas/task.schema.json). The schema
+// is draft-04, which Ajv 8 does not load by name; the keywords it uses (type, properties, pattern,
+// enum, required, $ref to #/definitions, additionalProperties) mean the same in Ajv's default
+// draft, so the draft-04 markers ("$schema", "id") are dropped before compiling.
 import Ajv, { ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
 import * as fs from "fs";
@@ -22,7 +22,8 @@ export function taskJsonProblems(taskJson: unknown): string[] {
     >;
     delete schema.$schema;
     delete schema.id;
-    // The schema writes patterns like `connectedService\:.+`: valid in JavaScript, not under the u flag.
+    // The schema writes patterns like `connectedService\:.+`: valid in JavaScript, not under the u
+    // flag.
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     validator = ajv.compile(schema);

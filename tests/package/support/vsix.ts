@@ -1,6 +1,7 @@
 // Builds the Marketplace package the way `npm run package` does and opens it, for the package tests
-// and the bench. Packaging runs without network when the machine can prove it (a user namespace with
-// no network interface, `unshare -rn`), so a tfx that tried to reach the Marketplace would fail here.
+// and the bench. Packaging runs without network when the machine can prove it (a user namespace
+// with no network interface, `unshare -rn`), so a tfx that tried to reach the Marketplace would
+// fail here.
 import AdmZip from "adm-zip";
 import { spawnSync } from "child_process";
 import * as fs from "fs";

@@ -1,15 +1,17 @@
-// Runs the bundled task (dist/task/StackSpotResume/index.js, or the task folder of an unpacked .vsix
-// with the `taskDir` option) the way the agent's Node handler does: a real Node process whose environment
-// carries INPUT_*, ENDPOINT_*, AGENT_* and SYSTEM_* variables, with the defaults of that folder's
-// task.json filled in. Captures stdout, stderr, the ##vso commands and the attached files.
-// Every run is checked for the client key before it is returned (see leaks.ts).
+// Runs the bundled task (dist/task/StackSpotResume/index.js, or the task folder of an unpacked
+// .vsix with the `taskDir` option) the way the agent's Node handler does: a real Node process whose
+// environment carries INPUT_*, ENDPOINT_*, AGENT_* and SYSTEM_* variables, with the defaults of
+// that folder's task.json filled in. Captures stdout, stderr, the ##vso commands and the attached
+// files. Every run is checked for the client key before it is returned (see leaks.ts).
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { assertNoSecretLeak } from "./leaks";
 
-/** The repository root, found by walking up (this file also runs bundled, from .tmp/, in the bench). */
+/**
+ * The repository root, found by walking up (this file also runs bundled, from .tmp/, in the bench).
+ */
 function findRepoRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, "tasks", "StackSpotResume", "task.json"))) return dir;
@@ -27,7 +29,10 @@ export const TASK_SOURCE_DIR = path.join(REPO_ROOT, "tasks", "StackSpotResume");
  */
 export const TASK_NODE = process.env.STACKSPOT_TASK_NODE || process.execPath;
 
-/** One agent machine: its temp and tools directories survive across runs, like a self-hosted agent's. */
+/**
+ * One agent machine: its temp and tools directories survive across runs, like a self-hosted
+ * agent's.
+ */
 export class AgentSandbox {
   readonly root = fs.mkdtempSync(path.join(os.tmpdir(), "stk-agent-"));
   readonly temp = path.join(this.root, "_temp");
@@ -35,7 +40,10 @@ export class AgentSandbox {
   readonly work = path.join(this.root, "_work");
   /** HOME of the agent's user: the task must leave no ~/.stk here. */
   readonly userHome = path.join(this.root, "home");
-  /** Where the stand-in installer and CLI record their invocations (outside everything the task sees). */
+  /**
+   * Where the stand-in installer and CLI record their invocations (outside everything the task
+   * sees).
+   */
   readonly records = path.join(this.root, "records");
 
   constructor() {
@@ -57,7 +65,8 @@ export interface ServiceConnection {
 
 export interface RunOptions {
   /**
-   * The task folder to run, as the agent unpacks it: its index.js is run and its task.json gives the
+   * The task folder to run, as the agent unpacks it: its index.js is run and its task.json gives
+   * the
    * input defaults. Default: the build's BUNDLE_DIR.
    */
   taskDir?: string;
@@ -72,7 +81,10 @@ export interface RunOptions {
   extraEnv?: Record<string, string>;
   /** Kill the task if it runs longer than this (a test safety net, not a behaviour). */
   killAfterMs?: number;
-  /** Send `signal` to the task once its stdout contains `stdoutIncludes` (the agent cancelling a run). */
+  /**
+   * Send `signal` to the task once its stdout contains `stdoutIncludes` (the agent cancelling a
+   * run).
+   */
   interrupt?: { stdoutIncludes: string; signal: NodeJS.Signals };
 }
 

@@ -1,5 +1,6 @@
-// Tests run the bundled task, never the sources: each test file rebuilds the bundle once, so a test run
-// after a source change does not test a stale file (the build writes atomically; it takes well under a second).
+// Tests run the bundled task, never the sources: each test file rebuilds the bundle once, so a test
+// run after a source change does not test a stale file (the build writes atomically; it takes well
+// under a second).
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { REPO_ROOT } from "./agent";

@@ -1,4 +1,5 @@
-// Test credentials. Each test gets a fresh key, so a leak found in one run cannot come from another.
+// Test credentials. Each test gets a fresh key, so a leak found in one run cannot come from
+// another.
 import * as crypto from "crypto";
 
 export function freshKey(): string {

@@ -1,7 +1,7 @@
-// A local stand-in for https://stk.stackspot.com on 127.0.0.1. GET /install.sh serves a bash installer
-// that writes the stand-in CLI (stand-in-stk.js) into $HOME/.stk/bin/stk, as the real installer does,
-// and records its own invocation. Each request takes the next answer from a plan, so a test can make
-// the download fail, arrive truncated, and then succeed.
+// A local stand-in for https://stk.stackspot.com on 127.0.0.1. GET /install.sh serves a bash
+// installer that writes the stand-in CLI (stand-in-stk.js) into $HOME/.stk/bin/stk, as the real
+// installer does, and records its own invocation. Each request takes the next answer from a plan,
+// so a test can make the download fail, arrive truncated, and then succeed.
 import * as fs from "fs";
 import * as http from "http";
 import * as net from "net";

@@ -1,6 +1,6 @@
-// The check every task run goes through: the client key (and its URL-encoded form) may appear in the
-// task's output only inside the ##vso[task.setsecret] command itself — not in any other stdout line,
-// not in stderr, not in an attached file, and not in any file left on the agent afterwards.
+// The check every task run goes through: the client key (and its URL-encoded form) may appear in
+// the task's output only inside the ##vso[task.setsecret] command itself — not in any other stdout
+// line, not in stderr, not in an attached file, and not in any file left on the agent afterwards.
 import * as fs from "fs";
 import * as path from "path";
 
@@ -65,7 +65,9 @@ export function findSecretLeaks(
   return leaks;
 }
 
-/** Throws if a secret leaked; `sandbox` directories (agent temp, tools, user home) are searched too. */
+/**
+ * Throws if a secret leaked; `sandbox` directories (agent temp, tools, user home) are searched too.
+ */
 export function assertNoSecretLeak(
   output: CapturedOutput,
   secrets: string[],

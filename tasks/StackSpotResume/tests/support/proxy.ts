@@ -1,7 +1,7 @@
 // A local forward proxy that only answers CONNECT (what tool-lib's HTTP client sends through an
-// agent proxy), records each request and its Proxy-Authorization, and tunnels every host name to one
-// local target. A test can then use an installer address that does not resolve at all: it works only
-// if the download really goes through the proxy.
+// agent proxy), records each request and its Proxy-Authorization, and tunnels every host name to
+// one local target. A test can then use an installer address that does not resolve at all: it works
+// only if the download really goes through the proxy.
 import * as http from "http";
 import * as net from "net";
 

@@ -1,15 +1,16 @@
-// A stand-in for the STK CLI, installed by the stand-in install.sh (see installer-server.ts). It records
-// every invocation (arguments, HOME, working directory, environment) as one JSON line in the file named
-// by STANDIN_RECORD, and behaves as STANDIN_MODE says (comma-separated):
+// A stand-in for the STK CLI, installed by the stand-in install.sh (see installer-server.ts). It
+// records every invocation (arguments, HOME, working directory, environment) as one JSON line in
+// the file named by STANDIN_RECORD, and behaves as STANDIN_MODE says (comma-separated):
 //   fail-login     `stk login` exits 3 and logs the failure
 //   fail-resume    `stk resume workflow` exits 7 and logs the failure
 //   fail-upgrade   `stk upgrade` exits 5
 //   upgrade-new    `stk upgrade` installs a newer stand-in into $HOME/.stk/bin
-//   echo-key       `stk login` prints the client key back (split over two writes), to stderr too, and
+//   echo-key       `stk login` prints the client key back (split over two writes), to stderr too,
+// and
 //                  writes it into its log
 //   hang-resume    `stk resume workflow` never ends, and starts a child that never ends either
-// Like the real CLI it keeps its session, logs (~/.stk/logs) and, with HTTP_ENABLE_FILE_DEBUG=true, an
-// HTTP trace (~/.stk/debug/http.txt) under HOME.
+// Like the real CLI it keeps its session, logs (~/.stk/logs) and, with HTTP_ENABLE_FILE_DEBUG=true,
+// an HTTP trace (~/.stk/debug/http.txt) under HOME.
 const fs = require("fs");
 const path = require("path");
 const { spawn } = require("child_process");

@@ -1,8 +1,8 @@
 // Validates a task.json against Microsoft's task schema (../shared/schemas/task.schema.json).
-// The schema declares draft-04, which Ajv 8 no longer ships. Draft-04 differs from Ajv's default draft
-// in a few keywords only: "id" (now "$id"), and exclusiveMinimum/exclusiveMaximum (booleans in draft-04,
-// numbers later). The loader refuses a schema that uses the latter, so dropping the draft markers
-// cannot silently change what the schema means.
+// The schema declares draft-04, which Ajv 8 no longer ships. Draft-04 differs from Ajv's default
+// draft in a few keywords only: "id" (now "$id"), and exclusiveMinimum/exclusiveMaximum (booleans
+// in draft-04, numbers later). The loader refuses a schema that uses the latter, so dropping the
+// draft markers cannot silently change what the schema means.
 import Ajv, { ErrorObject } from "ajv";
 import * as fs from "fs";
 import * as path from "path";
@@ -38,7 +38,8 @@ export function loadTaskSchemaValidator(): TaskValidator {
     );
   delete schema.$schema;
   delete schema.id;
-  // The schema writes patterns such as `connectedService\:.+`, valid JavaScript but not under the u flag.
+  // The schema writes patterns such as `connectedService\:.+`, valid JavaScript but not under the u
+  // flag.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   const validate = ajv.compile(schema);
   return (taskJson) => {

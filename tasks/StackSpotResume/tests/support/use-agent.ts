@@ -1,8 +1,8 @@
-// The lifecycle most task tests share: a stand-in installer server on 127.0.0.1 and an agent sandbox,
-// created before and removed after each test ("each") or once for the enclosing describe/file ("all"),
-// with the task bundle rebuilt once first. Call it inside a describe (or at a file's top level); it
-// registers the jest hooks. Read `server` and `sandbox` only inside hooks or tests registered after it:
-// they exist only between its before and after hooks.
+// The lifecycle most task tests share: a stand-in installer server on 127.0.0.1 and an agent
+// sandbox, created before and removed after each test ("each") or once for the enclosing
+// describe/file ("all"), with the task bundle rebuilt once first. Call it inside a describe (or at
+// a file's top level); it registers the jest hooks. Read `server` and `sandbox` only inside hooks
+// or tests registered after it: they exist only between its before and after hooks.
 import { AgentSandbox } from "./agent";
 import { buildBundle } from "./bundle";
 import { InstallerServer, InstallerServerOptions } from "./installer-server";
@@ -12,7 +12,9 @@ export interface UseAgentOptions {
   scope: "each" | "all";
   /** Options of the stand-in installer server. */
   installer?: InstallerServerOptions;
-  /** Rebuild the task bundle before the first test; default true. The package tests build their own. */
+  /**
+   * Rebuild the task bundle before the first test; default true. The package tests build their own.
+   */
   buildBundle?: boolean;
 }
 
