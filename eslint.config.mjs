@@ -56,9 +56,9 @@ export default tseslint.config(
     files: ["src/setup/**/*.ts"],
     rules: forbid(
       [
-        "**/hub/**",
-        "**/cli/**",
-        "**/tasks/**",
+        "**/hub",
+        "**/cli",
+        "**/tasks",
         "react",
         "react-dom",
         "azure-devops-ui*",
@@ -68,22 +68,29 @@ export default tseslint.config(
     ),
   },
   {
+    files: ["src/errors/**/*.ts"],
+    rules: forbid(
+      ["../*", "react", "azure-devops-*"],
+      "src/errors is the one error shape every part imports: it imports nothing of the product.",
+    ),
+  },
+  {
     files: ["src/ado/**/*.ts"],
     rules: forbid(
-      ["**/setup/**", "**/hub/**", "**/cli/**", "**/tasks/**"],
+      ["**/setup", "**/hub", "**/cli", "**/tasks"],
       "src/ado is Azure DevOps access only: it never imports the engine, the hub, the CLI or the task.",
     ),
   },
   {
     files: ["src/hub/**/*.{ts,tsx}"],
-    rules: forbid(["**/cli/**", "**/tasks/**"], "The hub and the CLI never import each other."),
+    rules: forbid(["**/cli", "**/tasks"], "The hub and the CLI never import each other."),
   },
   {
     files: ["src/cli/**/*.ts"],
     rules: forbid(
       [
-        "**/hub/**",
-        "**/tasks/**",
+        "**/hub",
+        "**/tasks",
         "react",
         "react-dom",
         "azure-devops-ui*",
@@ -95,7 +102,7 @@ export default tseslint.config(
   {
     files: ["tasks/*/src/**/*.ts"],
     rules: forbid(
-      ["**/src/**"],
+      ["**/src"],
       "The task is self-contained: it imports nothing from the repository's src/.",
     ),
   },

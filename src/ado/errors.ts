@@ -1,6 +1,7 @@
 // Typed errors of the Azure DevOps access layer. Each carries a message for the user (what went
 // wrong, in their words) and a remedy (what to do about it). None ever carries a request body, so a
 // secret sent in a body (a client key) cannot leak through an error.
+import { UserError } from "../errors/userError";
 
 /** What the failed request was doing, in words a user understands ("create the repository"). */
 export interface RequestDescription {
@@ -30,15 +31,10 @@ export interface AdoErrorDetails {
 }
 
 /** Base class: every failure of a call to Azure DevOps. */
-export class AdoError extends Error {
-  readonly userMessage: string;
-  readonly remedy: string;
+export class AdoError extends UserError {
   readonly details: AdoErrorDetails;
   constructor(userMessage: string, remedy: string, details: AdoErrorDetails = {}) {
-    super(userMessage);
-    this.name = new.target.name;
-    this.userMessage = userMessage;
-    this.remedy = remedy;
+    super(userMessage, remedy);
     this.details = details;
   }
   get status(): number | undefined {

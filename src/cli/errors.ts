@@ -1,16 +1,12 @@
 // Errors of the command line itself (not of a project): each has a message for the user, a remedy,
 // and the exit code it ends the process with.
+import { UserError } from "../errors/userError";
 import { ExitCode } from "./exitCodes";
 
-export class CliError extends Error {
-  readonly userMessage: string;
-  readonly remedy: string;
+export class CliError extends UserError {
   readonly exitCode: ExitCode;
   constructor(userMessage: string, remedy: string, exitCode: ExitCode) {
-    super(userMessage);
-    this.name = new.target.name;
-    this.userMessage = userMessage;
-    this.remedy = remedy;
+    super(userMessage, remedy);
     this.exitCode = exitCode;
   }
 }

@@ -1,5 +1,6 @@
 // What the CLI reports per project and per run: built from the engine's plan, result or error, and
 // rendered by every renderer (terminal, plain lines, JSON). This is also the --json schema.
+import { problemOf, type Problem as UserProblem } from "../errors/userError";
 import { AdoError, PermissionDeniedError } from "../ado";
 import { workflowUrl } from "../setup";
 import type { ChecklistItem, PlanStep, SetupPlan, SetupResult } from "../setup";
@@ -23,10 +24,8 @@ export const PROJECT_STATUSES: ProjectStatus[] = [
   "failed",
 ];
 
-/** A failure as the user reads it: what went wrong and what to do. */
-export interface Problem {
-  message: string;
-  remedy: string;
+/** A failure as the user reads it (what went wrong and what to do), with what a script needs. */
+export interface Problem extends UserProblem {
   /** The error's class, e.g. "PermissionDeniedError". */
   kind: string;
   /** The step that failed, in words ("Create the pipeline …"), when a step failed. */
@@ -78,23 +77,10 @@ export interface RunReport {
   projects: ProjectReport[];
 }
 
-export function problemOf(e: unknown, step?: string): Problem {
-  const err = e as
-    { userMessage?: unknown; remedy?: unknown; message?: unknown; name?: unknown } | undefined;
-  const message =
-    typeof err?.userMessage === "string"
-      ? err.userMessage
-      : typeof err?.message === "string"
-        ? err.message
-        : String(e);
-  const remedy =
-    typeof err?.remedy === "string"
-      ? err.remedy
-      : "Run the command again; if it fails the same way, report this message.";
+export function reportProblem(e: unknown, step?: string): Problem {
   const problem: Problem = {
-    message,
-    remedy,
-    kind: typeof err?.name === "string" ? err.name : "Error",
+    ...problemOf(e, "Run the command again; if it fails the same way, report this message."),
+    kind: e instanceof Error ? e.name : "Error",
   };
   if (step) problem.step = step;
   if (e instanceof AdoError) {
@@ -181,7 +167,7 @@ export function reportFromSetup(
     ...(result.failure
       ? {
           error: {
-            ...problemOf(result.failure.error, result.failure.step.change),
+            ...reportProblem(result.failure.error, result.failure.step.change),
             remedy: result.failure.remedy,
           },
         }
@@ -207,7 +193,7 @@ export function reportFromError(project: string, e: unknown, durationMs: number)
     checklist: [],
     steps: [],
     decisions: [],
-    error: problemOf(e),
+    error: reportProblem(e),
     durationMs,
   };
 }

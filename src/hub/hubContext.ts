@@ -1,6 +1,7 @@
 // What the hub learns from its host before anything else: the project (project page service), the
 // REST clients (the engine's SDK factory: ambient token, locations from the host), and the URLs the
 // user needs (Workflow URL, token page). No PAT anywhere: the host's access token is the identity.
+import { UserError } from "../errors/userError";
 import * as SDK from "azure-devops-extension-sdk";
 import {
   CommonServiceIds,
@@ -21,12 +22,9 @@ export interface HubContext {
   tokenPageUrl: string;
 }
 
-export class NoProjectError extends Error {
-  readonly userMessage = "This page is not inside a project.";
-  readonly remedy = "Open StackSpot from a project's Pipelines menu.";
+export class NoProjectError extends UserError {
   constructor() {
-    super("The host reported no project.");
-    this.name = "NoProjectError";
+    super("This page is not inside a project.", "Open StackSpot from a project's Pipelines menu.");
   }
 }
 

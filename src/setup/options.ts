@@ -1,4 +1,5 @@
 // What the user asks of the set-up. Defaults follow the StackSpot manual.
+import { UserError } from "../errors/userError";
 import {
   DEFAULT_REPOSITORY_NAME,
   DEFAULT_SERVICE_CONNECTION_NAME,
@@ -71,16 +72,7 @@ export interface ResolvedOptions {
 }
 
 /** Thrown for options that cannot work (empty names, line breaks in names). */
-export class InvalidOptionsError extends Error {
-  readonly userMessage: string;
-  readonly remedy: string;
-  constructor(message: string, remedy: string) {
-    super(message);
-    this.name = "InvalidOptionsError";
-    this.userMessage = message;
-    this.remedy = remedy;
-  }
-}
+export class InvalidOptionsError extends UserError {}
 
 export function resolveOptions(options: SetupOptions): ResolvedOptions {
   const pool = options.pool ?? { kind: "hosted" };

@@ -9,15 +9,16 @@
 // - Azure DevOps Server (on-premises): the collection URL as given, then "/" and the project.
 // - The project name is URL-encoded (spaces become %20); the organization keeps its own encoding.
 
+import { UserError } from "../errors/userError";
+
 /** Thrown when the organization / collection URL is not an http(s) URL. */
-export class InvalidOrganizationUrlError extends Error {
-  readonly userMessage: string;
-  readonly remedy =
-    "Give the organization URL, e.g. https://dev.azure.com/my-org, or the collection URL of Azure DevOps Server.";
+export class InvalidOrganizationUrlError extends UserError {
   constructor(url: string) {
-    super(`"${url}" is not an organization or collection URL.`);
-    this.name = "InvalidOrganizationUrlError";
-    this.userMessage = this.message;
+    super(
+      `"${url}" is not an organization or collection URL.`,
+      "Give the organization URL, e.g. https://dev.azure.com/my-org, " +
+        "or the collection URL of Azure DevOps Server.",
+    );
   }
 }
 
