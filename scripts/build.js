@@ -2,7 +2,6 @@
 // Builds every shipped part: the task bundle, the command line, and the hub.
 // Each part has its own script so the parts can be built alone; this one runs them in order.
 const { spawnSync } = require("node:child_process");
-const fs = require("node:fs");
 const path = require("node:path");
 
 const parts = [
@@ -15,10 +14,6 @@ const root = path.resolve(__dirname, "..");
 for (const part of parts) {
   if (only.length && !only.includes(part.name)) continue;
   const file = path.join(root, part.script);
-  if (!fs.existsSync(file)) {
-    console.log(`build: ${part.name}: not present yet (${part.script} missing), skipped`);
-    continue;
-  }
   const started = Date.now();
   const result = spawnSync(process.execPath, [file], {
     cwd: root,

@@ -29,6 +29,7 @@ export interface ProcessOutcome {
 
 const KEPT_OUTPUT = 64 * 1024;
 const KILL_GRACE_MS = 5000;
+const DRAIN_GRACE_MS = 2000;
 const isWindows = process.platform === "win32";
 
 /** Children still running, so a cancelled task can stop them before it removes their home. */
@@ -40,73 +41,77 @@ export function stopAllProcesses(): void {
 
 export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
   echoCommand(request.file, request.args, request.maskedArgs ?? new Set());
-  const echo = request.echoOutput ?? true;
-  let kept = "";
-  const keep = (text: string) => {
-    kept = (kept + text).slice(-KEPT_OUTPUT);
-  };
-  const out = new LineRedactingStream(request.redactor, (text) => {
-    keep(text);
-    if (echo) process.stdout.write(text);
-  });
-  const err = new LineRedactingStream(request.redactor, (text) => {
-    keep(text);
-    if (echo) process.stderr.write(text);
-  });
+  const output = new RedactedOutput(request.redactor, request.echoOutput ?? true);
+  let child: ChildProcess;
+  try {
+    child = spawn(request.file, [...request.args], {
+      cwd: request.cwd,
+      env: request.env,
+      // No stdin: a CLI that asks a question gets end-of-file instead of waiting for ever.
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group on POSIX, so the time limit stops the programs it started too.
+      detached: !isWindows,
+      windowsHide: true,
+    });
+  } catch (error) {
+    const outcome = { exitCode: null, signal: null, timedOut: false, output: "" };
+    return Promise.resolve({ ...outcome, startError: String(error) });
+  }
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => output.out.write(chunk));
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => output.err.write(chunk));
+  return supervise(child, request.timeoutSeconds, output);
+}
 
+/** Both output streams, redacted line by line, echoed, and the last 64 KB kept for messages. */
+class RedactedOutput {
+  kept = "";
+  readonly out: LineRedactingStream;
+  readonly err: LineRedactingStream;
+  constructor(redactor: Redactor, echo: boolean) {
+    const keep = (text: string) => {
+      this.kept = (this.kept + text).slice(-KEPT_OUTPUT);
+    };
+    this.out = new LineRedactingStream(redactor, (text) => {
+      keep(text);
+      if (echo) process.stdout.write(text);
+    });
+    this.err = new LineRedactingStream(redactor, (text) => {
+      keep(text);
+      if (echo) process.stderr.write(text);
+    });
+  }
+  end(): void {
+    this.out.end();
+    this.err.end();
+  }
+}
+
+/** Waits for a started program: its exit, its time limit, and the end of its output. */
+function supervise(
+  child: ChildProcess,
+  timeoutSeconds: number,
+  output: RedactedOutput,
+): Promise<ProcessOutcome> {
+  running.add(child);
   return new Promise((resolve) => {
-    let child: ChildProcess;
-    try {
-      child = spawn(request.file, [...request.args], {
-        cwd: request.cwd,
-        env: request.env,
-        // No stdin: a CLI that asks a question gets end-of-file instead of waiting for ever.
-        stdio: ["ignore", "pipe", "pipe"],
-        // Its own process group on POSIX, so the time limit stops the programs it started too.
-        detached: !isWindows,
-        windowsHide: true,
-      });
-    } catch (error) {
-      resolve({
-        exitCode: null,
-        signal: null,
-        timedOut: false,
-        startError: String(error),
-        output: "",
-      });
-      return;
-    }
-    running.add(child);
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => out.write(chunk));
-    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => err.write(chunk));
-
     let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;
+    let drainTimer: NodeJS.Timeout | undefined;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     const limitTimer = setTimeout(() => {
       timedOut = true;
       terminate(child, "SIGTERM");
       killTimer = setTimeout(() => terminate(child, "SIGKILL"), KILL_GRACE_MS);
-    }, request.timeoutSeconds * 1000);
-
+    }, timeoutSeconds * 1000);
     let settled = false;
-    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-    let drainTimer: NodeJS.Timeout | undefined;
     const finish = (startError?: string) => {
       if (settled) return;
       settled = true;
-      clearTimeout(limitTimer);
-      if (killTimer) clearTimeout(killTimer);
-      if (drainTimer) clearTimeout(drainTimer);
+      [limitTimer, killTimer, drainTimer].forEach((t) => t && clearTimeout(t));
       running.delete(child);
-      out.end();
-      err.end();
-      resolve({
-        exitCode: exit?.code ?? null,
-        signal: exit?.signal ?? null,
-        timedOut,
-        startError,
-        output: kept,
-      });
+      output.end();
+      const status = { exitCode: exit?.code ?? null, signal: exit?.signal ?? null, timedOut };
+      resolve({ ...status, startError, output: output.kept });
     };
     child.on("error", (error) => {
       // A program that never started emits no exit; one that did is settled by "close".
@@ -120,7 +125,7 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
         child.stdout?.destroy();
         child.stderr?.destroy();
         finish();
-      }, 2000);
+      }, DRAIN_GRACE_MS);
     });
     child.on("close", () => finish());
   });
