@@ -1,5 +1,5 @@
 // What the user copies into StackSpot: facts from StackSpot's Azure DevOps SCM procedure
-// (PRODUCT.md).
+// (docs/CONTRACT.md).
 
 /** Scopes of the Azure DevOps PAT the StackSpot portal stores, as the token page names them. */
 export const STACKSPOT_PAT_SCOPES: ReadonlyArray<{ area: string; access: string }> = [

@@ -1,4 +1,4 @@
-// The names StackSpot reads. A difference in any of them breaks the integration (see PRODUCT.md).
+// The names StackSpot reads. A difference in any of them breaks the integration (docs/CONTRACT.md).
 
 /** The pipeline StackSpot queues, by this exact name, in the root folder. */
 export const PIPELINE_NAME = "stackspot";
