@@ -1,19 +1,36 @@
-// Loads Microsoft's Swagger 2.0 specs (../shared/ado-rest-specs/<area>/<version>/*.json) once per
-// process and indexes their operations for route matching.
+// Loads Microsoft's Swagger 2.0 specs (tests/fixtures/ado-rest-specs/<area>/<version>/*.json) once
+// per process and indexes their operations for route matching.
 import * as fs from "fs";
 import * as path from "path";
+import { SPECS_DIR } from "../reference/paths";
 
 export type SpecVersion = "7.1" | "7.2";
 export const SPEC_VERSIONS: SpecVersion[] = ["7.1", "7.2"];
 
-/** Default location, relative to this file: <repo>/../shared/ado-rest-specs. */
-export const DEFAULT_SPECS_DIR = path.resolve(__dirname, "../../../shared/ado-rest-specs");
+/**
+ * The spec file of each area the emulator plays. The copy under tests/fixtures holds each whole, at
+ * every version above: a trimmed file would turn the routes it lost into unknown routes.
+ */
+export const SPEC_FILES: Readonly<Record<string, string>> = {
+  approvalsAndChecks: "pipelinePermissions.json",
+  build: "build.json",
+  core: "core.json",
+  distributedTask: "taskAgent.json",
+  git: "git.json",
+  pipelines: "pipelines.json",
+  security: "security.json",
+  serviceEndpoint: "serviceEndpoint.json",
+};
+
+/** Default location: the copy in the repository. */
+export const DEFAULT_SPECS_DIR = SPECS_DIR;
 
 export class SpecsUnavailableError extends Error {
   constructor(dir: string, detail: string) {
     super(
       `The Azure DevOps REST specs could not be loaded from ${dir}: ${detail}. ` +
-        "Remedy: make sure the read-only reference folder ../shared/ado-rest-specs sits beside the repository, " +
+        "Remedy: the copy in tests/fixtures/ado-rest-specs is part of the repository; restore it " +
+        "from git, or refresh it with scripts/refresh-reference.js (see tests/fixtures/README.md), " +
         "or pass specsDir to createContractChecker.",
     );
     this.name = "SpecsUnavailableError";
@@ -112,7 +129,7 @@ export function loadSpecIndex(dir: string = DEFAULT_SPECS_DIR): SpecIndex {
   return index;
 }
 
-/** JSON files in the shared folder start with a UTF-8 byte-order mark. */
+/** Microsoft's spec and example files start with a UTF-8 byte-order mark (kept in the copy). */
 export function readJsonWithBom(file: string): unknown {
   const text = fs.readFileSync(file, "utf8");
   return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
