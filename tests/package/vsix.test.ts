@@ -1,9 +1,9 @@
 // The Marketplace package, built as `npm run package` builds it (on the current production build,
 // offline when the machine can prove it) and opened as the Marketplace would.
-import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { REPO_ROOT, SHARED_DIR } from "./support/paths";
+import { FIXTURE_KINDS, fixtureFiles, fixtureTraces } from "./support/fixture-traces";
+import { REPO_ROOT } from "./support/paths";
 import {
   contributions,
   ENDPOINT_TYPE,
@@ -119,23 +119,34 @@ test("holds no node_modules, tests, source maps or TypeScript sources", () => {
   expect(names.filter((n) => /\.map$|\.test\.[jt]sx?$|(?<!\.d)\.tsx?$/.test(n))).toEqual([]);
 });
 
-test("holds nothing from ../shared", () => {
-  const digest = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
-  const shared = new Set<string>();
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (fs.statSync(full).size > 0) shared.add(digest(fs.readFileSync(full)));
-    }
-  };
-  walk(SHARED_DIR);
-  expect(shared.size).toBeGreaterThan(10);
-  const copied = vsix.zip
+test("holds none of the reference fixtures: no spec, recorded example or schema", () => {
+  const fixtures = fixtureFiles();
+  const entries = vsix.zip
     .getEntries()
-    .filter((e) => !e.isDirectory && shared.has(digest(e.getData())))
-    .map((e) => e.entryName);
-  expect(copied).toEqual([]);
+    .filter((e) => !e.isDirectory)
+    .map((e) => ({ name: e.entryName, data: e.getData() }));
+  expect(fixtureTraces(entries, fixtures)).toEqual([]);
+});
+
+test("would catch any reference fixture in it, also renamed or reformatted", () => {
+  const fixtures = fixtureFiles();
+  expect(fixtures.length).toBeGreaterThan(10);
+  for (const k of FIXTURE_KINDS)
+    expect({ kind: k.kind, some: fixtures.some((f) => k.holds(f.name)) }).toEqual({
+      kind: k.kind,
+      some: true,
+    });
+  const missed: string[] = [];
+  for (const f of fixtures) {
+    if (fixtureTraces([{ name: `extension/${f.name}`, data: f.data }], fixtures).length === 0)
+      missed.push(`${f.name} as is`);
+    if (!FIXTURE_KINDS.some((k) => k.holds(f.name))) continue;
+    // Parsed and written back compact under another name: only the kind's marker is left.
+    const compact = JSON.stringify(JSON.parse(f.data.toString("utf8").replace(/^\uFEFF/, "")));
+    if (fixtureTraces([{ name: "x.bin", data: Buffer.from(compact) }], fixtures).length === 0)
+      missed.push(`${f.name} reformatted`);
+  }
+  expect(missed).toEqual([]);
 });
 
 test("the dev package is private and distinct from the release one, under any publisher", () => {

@@ -1,5 +1,5 @@
 // Validates the generated /stackspot.yml against Microsoft's Azure Pipelines YAML schema
-// (../shared/schemas/azure-pipelines.schema.json, draft-07).
+// (the copy in tests/fixtures/schemas/azure-pipelines.schema.json, draft-07).
 //
 // What we found: the schema lists every task it knows in a closed set — `task` must match one of
 // ~260 names, and each name carries its own closed `inputs` object — so ANY custom task, ours
@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { renderPipelineFile } from "../../src/setup";
+import { PIPELINES_SCHEMA_FILE } from "../reference/paths";
 
 const root = path.resolve(__dirname, "../..");
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
@@ -58,7 +59,7 @@ function compile(schema: any): ValidateFunction {
   return new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
 }
 
-const schema = readJson(path.resolve(root, "../shared/schemas/azure-pipelines.schema.json"));
+const schema = readJson(PIPELINES_SCHEMA_FILE);
 const variants = {
   "hosted, service connection": renderPipelineFile({}),
   "self-hosted, secret variables": renderPipelineFile({

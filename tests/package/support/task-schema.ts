@@ -1,21 +1,18 @@
-// Validates a task.json against Microsoft's schema (../shared/schemas/task.schema.json). The schema
-// is draft-04, which Ajv 8 does not load by name; the keywords it uses (type, properties, pattern,
-// enum, required, $ref to #/definitions, additionalProperties) mean the same in Ajv's default
-// draft, so the draft-04 markers ("$schema", "id") are dropped before compiling.
+// Validates a task.json against Microsoft's schema (tests/fixtures/schemas/task.schema.json). The
+// schema is draft-04, which Ajv 8 does not load by name; the keywords it uses (type, properties,
+// pattern, enum, required, $ref to #/definitions, additionalProperties) mean the same in Ajv's
+// default draft, so the draft-04 markers ("$schema", "id") are dropped before compiling.
 import Ajv, { ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
 import * as fs from "fs";
-import * as path from "path";
-import { SHARED_DIR } from "./paths";
-
-const SCHEMA_FILE = path.join(SHARED_DIR, "schemas/task.schema.json");
+import { TASK_SCHEMA_FILE } from "../../reference/paths";
 
 let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
 
 /** The schema's complaints about a task.json, as readable lines; empty when it is valid. */
 export function taskJsonProblems(taskJson: unknown): string[] {
   if (!validator) {
-    const text = fs.readFileSync(SCHEMA_FILE, "utf8");
+    const text = fs.readFileSync(TASK_SCHEMA_FILE, "utf8");
     const schema = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Record<
       string,
       unknown

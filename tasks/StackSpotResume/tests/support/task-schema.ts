@@ -1,20 +1,11 @@
-// Validates a task.json against Microsoft's task schema (../shared/schemas/task.schema.json).
+// Validates a task.json against Microsoft's task schema (tests/fixtures/schemas/task.schema.json).
 // The schema declares draft-04, which Ajv 8 no longer ships. Draft-04 differs from Ajv's default
 // draft in a few keywords only: "id" (now "$id"), and exclusiveMinimum/exclusiveMaximum (booleans
 // in draft-04, numbers later). The loader refuses a schema that uses the latter, so dropping the
 // draft markers cannot silently change what the schema means.
 import Ajv, { ErrorObject } from "ajv";
 import * as fs from "fs";
-import * as path from "path";
-import { REPO_ROOT } from "./agent";
-
-export const TASK_SCHEMA_FILE = path.resolve(
-  REPO_ROOT,
-  "..",
-  "shared",
-  "schemas",
-  "task.schema.json",
-);
+import { TASK_SCHEMA_FILE } from "../../../../tests/reference/paths";
 
 function usesDraft04OnlyKeywords(node: unknown): boolean {
   if (!node || typeof node !== "object") return false;
