@@ -6,11 +6,11 @@
 //
 // The manifest is the only list of what ships: each path it names (files, content, icons,
 // screenshots) is copied into a staging root, without source maps, node_modules or tests, and tfx
-// packs that root. Nothing outside the repository (../shared) can get in. The one version
-// (package.json) goes into the manifest through the overrides file; scripts/build-task.js writes it
-// into the task.json's Minor/Patch (Major stays 1), and this script refuses a package whose task
-// disagrees. The publisher is not tied to one account: --publisher or STACKSPOT_PUBLISHER overrides
-// the manifest's.
+// packs that root. Nothing else can get in: no test fixture, nothing outside the repository. The
+// one version (package.json) goes into the manifest through the overrides file;
+// scripts/build-task.js writes it into the task.json's Minor/Patch (Major stays 1), and this script
+// refuses a package whose task disagrees. The publisher is not tied to one account: --publisher or
+// STACKSPOT_PUBLISHER overrides the manifest's.
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");

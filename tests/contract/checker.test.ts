@@ -242,7 +242,7 @@ describe("requests", () => {
     ).toEqual([expect.stringContaining("the path exists for GET")]);
   });
 
-  it("skips only the Location routes, which the shared specs do not cover", () => {
+  it("skips only the Location routes, which the specs do not cover", () => {
     expect(
       checker.checkRequest(
         req("GET", "/demo-org/_apis/ResourceAreas/4e080c62-fa21-4fbc-8fef-2a10a2b38049", {

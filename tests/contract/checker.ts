@@ -1,6 +1,6 @@
 // The REST contract checker: every request the product sends and every response the emulator
-// returns is checked against Microsoft's Swagger specs (../shared/ado-rest-specs, versions 7.1 and
-// 7.2), with the deviations of the real service listed once in ./known-differences.ts.
+// returns is checked against Microsoft's Swagger specs (tests/fixtures/ado-rest-specs, versions 7.1
+// and 7.2), with the deviations of the real service listed once in ./known-differences.ts.
 //
 // Decisions (see known-differences for the evidence):
 // - api-version: from the query, else from the Accept header (where the extension-api clients put
@@ -40,8 +40,7 @@ import { describeErrors, validatorFor } from "./validators";
 
 export interface ContractCheckerOptions {
   /**
-   * Folder holding <area>/<version>/*.json. Default: ../shared/ado-rest-specs beside the
-   * repository.
+   * Folder holding <area>/<version>/*.json. Default: the copy in tests/fixtures/ado-rest-specs.
    */
   specsDir?: string;
   /** Reject request-body properties the spec does not declare. Default true. */

@@ -1,4 +1,4 @@
-// Replays Microsoft's recorded examples (../shared/ado-rest-specs/*/7.1/httpExamples) for the
+// Replays Microsoft's recorded examples (tests/fixtures/ado-rest-specs/*/7.1/httpExamples) for the
 // operations the emulator plays against a running emulator: each request (mapped to the emulator's
 // ids) must be accepted, and each answer must carry the recorded fields with the same JSON types.
 import { startEmulator } from "../emulator/index";

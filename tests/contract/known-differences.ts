@@ -1,6 +1,7 @@
 // The ONE list of places where the real Azure DevOps service (or the azure-devops-extension-api
-// clients) differ from Microsoft's Swagger specs in ../shared/ado-rest-specs. The contract checker
-// reads every entry below; nothing else in tests/contract encodes a deviation from the spec.
+// clients) differ from Microsoft's Swagger specs in tests/fixtures/ado-rest-specs. The contract
+// checker reads every entry below; nothing else in tests/contract encodes a deviation from the
+// spec.
 // Each entry says what differs and why we believe it. Add an entry only with a reason you can show.
 
 /** Every entry carries an id (quoted in violation messages) and the evidence for it. */
@@ -348,12 +349,12 @@ export const SERVICE_REQUIRED_FIELDS: ServiceRequired[] = [
   },
 ];
 
-/** Routes of areas the shared specs do not cover: not checked, and not reported as unknown. */
+/** Routes of areas Microsoft's specs do not cover: not checked, and not reported as unknown. */
 export const ROUTES_WITHOUT_SPECS: KnownDifference & { patterns: RegExp[] } = {
   id: "routes-without-specs",
   reason:
     "The Location area (_apis/ResourceAreas/{id}, _apis/ConnectionData), which the SDK and the extension-api " +
-    "clients call to find service URLs and the signed-in user, has no spec in ../shared/ado-rest-specs. Its " +
+    "clients call to find service URLs and the signed-in user, has no spec in Microsoft's vsts-rest-api-specs. Its " +
     "requests are skipped rather than reported as unknown routes; nothing else is skipped.",
   patterns: [
     /^\/[^/]+\/_apis\/resourceareas(\/[^/]+)?\/?$/i,

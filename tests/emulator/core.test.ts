@@ -54,8 +54,8 @@ describe("locations", () => {
     const data = await locations.getConnectionData();
     expect(data.authenticatedUser.providerDisplayName).toBe("Demo User");
     expect(data.locationServiceData.accessMappings[0].accessPoint).toBe(emu.orgUrl);
-    // The Location area is not in ../shared/ado-rest-specs, so the checker cannot match these
-    // routes.
+    // The Location area is not in Microsoft's specs (tests/fixtures/ado-rest-specs), so the checker
+    // cannot match these routes.
     const located = emu.violations.filter((v) =>
       /\/_apis\/(ResourceAreas|ConnectionData)/i.test(v.path),
     );

@@ -6,7 +6,7 @@
 export interface EmulatorOptions {
   /** Organization (collection) name in URLs. Default "demo-org". */
   organization?: string;
-  /** Validate every request and response against ../shared/ado-rest-specs. Default true. */
+  /** Validate every request and response against tests/fixtures/ado-rest-specs. Default true. */
   contractCheck?: boolean;
   /** Latency added to every request, in ms (benchmarks). Default 0. */
   latencyMs?: number;

@@ -1,5 +1,6 @@
 // Which of Microsoft's recorded examples are replayed: those of the operations the emulator plays
-// and the product uses. Files are relative to ../shared/ado-rest-specs.
+// and the product uses. Files are relative to the specs folder (tests/fixtures/ado-rest-specs),
+// whose copy keeps only the examples the tests read (tests/reference/keep-list.ts works them out).
 export interface SelectedExample {
   /** Short name used in reports and excuses. */
   id: string;

@@ -1,5 +1,5 @@
 // Microsoft's recorded request/response examples
-// (../shared/ado-rest-specs/<area>/7.1/httpExamples). The files were recorded against older
+// (tests/fixtures/ado-rest-specs/<area>/7.1/httpExamples). The files were recorded against older
 // api-versions (1.0 to 6.1), name the organization "organization" or "account", and their folder
 // names differ in case from the specs' x-ms-examples references.
 import * as fs from "fs";
