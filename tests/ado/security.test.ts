@@ -2,17 +2,12 @@
 // separator that no token contains (pipeline folders may hold commas), the tokens the set-up asks
 // about, and the call described in the user's words when it fails.
 import { createPatClients, describeOperation, permissionBits, securityTokens } from "../../src/ado";
-import { startEmulator } from "../emulator";
-import type { Emulator } from "../emulator/types";
+import { useEmulator } from "../emulator/useEmulator";
 
-let emu: Emulator;
+const emu = useEmulator();
 let demo: string;
-beforeAll(async () => {
-  emu = await startEmulator({});
+beforeAll(() => {
   demo = emu.addProject("Demo").id;
-});
-afterAll(async () => {
-  await emu.stop();
 });
 
 it("answers one boolean per token, in order, for the bits asked", async () => {

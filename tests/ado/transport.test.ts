@@ -11,16 +11,11 @@ import {
   RetryPolicy,
   ServiceUnavailableError,
 } from "../../src/ado";
-import { startEmulator } from "../emulator";
-import type { Emulator } from "../emulator/types";
+import { useEmulator } from "../emulator/useEmulator";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({});
+const emu = useEmulator();
+beforeAll(() => {
   emu.addProject("Demo");
-});
-afterAll(async () => {
-  await emu.stop();
 });
 afterEach(() => emu.clearFaults());
 

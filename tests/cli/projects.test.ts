@@ -4,16 +4,9 @@
 import * as http from "node:http";
 import { clientsFor } from "../../src/cli/auth";
 import { listAllProjects } from "../../src/cli/projects";
-import { startEmulator } from "../emulator";
-import type { Emulator } from "../emulator/types";
+import { useEmulator } from "../emulator/useEmulator";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({});
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu = useEmulator();
 
 it("pages with $top and $skip until a short page", async () => {
   const names = Array.from({ length: 23 }, (_, i) => `Team-${String(i).padStart(2, "0")}`);

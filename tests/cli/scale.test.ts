@@ -3,22 +3,18 @@
 // the summary names the missing permission and the remedy. The denial is the emulator's own, for
 // that one project (deny(permission, { project })). A refusal the checks could not foresee (a fault
 // answering 403 on the write, as the service does) still fails the step with the permission named.
-import { startEmulator } from "../emulator";
-import type { Emulator } from "../emulator/types";
+import { useEmulator } from "../emulator/useEmulator";
 import { CREDENTIALS_ENV, emulatorEnv, ensureBuilt, runCli } from "./harness";
 
 const COUNT = 50;
 const names = Array.from({ length: COUNT }, (_, i) => `Proj-${String(i + 1).padStart(2, "0")}`);
 const DENIED = "Proj-17";
 
-let emu: Emulator;
-beforeAll(async () => {
-  ensureBuilt();
-  emu = await startEmulator({});
+// The CLI is built before the emulator starts, as the hooks run in the order registered.
+beforeAll(ensureBuilt);
+const emu = useEmulator();
+beforeAll(() => {
   for (const n of names) emu.addProject(n);
-});
-afterAll(async () => {
-  await emu.stop();
 });
 
 it("sets up 49 of 50 projects, blocks the one lacking a permission before any change, and explains it in the summary", async () => {

@@ -1,19 +1,12 @@
 // One project end to end through the built CLI against the emulator: plan (reads only), setup (ends
 // in the exact contract, read from the emulator's own state), status --json, an idempotent second
 // setup, and the decisions --yes accepts.
-import { startEmulator } from "../emulator";
-import type { Emulator } from "../emulator/types";
+import { useEmulator } from "../emulator/useEmulator";
 import { expectContract } from "../setup/harness";
 import { CREDENTIALS_ENV, emulatorEnv, ensureBuilt, runCli } from "./harness";
 
-let emu: Emulator;
-beforeAll(async () => {
-  ensureBuilt();
-  emu = await startEmulator({});
-});
-afterAll(async () => {
-  await emu.stop();
-});
+beforeAll(ensureBuilt);
+const emu = useEmulator();
 
 const creatingOptions = (project: string) => ({
   project,

@@ -4,18 +4,13 @@
 // --verbose included. The harness searches every run's stdout and stderr for the environment's
 // secrets.
 import * as net from "node:net";
-import { startEmulator } from "../emulator";
-import type { Emulator } from "../emulator/types";
+import { useEmulator } from "../emulator/useEmulator";
 import { allRuns, CREDENTIALS_ENV, emulatorEnv, ensureBuilt, runCli, secretsOf } from "./harness";
 
-let emu: Emulator;
-beforeAll(async () => {
-  ensureBuilt();
-  emu = await startEmulator({});
+beforeAll(ensureBuilt);
+const emu = useEmulator();
+beforeAll(() => {
   emu.addProject("Alpha");
-});
-afterAll(async () => {
-  await emu.stop();
 });
 
 /** A port on 127.0.0.1 that nothing listens on (bound, then released). */

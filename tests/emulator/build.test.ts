@@ -1,7 +1,6 @@
 // build definitions and the Pipelines API through the real clients.
 import type { BuildDefinition } from "azure-devops-extension-api/Build";
-import { startEmulator } from "./index";
-import type { Emulator } from "./types";
+import { useEmulator } from "./useEmulator";
 import { clientsFor, failure } from "./clients";
 
 const YAML = [
@@ -18,13 +17,12 @@ const YAML = [
   "",
 ].join("\n");
 
-let emu: Emulator;
+const emu = useEmulator({ scope: "each" });
 let c: ReturnType<typeof clientsFor>;
 let repoId: string;
 let hostedQueueId: number;
 
-beforeEach(async () => {
-  emu = await startEmulator();
+beforeEach(() => {
   emu.addProject("Demo");
   repoId = emu.addRepository("Demo", "repo-runner-actions", {
     files: { "/stackspot.yml": YAML },
@@ -32,7 +30,6 @@ beforeEach(async () => {
   hostedQueueId = emu.listQueues("Demo").find((q) => q.name === "Azure Pipelines")!.id;
   c = clientsFor(emu);
 });
-afterEach(() => emu.stop());
 
 function stackspotDefinition(name = "stackspot"): BuildDefinition {
   return {

@@ -1,21 +1,19 @@
 // The contract wiring: requests and responses go through tests/contract/checker.ts, violations land
 // in emulator.violations, live emulators are registered for the after-each guard.
 import { startEmulator, liveEmulators } from "./index";
-import type { Emulator } from "./types";
+import { useEmulator } from "./useEmulator";
 import { clientAccept, rawFetch } from "./clients";
 import { formatViolations } from "../support/contract-guard";
 
-let emu: Emulator;
-beforeEach(async () => {
-  emu = await startEmulator();
+const emu = useEmulator({ scope: "each" });
+beforeEach(() => {
   emu.addProject("Demo");
   emu.addRepository("Demo", "app");
 });
-afterEach(() => emu.stop());
 
 it("registers live emulators and forgets stopped ones", async () => {
   const other = await startEmulator({ organization: "other-org", contractCheck: false });
-  expect(liveEmulators.has(emu)).toBe(true);
+  expect(liveEmulators.has(emu.current)).toBe(true);
   expect(liveEmulators.has(other)).toBe(true);
   await other.stop();
   expect(liveEmulators.has(other)).toBe(false);

@@ -1,15 +1,12 @@
 // core and the wire: projects, locations, authentication, api-version rules, the Accept options.
-import { startEmulator } from "./index";
-import type { Emulator } from "./types";
+import { useEmulator } from "./useEmulator";
 import { basicAuth, clientAccept, clientsFor, failure, rawFetch } from "./clients";
 
-let emu: Emulator;
-beforeEach(async () => {
-  emu = await startEmulator();
+const emu = useEmulator({ scope: "each" });
+beforeEach(() => {
   emu.addProject("Demo");
   emu.addProject("Other Project");
 });
-afterEach(() => emu.stop());
 
 describe("projects", () => {
   it("lists projects and gets one by name or by id", async () => {

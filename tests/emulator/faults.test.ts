@@ -1,24 +1,21 @@
 // Fault injection and the request log: every kind of fault, seen by the real clients and by fetch.
 import { VersionControlChangeType } from "azure-devops-extension-api/Git";
-import { startEmulator } from "./index";
-import type { Emulator } from "./types";
+import { useEmulator } from "./useEmulator";
 import { clientAccept, clientsFor, failure, rawFetch } from "./clients";
 
-let emu: Emulator;
+// Registered first so that it runs first, before the emulator stops, as it did when one hook did
+// both.
+afterEach(() => jest.restoreAllMocks());
+const emu = useEmulator({ scope: "each" });
 let c: ReturnType<typeof clientsFor>;
 const PROJECTS = "/demo-org/_apis/projects";
 
-beforeEach(async () => {
-  emu = await startEmulator();
+beforeEach(() => {
   emu.addProject("Demo");
   emu.addRepository("Demo", "app");
   c = clientsFor(emu);
   // the client warns on network errors
   jest.spyOn(console, "warn").mockImplementation(() => undefined);
-});
-afterEach(async () => {
-  jest.restoreAllMocks();
-  await emu.stop();
 });
 
 function pushBody(oldObjectId: string) {

@@ -5,23 +5,20 @@ import {
   VersionControlChangeType,
   type GitPush,
 } from "azure-devops-extension-api/Git";
-import { startEmulator } from "./index";
-import type { Emulator } from "./types";
+import { useEmulator } from "./useEmulator";
 import { clientAccept, clientsFor, failure, rawFetch } from "./clients";
 
 const ZERO = "0000000000000000000000000000000000000000";
-let emu: Emulator;
+const emu = useEmulator({ scope: "each" });
 let git: ReturnType<typeof clientsFor>["git"];
 
-beforeEach(async () => {
-  emu = await startEmulator();
+beforeEach(() => {
   emu.addProject("Demo");
   emu.addRepository("Demo", "app", {
     files: { "/README.md": "hello\n", "/src/main.ts": "export {};\n" },
   });
   git = clientsFor(emu).git;
 });
-afterEach(() => emu.stop());
 
 function push(
   branch: string,

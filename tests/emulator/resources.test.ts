@@ -1,21 +1,18 @@
 // distributedtask queues, service endpoints and pipeline permissions through the real clients (the
 // pipeline permissions API has no client in azure-devops-extension-api: it is driven with fetch).
 import type { ServiceEndpoint } from "azure-devops-extension-api/ServiceEndpoint";
-import { startEmulator } from "./index";
-import type { Emulator } from "./types";
+import { useEmulator } from "./useEmulator";
 import { clientAccept, clientsFor, failure, rawFetch } from "./clients";
 
-let emu: Emulator;
+const emu = useEmulator({ scope: "each" });
 let c: ReturnType<typeof clientsFor>;
 let projectId: string;
 
-beforeEach(async () => {
-  emu = await startEmulator();
+beforeEach(() => {
   projectId = emu.addProject("Demo").id;
   emu.addQueue("Demo", "Self-Hosted Linux");
   c = clientsFor(emu);
 });
-afterEach(() => emu.stop());
 
 describe("agent queues", () => {
   it("has the hosted queue in every new project, and filters by queueName", async () => {

@@ -1,16 +1,13 @@
 // Scale: a project with thousands of repositories and definitions, seeded in bulk, still answers
 // lookups by name correctly (the timing itself is a benchmark concern, not asserted here).
-import { startEmulator } from "./index";
-import type { Emulator } from "./types";
+import { useEmulator } from "./useEmulator";
 import { clientsFor } from "./clients";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
+const emu = useEmulator();
+beforeAll(() => {
   emu.addProject("Big");
   emu.seedBulk("Big", { repositories: 5000, definitions: 10000 });
 });
-afterAll(() => emu.stop());
 
 it("seeds 5,000 repositories and 10,000 definitions", () => {
   expect(emu.listRepositories("Big").length).toBe(5000);

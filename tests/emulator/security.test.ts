@@ -1,23 +1,20 @@
 // security: permission checks (GET _apis/permissions/{namespace}/{bits}?tokens=...) answer from the
 // same model as the writes; permissions can be denied in one project only; the creator of a service
 // connection administers it.
-import { startEmulator } from "./index";
-import type { Emulator } from "./types";
+import { useEmulator } from "./useEmulator";
 import { clientAccept, clientsFor, failure, rawFetch } from "./clients";
 
 const GIT = "2e9eb7ed-3c0a-47d4-87c1-0ffdd275fd87";
 const BUILD = "33344d9c-fc72-4d6f-aba5-fa317101a7e9";
 const ENDPOINTS = "49b48001-ca20-4adc-8111-5b60c903a50c";
 
-let emu: Emulator;
+const emu = useEmulator({ scope: "each" });
 let demo: string;
 let other: string;
-beforeEach(async () => {
-  emu = await startEmulator();
+beforeEach(() => {
   demo = emu.addProject("Demo").id;
   other = emu.addProject("Other").id;
 });
-afterEach(() => emu.stop());
 
 /** The answer as the clients ask for it (noArrayWrap: a bare array). */
 async function has(

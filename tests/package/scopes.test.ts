@@ -11,8 +11,7 @@ import {
 } from "./support/client-calls";
 import { REPO_ROOT } from "./support/paths";
 import { recordSetupTraffic } from "./support/setup-traffic";
-import { startEmulator } from "../emulator";
-import type { Emulator } from "../emulator/types";
+import { useEmulator } from "../emulator/useEmulator";
 import {
   allows,
   areaOf,
@@ -127,13 +126,7 @@ test("the Marketplace page's Permissions table lists each declared scope, and no
 });
 
 describe("on the wire: the engine's real requests during set-up are allowed by the manifest's scopes", () => {
-  let emulator: Emulator;
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(async () => {
-    await emulator.stop();
-  });
+  const emulator = useEmulator();
 
   test("set-up of an empty project, set-up through a pull request on a protected branch, the runs list", async () => {
     const traffic = await recordSetupTraffic(emulator);

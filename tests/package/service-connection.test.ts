@@ -6,8 +6,7 @@ import * as path from "path";
 import { createPatClients } from "../../src/ado";
 import { runSetup } from "../../src/setup";
 import { SERVICE_CONNECTION_TYPE, SERVICE_CONNECTION_URL } from "../../src/setup/contract";
-import { startEmulator } from "../emulator";
-import type { Emulator } from "../emulator/types";
+import { useEmulator } from "../emulator/useEmulator";
 import { REPO_ROOT } from "./support/paths";
 
 interface InputDescriptor {
@@ -76,13 +75,7 @@ test("Client ID is the user name, Client Key a confidential password, Realm a fi
 });
 
 describe("a connection the engine creates", () => {
-  let emulator: Emulator;
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(async () => {
-    await emulator.stop();
-  });
+  const emulator = useEmulator();
 
   test("has the manifest's type, scheme and fields, where the task reads them", async () => {
     emulator.addProject("Connections");

@@ -5,8 +5,7 @@
 // version serves.
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator } from "../emulator";
-import type { Emulator } from "../emulator/types";
+import { useEmulator } from "../emulator/useEmulator";
 import { REPO_ROOT } from "./support/paths";
 import { recordSetupTraffic } from "./support/setup-traffic";
 
@@ -29,18 +28,14 @@ function lowestServer(target: { id: string; version?: string }): number {
   return m ? Number(m[1]) : 0;
 }
 
-let emulator: Emulator;
+const emulator = useEmulator();
 let apiVersions: number[];
 
 beforeAll(async () => {
-  emulator = await startEmulator();
   const traffic = await recordSetupTraffic(emulator);
   apiVersions = [
     ...new Set(traffic.map((r) => r.apiVersion).filter((v): v is string => Boolean(v))),
   ].map((v) => parseFloat(v));
-});
-afterAll(async () => {
-  await emulator.stop();
 });
 
 test("the engine's requests carry an api-version (the check below has something to check)", () => {

@@ -12,16 +12,10 @@ import {
   SetupPlan,
 } from "../../src/setup";
 import type { Emulator } from "../emulator/types";
-import { clientsFor, CREDENTIALS, creatingOptions, newEmulator } from "./harness";
+import { clientsFor, CREDENTIALS, creatingOptions, useEmulator } from "./harness";
 
-let emu: Emulator;
+const emu: Emulator = useEmulator();
 let n = 0;
-beforeAll(async () => {
-  emu = await newEmulator();
-});
-afterAll(async () => {
-  await emu.stop();
-});
 
 const REPO = "repo-runner-actions";
 

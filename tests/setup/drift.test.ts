@@ -15,18 +15,12 @@ import {
   creatingOptions,
   CREDENTIALS,
   expectContract,
-  newEmulator,
+  useEmulator,
   writes,
 } from "./harness";
 
-let emu: Emulator;
+const emu: Emulator = useEmulator();
 let n = 0;
-beforeAll(async () => {
-  emu = await newEmulator();
-});
-afterAll(async () => {
-  await emu.stop();
-});
 
 /** A fresh project set up to the contract, with the options used. */
 async function setUpProject(

@@ -15,8 +15,7 @@ import {
   SetupResult,
 } from "../../src/setup";
 import type { Emulator, FaultRule, RequestRecord } from "../emulator/types";
-import { startEmulator } from "../emulator";
-import { clientsFor, CREDENTIALS, expectContract } from "./harness";
+import { clientsFor, CREDENTIALS, expectContract, useEmulator } from "./harness";
 
 interface Scenario {
   name: string;
@@ -187,7 +186,8 @@ function routeFor(call: Call, project: string, organization: string): RegExp {
   return new RegExp(`^${escaped}$`, "i");
 }
 
-let emu: Emulator;
+// Without the contract checker: these calls are checked by the other suites; here, timing matters.
+const emu = useEmulator({ contractCheck: false });
 let counter = 0;
 const table = new Map<string, Map<string, string>>();
 
@@ -195,12 +195,6 @@ function record(row: string, column: string, cell: string): void {
   if (!table.has(row)) table.set(row, new Map());
   table.get(row)!.set(column, cell);
 }
-
-beforeAll(async () => {
-  // Without the contract checker: these calls are checked by the other suites; here, timing
-  // matters.
-  emu = await startEmulator({ contractCheck: false });
-});
 
 it.each(scenarios.map((s) => s.name))(
   "the sweep covers every call of the %s scenario",
@@ -223,8 +217,7 @@ it.each(scenarios.map((s) => s.name))(
   },
 );
 
-afterAll(async () => {
-  await emu?.stop();
+afterAll(() => {
   const columns = [...new Set([...table.values()].flatMap((m) => [...m.keys()]))];
   const width = Math.max(...[...table.keys()].map((k) => k.length), 10);
   const lines = [`${"call".padEnd(width)} | ${columns.map((c) => c.padEnd(16)).join(" | ")}`];

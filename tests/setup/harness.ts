@@ -3,7 +3,6 @@
 // emulator's own view (not through the engine).
 import { createPatClients, AdoClients, RetryPolicy } from "../../src/ado";
 import { renderPipelineFile, SetupOptions } from "../../src/setup";
-import { startEmulator } from "../emulator";
 import type { Emulator, RequestRecord } from "../emulator/types";
 
 export const FAST_RETRY: Partial<RetryPolicy> = {
@@ -16,9 +15,8 @@ export const FAST_RETRY: Partial<RetryPolicy> = {
   maxRetryAfterMs: 2_000,
 };
 
-export async function newEmulator(): Promise<Emulator> {
-  return startEmulator({});
-}
+// The engine's tests share one emulator per file: `const emu = useEmulator();` at the top level.
+export { useEmulator } from "../emulator/useEmulator";
 
 export function clientsFor(
   emu: Emulator,

@@ -7,15 +7,9 @@
 import { PermissionDeniedError } from "../../src/ado";
 import { readProjectState, planSetup, runSetup, SetupEvent, SetupOptions } from "../../src/setup";
 import type { Emulator, Permission } from "../emulator/types";
-import { clientsFor, CREDENTIALS, creatingOptions, expectContract, newEmulator } from "./harness";
+import { clientsFor, CREDENTIALS, creatingOptions, expectContract, useEmulator } from "./harness";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await newEmulator();
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu: Emulator = useEmulator();
 
 const REPO = "repo-runner-actions";
 

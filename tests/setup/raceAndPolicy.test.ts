@@ -1,15 +1,9 @@
 // Two set-ups racing on one project; branch policies that refuse direct pushes.
 import { planSetup, readProjectState, renderPipelineFile, runSetup } from "../../src/setup";
 import type { Emulator } from "../emulator/types";
-import { clientsFor, creatingOptions, expectContract, newEmulator, writes } from "./harness";
+import { clientsFor, creatingOptions, expectContract, useEmulator, writes } from "./harness";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await newEmulator();
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu: Emulator = useEmulator();
 
 describe("two set-ups racing", () => {
   it.each([0, 5, 15])(

@@ -1,15 +1,9 @@
 // The hub's Runs list: the stackspot pipeline's runs with their workflow execution ids.
 import { listStackspotRuns, runSetup } from "../../src/setup";
 import type { Emulator } from "../emulator/types";
-import { clientsFor, creatingOptions, newEmulator } from "./harness";
+import { clientsFor, creatingOptions, useEmulator } from "./harness";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await newEmulator();
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu: Emulator = useEmulator();
 
 it("lists the stackspot pipeline's runs, newest first, with execution id, state, result, times and link", async () => {
   emu.addProject("Runs");

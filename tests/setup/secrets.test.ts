@@ -2,15 +2,9 @@
 import { createPatClients, RequestEvent } from "../../src/ado";
 import { runSetup, SetupProgressEvent } from "../../src/setup";
 import type { Emulator } from "../emulator/types";
-import { CREDENTIALS, FAST_RETRY, newEmulator } from "./harness";
+import { CREDENTIALS, FAST_RETRY, useEmulator } from "./harness";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await newEmulator();
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu: Emulator = useEmulator();
 
 /** JSON.stringify replacer that keeps an error's message and stack as well as its fields. */
 const errorsToo = (_key: string, v: unknown) =>

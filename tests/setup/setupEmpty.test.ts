@@ -8,15 +8,9 @@ import {
   SetupProgressEvent,
 } from "../../src/setup";
 import type { Emulator } from "../emulator/types";
-import { clientsFor, creatingOptions, expectContract, newEmulator, writes } from "./harness";
+import { clientsFor, creatingOptions, expectContract, useEmulator, writes } from "./harness";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await newEmulator();
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu: Emulator = useEmulator();
 
 it("sets up an empty project exactly, then finds nothing to do", async () => {
   emu.addProject("Empty");

@@ -7,15 +7,9 @@
 import { createPatClients, FetchLike } from "../../src/ado";
 import { readProjectState, runSetup } from "../../src/setup";
 import type { Emulator } from "../emulator/types";
-import { creatingOptions, FAST_RETRY, newEmulator } from "./harness";
+import { creatingOptions, FAST_RETRY, useEmulator } from "./harness";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await newEmulator();
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu: Emulator = useEmulator();
 
 /** Clients whose fetch records each request's wave. */
 function measuringClients() {
