@@ -25,6 +25,17 @@ export interface RetryPolicy {
   random: () => number;
   /** Injected for tests: the clock, in ms. */
   now: () => number;
+  /**
+   * Injected for tests: starts one request's time-out of `ms`, calls `expire` when it runs out, and
+   * returns what cancels it. A test that talks to an emulator in its own process can expire a
+   * request exactly when the emulator withholds the answer, rather than race a short real timer
+   * that a busy machine misses.
+   */
+  startTimeout: (
+    ms: number,
+    expire: () => void,
+    request: { method: string; url: string },
+  ) => () => void;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -37,6 +48,10 @@ export const defaultRetryPolicy: RetryPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   now: () => Date.now(),
+  startTimeout: (ms, expire) => {
+    const timer = setTimeout(expire, ms);
+    return () => clearTimeout(timer);
+  },
 };
 
 export function resolveRetryPolicy(overrides?: Partial<RetryPolicy>): RetryPolicy {

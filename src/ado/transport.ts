@@ -119,10 +119,14 @@ async function fetchOnce(
   }
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.policy.requestTimeoutMs);
+  const cancelTimeout = options.policy.startTimeout(
+    options.policy.requestTimeoutMs,
+    () => {
+      timedOut = true;
+      controller.abort();
+    },
+    { method, url },
+  );
   const doFetch = options.fetch ?? ((u: string, i: RequestInit) => fetch(u, i));
   try {
     const response = await doFetch(url, { method, headers, body, signal: controller.signal });
@@ -148,6 +152,6 @@ async function fetchOnce(
     if (e instanceof AdoError) throw e;
     throw mapNetworkFailure(e, timedOut, new URL(url).host, request);
   } finally {
-    clearTimeout(timer);
+    cancelTimeout();
   }
 }

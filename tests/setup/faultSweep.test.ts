@@ -15,6 +15,7 @@ import {
   SetupResult,
 } from "../../src/setup";
 import type { Emulator, FaultRule, RequestRecord } from "../emulator/types";
+import { emulatorTimings } from "../support/emulator-timing";
 import { clientsFor, CREDENTIALS, expectContract, useEmulator } from "./harness";
 
 interface Scenario {
@@ -143,10 +144,11 @@ const FAULTS: Record<FaultKind, Omit<FaultRule, "route">> = {
 };
 
 /**
- * Waits are recorded (to check Retry-After is honoured) and shortened, so the sweep runs in
- * seconds.
+ * Short timings, so that a permanent fault ends the retries after a few attempts. They are read on
+ * a virtual clock, and a request times out only when the emulator withholds its answer
+ * (support/emulator-timing.ts): real timings this short failed healthy calls ("did not answer in
+ * time") at random on a busy machine.
  */
-const waits: number[] = [];
 const SWEEP_RETRY: Partial<RetryPolicy> = {
   maxAttempts: 4,
   baseDelayMs: 10,
@@ -154,11 +156,9 @@ const SWEEP_RETRY: Partial<RetryPolicy> = {
   maxElapsedMs: 1_500,
   requestTimeoutMs: 500,
   maxRetryAfterMs: 5_000,
-  sleep: (ms) => {
-    waits.push(ms);
-    return new Promise((r) => setTimeout(r, Math.min(ms, 20)));
-  },
 };
+/** The back-offs of the current test's runs, to check Retry-After is honoured. */
+const waits: number[] = [];
 
 /** A call: method and path pattern, from a clean run's request log. */
 interface Call {
@@ -186,8 +186,15 @@ function routeFor(call: Call, project: string, organization: string): RegExp {
   return new RegExp(`^${escaped}$`, "i");
 }
 
-// Without the contract checker: these calls are checked by the other suites; here, timing matters.
+// Without the contract checker: these calls are checked by the other suites; here, speed matters.
 const emu = useEmulator({ contractCheck: false });
+
+/** Clients with the sweep's timings, on a clock of their own; their back-offs land in `waits`. */
+function sweepClients() {
+  const timings = emulatorTimings(emu, { onWait: (ms) => waits.push(ms) });
+  return clientsFor(emu, { ...SWEEP_RETRY, ...timings });
+}
+
 let counter = 0;
 const table = new Map<string, Map<string, string>>();
 
@@ -204,7 +211,7 @@ it.each(scenarios.map((s) => s.name))(
     emu.addProject(project);
     s.seed(emu, project);
     emu.clearRequests();
-    const result = await runSetup(clientsFor(emu, SWEEP_RETRY), s.options(project));
+    const result = await runSetup(sweepClients(), s.options(project));
     expect(result.outcome).toBe(s.outcome);
     s.check(emu, project, s.options(project));
     const made = new Set(
@@ -248,7 +255,7 @@ async function runCatching(
   options: SetupOptions,
 ): Promise<{ result?: SetupResult; thrown?: AdoError }> {
   try {
-    return { result: await runSetup(clientsFor(emu, SWEEP_RETRY), options) };
+    return { result: await runSetup(sweepClients(), options) };
   } catch (e) {
     if (e instanceof AdoError) return { thrown: e };
     throw e;

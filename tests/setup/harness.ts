@@ -4,6 +4,7 @@
 import { createPatClients, AdoClients, RetryPolicy } from "../../src/ado";
 import { renderPipelineFile, SetupOptions } from "../../src/setup";
 import type { Emulator, RequestRecord } from "../emulator/types";
+import { emulatorTimings } from "../support/emulator-timing";
 
 export const FAST_RETRY: Partial<RetryPolicy> = {
   maxAttempts: 4,
@@ -18,12 +19,21 @@ export const FAST_RETRY: Partial<RetryPolicy> = {
 // The engine's tests share one emulator per file: `const emu = useEmulator();` at the top level.
 export { useEmulator } from "../emulator/useEmulator";
 
+/**
+ * PAT clients on the emulator. Their requests time out only when the emulator withholds the answer,
+ * and their retry budget reads a virtual clock (support/emulator-timing.ts), so a busy machine
+ * changes no outcome; timings in `retry` win over those.
+ */
 export function clientsFor(
   emu: Emulator,
   retry: Partial<RetryPolicy> = FAST_RETRY,
   token = emu.token,
 ): AdoClients {
-  return createPatClients({ orgUrl: emu.orgUrl, token, retry });
+  return createPatClients({
+    orgUrl: emu.orgUrl,
+    token,
+    retry: { ...emulatorTimings(emu), ...retry },
+  });
 }
 
 export const CREDENTIALS = {
