@@ -12,6 +12,7 @@ import {
   ServiceUnavailableError,
 } from "../../src/ado";
 import { useEmulator } from "../emulator/useEmulator";
+import { emulatorTimings } from "../support/emulator-timing";
 
 const emu = useEmulator();
 beforeAll(() => {
@@ -20,16 +21,21 @@ beforeAll(() => {
 afterEach(() => emu.clearFaults());
 
 const waits: number[] = [];
-const retry: Partial<RetryPolicy> = {
+const RETRY: Partial<RetryPolicy> = {
   maxAttempts: 3,
   baseDelayMs: 1,
   maxDelayMs: 5,
   maxElapsedMs: 10_000,
   requestTimeoutMs: 1_000,
-  sleep: async (ms) => {
-    waits.push(ms);
-  },
 };
+/**
+ * The tests' timings: a request times out only when the emulator withholds its answer, back-offs
+ * are recorded in `waits` and not slept, and the budget reads a virtual clock
+ * (support/emulator-timing.ts). A real 1 s time-out would fail healthy calls on a busy machine.
+ */
+function retry(extra: Partial<RetryPolicy> = {}): Partial<RetryPolicy> {
+  return { ...RETRY, ...emulatorTimings(emu, { onWait: (ms) => waits.push(ms) }), ...extra };
+}
 
 async function failure(p: Promise<unknown>): Promise<Error> {
   try {
@@ -46,7 +52,7 @@ it("repeats an idempotent read after 503 and 429, honouring Retry-After", async 
   const clients = createPatClients({
     orgUrl: emu.orgUrl,
     token: emu.token,
-    retry,
+    retry: retry(),
     onRequest: (e) => events.push(e),
   });
   emu.addFault({ route: "/_apis/distributedtask/queues", status: 503 });
@@ -61,7 +67,7 @@ it("repeats an idempotent read after 503 and 429, honouring Retry-After", async 
 });
 
 it("does not repeat a create by itself: the engine re-reads first", async () => {
-  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry });
+  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry: retry() });
   emu.addFault({ method: "POST", route: /_apis\/git\/repositories$/i, status: 503 });
   emu.clearRequests();
   const e = await failure(clients.git.createRepository({ name: "once" } as never, "Demo"));
@@ -74,7 +80,9 @@ it("times out a request that gets no answer, and says what it was doing", async 
   const clients = createPatClients({
     orgUrl: emu.orgUrl,
     token: emu.token,
-    retry: { ...retry, maxAttempts: 1, requestTimeoutMs: 200 },
+    // The product's own timer, on purpose: it is what this test is about, and a request the
+    // emulator never answers leaves it nothing to race.
+    retry: { ...RETRY, maxAttempts: 1, requestTimeoutMs: 200 },
   });
   emu.addFault({ route: "/_apis/projects/", hang: true });
   const e = await failure(clients.core.getProject("Demo"));
@@ -89,13 +97,13 @@ it("recognizes a connection reset, and recovers from one on a read", async () =>
   const clients = createPatClients({
     orgUrl: emu.orgUrl,
     token: emu.token,
-    retry: { ...retry, maxAttempts: 1 },
+    retry: retry({ maxAttempts: 1 }),
   });
   emu.addFault({ route: "/_apis/projects/", reset: true });
   const e = await failure(clients.core.getProject("Demo"));
   expect(e).toBeInstanceOf(NetworkError);
   expect((e as NetworkError).kind).toBe("reset");
-  const patient = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry });
+  const patient = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry: retry() });
   emu.addFault({ route: "/_apis/projects/", reset: true });
   expect((await patient.core.getProject("Demo")).name).toBe("Demo");
 });
@@ -111,7 +119,7 @@ it("names an unreachable host", async () => {
   const clients = createPatClients({
     orgUrl: `http://127.0.0.1:${port}/org/`,
     token: "x",
-    retry: { ...retry, maxAttempts: 2 },
+    retry: retry({ maxAttempts: 2 }),
   });
   const e = await failure(clients.core.getProject("Demo"));
   expect(e).toBeInstanceOf(NetworkError);
@@ -123,7 +131,7 @@ it("asks for a fresh token once after a 401, then reports bad credentials", asyn
   const asked: (boolean | undefined)[] = [];
   const clients = createClients({
     orgUrl: emu.orgUrl,
-    retry,
+    retry: retry(),
     authHeader: async (refresh) => {
       asked.push(refresh);
       return "Basic " + Buffer.from(":wrong").toString("base64");
@@ -136,7 +144,7 @@ it("asks for a fresh token once after a 401, then reports bad credentials", asyn
   let calls = 0;
   const refreshed = createClients({
     orgUrl: emu.orgUrl,
-    retry,
+    retry: retry(),
     authHeader: async () =>
       "Basic " + Buffer.from(`:${calls++ ? emu.token : "expired"}`).toString("base64"),
   });
@@ -144,7 +152,7 @@ it("asks for a fresh token once after a 401, then reports bad credentials", asyn
 });
 
 it("reports what was not found", async () => {
-  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry });
+  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry: retry() });
   const e = await failure(clients.git.getRepository("nope", "Demo"));
   expect(e).toBeInstanceOf(NotFoundError);
   expect((e as NotFoundError).userMessage).toBe("Azure DevOps could not find the repository.");
@@ -158,7 +166,7 @@ it("reads and sets pipeline permissions with the client the library lacks", asyn
     yamlFilename: "/a.yml",
   });
   const ep = emu.addServiceEndpoint("Demo", { name: "perm-ep", type: "stackspot" });
-  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry });
+  const clients = createPatClients({ orgUrl: emu.orgUrl, token: emu.token, retry: retry() });
   const before = await clients.pipelinePermissions.getPipelinePermissionsForResource(
     "Demo",
     "endpoint",

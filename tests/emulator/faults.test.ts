@@ -2,6 +2,7 @@
 import { VersionControlChangeType } from "azure-devops-extension-api/Git";
 import { useEmulator } from "./useEmulator";
 import { clientAccept, clientsFor, failure, rawFetch } from "./clients";
+import { waitFor } from "../support/wait-for";
 
 // Registered first so that it runs first, before the emulator stops, as it did when one hook did
 // both.
@@ -88,17 +89,30 @@ describe("status faults", () => {
   });
 });
 
+/**
+ * A signal that aborts once the condition holds. The client gives up when the emulator is seen to
+ * hold its request, rather than after a fixed time that a busy machine may spend before the
+ * request even arrives.
+ */
+function abortWhen(condition: () => boolean): AbortSignal {
+  const controller = new AbortController();
+  void waitFor(condition).then(() => controller.abort());
+  return controller.signal;
+}
+
 describe("latency, reset, hang", () => {
   it("delays the answer: a short client timeout gives up, a later request is served", async () => {
     emu.addFault({ route: "_apis/projects", latencyMs: 1500 });
-    await expect(
-      rawFetch(emu, "GET", PROJECTS, { signal: AbortSignal.timeout(100) }),
-    ).rejects.toThrow(/aborted|timeout/i);
+    const delayed = () => emu.requests[0]?.fault === "latency 1500ms";
+    await expect(rawFetch(emu, "GET", PROJECTS, { signal: abortWhen(delayed) })).rejects.toThrow(
+      /aborted|timeout/i,
+    );
     expect((await rawFetch(emu, "GET", PROJECTS)).status).toBe(200);
     emu.setLatency(1500);
-    await expect(
-      rawFetch(emu, "GET", PROJECTS, { signal: AbortSignal.timeout(100) }),
-    ).rejects.toThrow(/aborted|timeout/i);
+    const arrived = () => emu.requests.length === 3;
+    await expect(rawFetch(emu, "GET", PROJECTS, { signal: abortWhen(arrived) })).rejects.toThrow(
+      /aborted|timeout/i,
+    );
     emu.setLatency(0);
     expect((await rawFetch(emu, "GET", PROJECTS)).status).toBe(200);
   });
@@ -114,12 +128,8 @@ describe("latency, reset, hang", () => {
 
   it("hangs until the client's AbortController gives up", async () => {
     emu.addFault({ route: "_apis/projects", hang: true });
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 150);
-    await expect(rawFetch(emu, "GET", PROJECTS, { signal: controller.signal })).rejects.toThrow(
-      /aborted/i,
-    );
-    clearTimeout(timer);
+    const held = abortWhen(() => emu.requests[0]?.fault === "hang");
+    await expect(rawFetch(emu, "GET", PROJECTS, { signal: held })).rejects.toThrow(/aborted/i);
     expect(emu.requests[0]).toMatchObject({ status: 0, fault: "hang" });
     expect((await rawFetch(emu, "GET", PROJECTS)).status).toBe(200);
   });
@@ -127,7 +137,7 @@ describe("latency, reset, hang", () => {
   it("stop() closes hung connections", async () => {
     emu.addFault({ route: "_apis/projects", hang: true });
     const pending = rawFetch(emu, "GET", PROJECTS);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => emu.requests[0]?.fault === "hang");
     await emu.stop();
     await expect(pending).rejects.toThrow();
   });
