@@ -10,7 +10,11 @@ import { startEmulator } from "./index";
 import type { Emulator, EmulatorOptions } from "./types";
 
 export interface UseEmulatorOptions extends EmulatorOptions {
-  /** "each": a fresh emulator per test; "all": one for every test of the block. Default "all". */
+  /**
+   * "each": a fresh emulator per test; "all": one for every test of the block. Default "all". Use
+   * "each" at a file's top level only: inside a describe its stop would run before the file-level
+   * contract guard (tests/support/contract-guard.ts) looks at the emulator's violations.
+   */
   scope?: "each" | "all";
 }
 
