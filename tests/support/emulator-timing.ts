@@ -23,6 +23,12 @@ export interface EmulatorTimingOptions {
   onWait?: (ms: number) => void;
 }
 
+/**
+ * Withheld requests already timed out, across every set of clients: two set-ups racing with the
+ * same request in flight each time out on their own record.
+ */
+const claimed = new WeakSet<RequestRecord>();
+
 /** Timings for one set of clients; give each set its own, as each has its own clock. */
 export function emulatorTimings(
   emu: Emulator,
@@ -33,7 +39,6 @@ export function emulatorTimings(
   const waited = (from: number, ms: number) => {
     clock = Math.max(clock, from + ms);
   };
-  const claimed = new WeakSet<RequestRecord>();
   return {
     now: () => clock,
     sleep: async (ms) => {
@@ -50,7 +55,7 @@ export function emulatorTimings(
       // is still on its way out.
       const log = emu.requests;
       let cancelled = false;
-      void waitFor(() => cancelled || withheld(log, request, sentAfter, claimed)).then((found) => {
+      void waitFor(() => cancelled || withheld(log, request, sentAfter)).then((found) => {
         if (cancelled || found === true) return;
         claimed.add(found);
         waited(from, ms);
@@ -72,7 +77,6 @@ function withheld(
   log: readonly RequestRecord[],
   request: { method: string; url: string },
   sentAfter: number,
-  claimed: WeakSet<RequestRecord>,
 ): RequestRecord | undefined {
   const method = request.method.toUpperCase();
   const path = new URL(request.url).pathname;
