@@ -23,12 +23,6 @@ export interface EmulatorTimingOptions {
   onWait?: (ms: number) => void;
 }
 
-/**
- * Withheld requests already timed out, across every set of clients: two set-ups racing with the
- * same request in flight each time out on their own record.
- */
-const claimed = new WeakSet<RequestRecord>();
-
 /** Timings for one set of clients; give each set its own, as each has its own clock. */
 export function emulatorTimings(
   emu: Emulator,
@@ -55,9 +49,8 @@ export function emulatorTimings(
       // is still on its way out.
       const log = emu.requests;
       let cancelled = false;
-      void waitFor(() => cancelled || withheld(log, request, sentAfter)).then((found) => {
-        if (cancelled || found === true) return;
-        claimed.add(found);
+      void waitFor(() => cancelled || withheld(log, request, sentAfter)).then(() => {
+        if (cancelled) return;
         waited(from, ms);
         expire();
       });
@@ -69,23 +62,32 @@ export function emulatorTimings(
 }
 
 /**
- * The emulator's record of this request if the emulator is withholding its answer: same method and
- * path, arrived after the request was sent, held by a hang fault, not yet taken by another request
- * (two identical requests in flight each take their own).
+ * Whether the emulator is withholding the answer to this request: a record with the same method,
+ * path and query, arrived after the request was sent, held by a hang fault. Two identical requests
+ * in flight both time out on it: one of them might otherwise wait for ever, and a time-out of the
+ * other is one the product could meet too.
  */
 function withheld(
   log: readonly RequestRecord[],
   request: { method: string; url: string },
   sentAfter: number,
-): RequestRecord | undefined {
+): boolean {
   const method = request.method.toUpperCase();
-  const path = new URL(request.url).pathname;
+  const url = new URL(request.url);
   // Newest first: the request was sent moments ago, and the log of a long test is long.
   for (let i = log.length - 1; i >= 0; i--) {
     const r = log[i];
     if (r.startedAt < sentAfter) break;
-    if (r.method !== method || r.path !== path || claimed.has(r)) continue;
-    if (/\bhang\b/.test(r.fault ?? "")) return r;
+    if (r.method !== method || r.path !== url.pathname || !sameQuery(url, r.query)) continue;
+    if (/\bhang\b/.test(r.fault ?? "")) return true;
   }
-  return undefined;
+  return false;
+}
+
+/** The query as the emulator records it: each parameter once, the last value kept. */
+function sameQuery(url: URL, recorded: Record<string, string>): boolean {
+  const sent: Record<string, string> = {};
+  url.searchParams.forEach((value, key) => (sent[key] = value));
+  const keys = Object.keys(sent);
+  return keys.length === Object.keys(recorded).length && keys.every((k) => recorded[k] === sent[k]);
 }
