@@ -60,8 +60,9 @@ async function run(): Promise<void> {
   let job: JobDirectory | undefined;
   let httpDebug = false;
   try {
-    const inputs = readInputs(redactor);
+    // Registered before the inputs are checked, so an execution id holding it is refused too.
     redactor.addSecret(agentProxy()?.proxyPassword ?? "");
+    const inputs = readInputs(redactor);
     httpDebug = inputs.httpDebug;
     warnIfPlainHttp(inputs.installerBaseUrl);
 

@@ -62,7 +62,7 @@ export function readInputs(redactor: Redactor): TaskInputs {
   };
 
   const executionId = (readQuietly(() => tl.getInput("executionId", false)) ?? "").trim();
-  collect(checkExecutionId(executionId));
+  collect(checkExecutionId(executionId, (text) => redactor.holdsSecret(text)));
 
   const credentials = connection
     ? credentialsFromConnection(connection, clientKey, collect)
@@ -89,8 +89,9 @@ export function readInputs(redactor: Redactor): TaskInputs {
 type Collect = <T>(result: T | InputError | undefined) => T | undefined;
 
 function credentialsFromInputs(clientKey: string, collect: Collect): Credentials {
-  const clientId = (tl.getInput("clientId", false) ?? "").trim();
-  const realm = (tl.getInput("realm", false) ?? "").trim();
+  // Read quietly too: a misplaced key in them would otherwise be in a debug line before any check.
+  const clientId = (readQuietly(() => tl.getInput("clientId", false)) ?? "").trim();
+  const realm = (readQuietly(() => tl.getInput("realm", false)) ?? "").trim();
   const fields: Array<[string, string]> = [
     ["clientId", clientId],
     ["clientKey", clientKey],
@@ -112,14 +113,16 @@ function credentialsFromConnection(
   collect: Collect,
 ): Credentials {
   const clientId = (
-    tl.getEndpointAuthorizationParameter(connection, "username", true) ?? ""
+    readQuietly(() => tl.getEndpointAuthorizationParameter(connection, "username", true)) ?? ""
   ).trim();
   // The realm is an extra field of the connection type; depending on how the type declares it, the
   // agent passes it as an authorization parameter or as endpoint data. Both are read.
   const realm = (
-    tl.getEndpointAuthorizationParameter(connection, "realm", true) ||
-    tl.getEndpointDataParameter(connection, "realm", true) ||
-    ""
+    readQuietly(
+      () =>
+        tl.getEndpointAuthorizationParameter(connection, "realm", true) ||
+        tl.getEndpointDataParameter(connection, "realm", true),
+    ) ?? ""
   ).trim();
   const fields: Array<[string, string]> = [
     ["client id", clientId],

@@ -23,15 +23,17 @@ function displayArgument(arg: string): string {
 }
 
 /**
- * Writes `[command]file arg…` the way the agent highlights it; arguments at `masked` show as ***.
+ * Writes `[command]file arg…` the way the agent highlights it; arguments at `masked` show as ***,
+ * and the whole line goes through the redactor too: a secret may hide in another argument.
  */
 export function echoCommand(
   file: string,
   args: readonly string[],
   masked: ReadonlySet<number>,
+  redact: (text: string) => string,
 ): void {
   const shown = args.map((arg, i) => (masked.has(i) ? "***" : displayArgument(arg)));
-  writeLine(defuseCommands(`[command]${[displayArgument(file), ...shown].join(" ")}`));
+  writeLine(defuseCommands(redact(`[command]${[displayArgument(file), ...shown].join(" ")}`)));
 }
 
 export function startGroup(title: string): void {

@@ -40,7 +40,9 @@ export function stopAllProcesses(): void {
 }
 
 export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
-  echoCommand(request.file, request.args, request.maskedArgs ?? new Set());
+  echoCommand(request.file, request.args, request.maskedArgs ?? new Set(), (text) =>
+    request.redactor.redact(text),
+  );
   const output = new RedactedOutput(request.redactor, request.echoOutput ?? true);
   let child: ChildProcess;
   try {

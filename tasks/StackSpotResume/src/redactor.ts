@@ -68,6 +68,12 @@ export class Redactor {
     return safe;
   }
 
+  /** Whether `text` contains a registered secret in any of its forms. */
+  holdsSecret(text: string): boolean {
+    for (const needle of this.needles) if (text.includes(needle)) return true;
+    return false;
+  }
+
   redact(text: string): string {
     let result = text;
     // Longest first, so a form that contains another is masked whole.

@@ -63,8 +63,17 @@ function firstRefused(
     : { position: index + 1, description: describeCharacter(characters[index]) };
 }
 
-export function checkExecutionId(value: string): InputError | undefined {
+/**
+ * `holdsSecret` comes first: for a queue-time `workflow_execution_id=$(STK_CLIENT_KEY)`, the length
+ * or the position of a refused character would describe the key.
+ */
+export function checkExecutionId(
+  value: string,
+  holdsSecret: (text: string) => boolean,
+): InputError | undefined {
   if (!value.trim()) return new InputError(msg("ExecutionIdEmpty"), msg("ExecutionIdEmptyRemedy"));
+  if (holdsSecret(value))
+    return new InputError(msg("ExecutionIdHoldsSecret"), msg("ExecutionIdRemedy"));
   const length = Array.from(value).length;
   if (length > EXECUTION_ID_MAX_LENGTH) {
     return new InputError(
@@ -79,6 +88,10 @@ export function checkExecutionId(value: string): InputError | undefined {
       msg("ExecutionIdRemedy"),
     );
   }
+  // The id is one argument of `stk resume workflow`, but the CLI's parser still reads "--help",
+  // "-h", "--debug" or "--" there as an option; an id that starts alphanumeric never is one.
+  if (!/^[A-Za-z0-9]/.test(value))
+    return new InputError(msg("ExecutionIdBadStart"), msg("ExecutionIdRemedy"));
   return undefined;
 }
 

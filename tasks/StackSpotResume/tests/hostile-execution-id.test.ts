@@ -23,6 +23,12 @@ const HOSTILE: Array<[string, string, RegExp]> = [
   ["a slash (path)", "../../etc/passwd", /position 3: a slash \(U\+002F\)/],
   ["129 characters", "x".repeat(129), /has 129 characters; at most 128/],
   ["only spaces", "   ", /executionId is empty/],
+  // Passed as one argument, but the CLI would still read a leading dash as an option of its own.
+  ["an option --help", "--help", /must start with a letter or a digit/],
+  ["an option -h", "-h", /must start with a letter or a digit/],
+  ["an option --debug", "--debug", /must start with a letter or a digit/],
+  ["the end of options --", "--", /must start with a letter or a digit/],
+  ["a leading dot", ".exec-1", /must start with a letter or a digit/],
 ];
 
 describe("a hostile executionId", () => {
@@ -64,5 +70,33 @@ describe("a hostile executionId", () => {
     expect(run.resultMessage).toContain("The input executionId is empty");
     expect(run.resultMessage).toContain("${{ parameters.workflow_execution_id }}");
     expect(agent.server.requests).toEqual([]);
+  });
+
+  // A queue-time `workflow_execution_id=$(STK_CLIENT_KEY)`: any description (length, position or
+  // kind of a character) would tell something about the key.
+  test.each([
+    ["the key itself", (key: string) => key, (key: string) => key],
+    ["text around the key", (key: string) => key, (key: string) => `exec-${key}-1`],
+    ["a key with a slash", (key: string) => `k/${key}`, (key: string) => `k/${key}`],
+    ["a key too long for an id", (key: string) => key.repeat(6), (key: string) => key.repeat(6)],
+  ])("holding %s is refused without describing it", async (_label, makeKey, makeId) => {
+    const { key, inputs } = inputCredentials();
+    const secret = makeKey(key);
+    const run = await runTask(agent.sandbox, {
+      inputs: {
+        ...inputs,
+        clientKey: secret,
+        executionId: makeId(key),
+        installerBaseUrl: agent.server.baseUrl,
+      },
+      secrets: [secret],
+    });
+    expect(run.result).toBe("Failed");
+    expect(run.resultMessage).toBe(
+      "The input executionId holds the value of a secret (nothing more is said about it). " +
+        "Pass the id exactly as StackSpot sends it, `executionId: ${{ parameters.workflow_execution_id }}`, without adding text, quotes or commands to it.",
+    );
+    expect(agent.server.requests).toEqual([]);
+    expect(run.records).toEqual([]);
   });
 });

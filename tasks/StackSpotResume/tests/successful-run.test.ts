@@ -47,6 +47,13 @@ describe("a successful run", () => {
     );
   });
 
+  test("passes the echoed command lines through the redactor, not only the key's position", async () => {
+    const { key, inputs } = inputCredentials();
+    const result = await run(key, { ...inputs, clientId: `id-${key}`, executionId: "exec-1" });
+    const login = result.echoedCommands.find((l) => / login /.test(l));
+    expect(login).toMatch(/ login --client-id id-\*\*\* --client-key \*\*\* --realm acme-realm$/);
+  });
+
   test("registers the client key as a secret before the task prints anything of its own", async () => {
     const { key, inputs } = inputCredentials();
     const result = await run(key, { ...inputs, executionId: "exec-1" });
