@@ -47,6 +47,12 @@ function keepGitConfiguration(env: NodeJS.ProcessEnv): void {
   if (fs.existsSync(realConfig)) env.GIT_CONFIG_GLOBAL = realConfig;
 }
 
+/** The passwords of the agent's proxy and client certificate, read without task-lib logging. */
+export function agentPasswords(): string[] {
+  const certificate = readQuietly(() => tl.getVariable("Agent.ClientCertPassword"));
+  return [agentProxy()?.proxyPassword ?? "", certificate ?? ""].filter(Boolean);
+}
+
 /** The agent's proxy settings, read without task-lib logging the password. */
 export function agentProxy(): tl.ProxyConfiguration | null {
   return readQuietly(() => tl.getHttpProxyConfiguration());

@@ -6,7 +6,7 @@ import { endQuietLoad } from "./quiet-load";
 import * as os from "os";
 import * as path from "path";
 import * as tl from "azure-pipelines-task-lib/task";
-import { agentProxy, cliEnvironment } from "./cli-environment";
+import { agentPasswords, cliEnvironment } from "./cli-environment";
 import { attachHttpTrace } from "./cli-logs";
 import { TaskFailure } from "./errors";
 import { readInputs } from "./inputs";
@@ -60,8 +60,8 @@ async function run(): Promise<void> {
   let job: JobDirectory | undefined;
   let httpDebug = false;
   try {
-    // Registered before the inputs are checked, so an execution id holding it is refused too.
-    redactor.addSecret(agentProxy()?.proxyPassword ?? "");
+    // Registered before the inputs are checked, so an execution id holding one is refused too.
+    for (const password of agentPasswords()) redactor.addSecret(password);
     const inputs = readInputs(redactor);
     httpDebug = inputs.httpDebug;
     warnIfPlainHttp(inputs.installerBaseUrl);

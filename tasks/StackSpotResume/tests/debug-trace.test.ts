@@ -88,4 +88,23 @@ describe("debug mode", () => {
     expect(run.result).toBe("Failed");
     expect(run.attachments).toHaveLength(1);
   });
+
+  test("with system.debug and an agent client certificate, its password is printed nowhere", async () => {
+    const { key, inputs } = inputCredentials();
+    const certificatePassword = "cert-pass-7Hq2x";
+    const run = await runTask(agent.sandbox, {
+      systemDebug: true,
+      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl },
+      extraEnv: {
+        AGENT_CLIENTCERT: `${agent.sandbox.root}/client.pem`,
+        AGENT_CLIENTCERTKEY: `${agent.sandbox.root}/client.key`,
+        AGENT_CLIENTCERTARCHIVE: `${agent.sandbox.root}/client.pfx`,
+        AGENT_CLIENTCERTPASSWORD: certificatePassword,
+      },
+      secrets: [key, certificatePassword],
+    });
+    expect(run.result).toBe("Succeeded");
+    // task-lib still logs that the certificate settings exist; only the password line is dropped.
+    expect(run.stdout).toMatch(/Agent\.ClientCert=/);
+  });
 });
