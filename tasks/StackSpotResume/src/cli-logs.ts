@@ -6,7 +6,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as tl from "azure-pipelines-task-lib/task";
-import { endGroup, startGroup, writeLine } from "./log";
+import { defuseCommands, endGroup, startGroup, writeLine } from "./log";
 import { msg } from "./messages";
 import { Redactor } from "./redactor";
 
@@ -61,8 +61,9 @@ export function printLogTail(
     writeLine(msg("NoLogFound"));
     return [];
   }
-  // Redact before cutting into lines: a cut could otherwise fall inside a secret.
-  const tail = redactor.redact(readTail(logFile, TAIL_BYTES)).split(/\r?\n/);
+  // Redact before cutting into lines: a cut could otherwise fall inside a secret. Defused: a line
+  // of the log holding ##vso[…] would otherwise be run by the agent when it is printed.
+  const tail = defuseCommands(redactor.redact(readTail(logFile, TAIL_BYTES))).split(/\r?\n/);
   if (tail.length && tail[tail.length - 1] === "") tail.pop();
   const shown = tail.slice(-lines);
   startGroup(msg("LogTailHeader", path.basename(logFile)));

@@ -4,13 +4,13 @@
 import * as os from "os";
 
 /**
- * The agent treats "##vso[" and "##[" anywhere in a line as a command. Values that came from inputs
- * are
- * printed with the two hashes split, so an input can never issue a command such as
- * task.setvariable.
+ * The agent runs "##vso[" and "##[" found anywhere in a line, in any case, as a logging command.
+ * Text that did not come from the task itself is printed with those prefixes turned into "**vso["
+ * and "**[", as the agent itself defuses output it must not obey, so it can never issue a command
+ * such as task.setvariable.
  */
 export function defuseCommands(text: string): string {
-  return text.replace(/##(?=vso\[|\[)/gi, "#\u200b#");
+  return text.replace(/##(vso\[|\[)/gi, "**$1");
 }
 
 export function writeLine(text: string): void {

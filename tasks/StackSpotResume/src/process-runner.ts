@@ -1,7 +1,7 @@
 // Runs one program with an argument list (never a shell), streams its output through the redactor,
 // keeps the last lines for error messages, and stops it at a time limit.
 import { ChildProcess, spawn } from "child_process";
-import { echoCommand } from "./log";
+import { defuseCommands, echoCommand } from "./log";
 import { LineRedactingStream, Redactor } from "./redactor";
 
 export interface ProcessRequest {
@@ -15,6 +15,11 @@ export interface ProcessRequest {
   maskedArgs?: ReadonlySet<number>;
   /** Stream output to the log as it comes (true), or only keep it for the caller (false). */
   echoOutput?: boolean;
+  /**
+   * Let logging commands (##vso[…]) in the output reach the agent. Only for `stk resume workflow`,
+   * whose output is the user's own workflow; everything else is defused.
+   */
+  passLoggingCommands?: boolean;
 }
 
 export interface ProcessOutcome {
@@ -43,7 +48,11 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
   echoCommand(request.file, request.args, request.maskedArgs ?? new Set(), (text) =>
     request.redactor.redact(text),
   );
-  const output = new RedactedOutput(request.redactor, request.echoOutput ?? true);
+  const output = new RedactedOutput(
+    request.redactor,
+    request.echoOutput ?? true,
+    request.passLoggingCommands ?? false,
+  );
   let child: ChildProcess;
   try {
     child = spawn(request.file, [...request.args], {
@@ -69,17 +78,19 @@ class RedactedOutput {
   kept = "";
   readonly out: LineRedactingStream;
   readonly err: LineRedactingStream;
-  constructor(redactor: Redactor, echo: boolean) {
+  constructor(redactor: Redactor, echo: boolean, passLoggingCommands: boolean) {
     const keep = (text: string) => {
       this.kept = (this.kept + text).slice(-KEPT_OUTPUT);
     };
+    // Defused piece by piece: the redacting stream never ends a piece inside "##vso[".
+    const shown = (text: string) => (passLoggingCommands ? text : defuseCommands(text));
     this.out = new LineRedactingStream(redactor, (text) => {
       keep(text);
-      if (echo) process.stdout.write(text);
+      if (echo) process.stdout.write(shown(text));
     });
     this.err = new LineRedactingStream(redactor, (text) => {
       keep(text);
-      if (echo) process.stderr.write(text);
+      if (echo) process.stderr.write(shown(text));
     });
   }
   end(): void {

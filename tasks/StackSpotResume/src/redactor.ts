@@ -86,6 +86,17 @@ export class Redactor {
 }
 
 /**
+ * Moves a cut back before a trailing "#", "##", "##v"…"##vso": a logging command split over two
+ * released pieces would escape a reader that defuses each piece on its own, while the agent, which
+ * reads whole lines, would still see it.
+ */
+function keepCommandPrefix(text: string, cut: number): number {
+  const head = text.slice(Math.max(0, cut - 8), cut);
+  const partial = /#+(?:v(?:s(?:o)?)?)?$/i.exec(head);
+  return partial ? cut - partial[0].length : cut;
+}
+
+/**
  * Redacts a stream that arrives in arbitrary chunks: a secret split across two chunks must still be
  * found, so output is released line by line. A line that grows past `maxPending` characters without
  * a
@@ -109,7 +120,10 @@ export class LineRedactingStream {
     }
     if (this.pending.length > this.maxPending) {
       const keep = Math.max(this.redactor.longestSecret - 1, 0);
-      const cut = this.redactor.safeCut(this.pending, this.pending.length - keep);
+      const cut = keepCommandPrefix(
+        this.pending,
+        this.redactor.safeCut(this.pending, this.pending.length - keep),
+      );
       this.release(this.pending.slice(0, cut));
       this.pending = this.pending.slice(cut);
     }

@@ -85,12 +85,18 @@ export class StkCli {
     );
   }
 
+  /**
+   * The output of `resume` is the workflow's own (the user's code, as trusted as a script step), so
+   * its logging commands reach the agent: a workflow may set variables or upload a summary.
+   */
   async resumeWorkflow(executionId: string): Promise<void> {
     await this.run(
       "stk resume workflow",
       ["resume", "workflow", executionId],
       this.options.timeouts.resumeSeconds,
       "ResumeRemedy",
+      new Set(),
+      true,
     );
   }
 
@@ -100,6 +106,7 @@ export class StkCli {
     timeoutSeconds: number,
     remedy: MessageKey,
     maskedArgs: ReadonlySet<number> = new Set(),
+    passLoggingCommands = false,
   ): Promise<ProcessOutcome> {
     const outcome = await runProcess({
       file: this.executable,
@@ -109,6 +116,7 @@ export class StkCli {
       timeoutSeconds,
       redactor: this.options.redactor,
       maskedArgs,
+      passLoggingCommands,
     });
     if (outcome.exitCode === 0 && !outcome.timedOut) return outcome;
     const logTail = printLogTail(this.options.home, this.options.redactor);

@@ -53,6 +53,28 @@ describe("when the STK CLI fails", () => {
     expect(run.stdout).toMatch(/login with client 3f2c9a54-client-id and key \*\*\*/);
   });
 
+  test("logging commands of the CLI are defused, except in the output of `stk resume`", async () => {
+    const { run } = await runWith(["log-commands", "fail-resume"]);
+    expect(run.result).toBe("Failed");
+    const output = `${run.stdout}\n${run.stderr}\n${run.resultMessage}`;
+    // The agent finds ##vso[ anywhere in a line, in any case.
+    expect(output).not.toMatch(/##vso\[task\.setvariable variable=pwned/i);
+    expect(output).not.toMatch(/##\[error\]not an error/i);
+    for (const command of ["--version", "upgrade", "login"])
+      expect(run.stdout).toContain(`**vso[task.setvariable variable=pwned]${command}`);
+    expect(run.stderr).toContain("note: **VsO[task.setvariable variable=pwnedErr]login");
+    expect(run.stdout).toContain("**[error]not an error of the task");
+    // Reprinted from ~/.stk/logs after the failure, and repeated in the summary.
+    expect(run.stdout).toMatch(/Z \*\*VSO\[task\.setvariable variable=pwnedLog\]yes/);
+    expect(run.resultMessage).toContain("**VSO[task.setvariable variable=pwnedLog]yes");
+    // The workflow's own output passes through, as a script step's would.
+    expect(run.commands).toContainEqual({
+      name: "task.setvariable",
+      properties: { variable: "fromWorkflow" },
+      data: "ok",
+    });
+  });
+
   test("a failed resume fails the task with the CLI's reason", async () => {
     const { run } = await runWith(["fail-resume"]);
     expect(run.result).toBe("Failed");

@@ -9,6 +9,9 @@
 // and
 //                  writes it into its log
 //   hang-resume    `stk resume workflow` never ends, and starts a child that never ends either
+//   log-commands   every command prints agent logging commands (##vso[…], ##[…], in any case) on
+//                  stdout and stderr and into its log; `stk resume workflow` prints
+//                  ##vso[task.setvariable variable=fromWorkflow]ok, as a workflow may
 // Like the real CLI it keeps its session, logs (~/.stk/logs) and, with HTTP_ENABLE_FILE_DEBUG=true,
 // an HTTP trace (~/.stk/debug/http.txt) under HOME.
 const fs = require("fs");
@@ -53,6 +56,18 @@ function flag(name) {
 }
 
 const sessionFile = path.join(stkDir, "session.json");
+
+function printLoggingCommands() {
+  if (!modes.has("log-commands")) return;
+  if (args[0] === "resume") {
+    console.log("##vso[task.setvariable variable=fromWorkflow]ok");
+    return;
+  }
+  console.log(`##vso[task.setvariable variable=pwned]${args[0]}`);
+  console.error(`note: ##VsO[task.setvariable variable=pwnedErr]${args[0]}`);
+  console.log("##[error]not an error of the task");
+  log("##VSO[task.setvariable variable=pwnedLog]yes");
+}
 
 async function main() {
   if (args[0] === "--version") {
@@ -146,4 +161,5 @@ async function main() {
 }
 
 record({});
+printLoggingCommands();
 main().then((code) => process.exit(code));
