@@ -2,46 +2,46 @@
 // HTTP trace. The agent masks values registered with ##vso[task.setsecret], but only in the log it
 // uploads; an attached file, or a value in another encoding, is not masked. So the task removes
 // them first.
+import { secretForms } from "./secret-forms";
 
 const MASK = "***";
 
+const TOKEN_NAMES = "access_token|refresh_token|id_token|client_secret|client_key|password";
 /**
  * Session material the CLI may print or trace even though the task never saw it: bearer tokens,
- * OAuth
- * token fields and JWTs. Each pattern keeps its label and masks the value.
+ * OAuth token fields (JSON, Python and form style) and JWTs. Each keeps its label, masks the value.
  */
 const TOKEN_PATTERNS: Array<[RegExp, string]> = [
   [/(\bBearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${MASK}`],
-  [
-    /("(?:access_token|refresh_token|id_token|client_secret|client_key|password)"\s*:\s*")[^"]*(")/gi,
-    `$1${MASK}$2`,
-  ],
-  [
-    /(\b(?:access_token|refresh_token|id_token|client_secret|client_key|password)=)[^&\s"']+/gi,
-    `$1${MASK}`,
-  ],
+  [new RegExp(`("(?:${TOKEN_NAMES})"\\s*:\\s*")[^"]*(")`, "gi"), `$1${MASK}$2`],
+  // Python's repr of a dict, as a Python CLI may log a response: {'access_token': '…'}.
+  [new RegExp(`('(?:${TOKEN_NAMES})'\\s*:\\s*')[^']*(')`, "gi"), `$1${MASK}$2`],
+  [new RegExp(`(\\b(?:${TOKEN_NAMES})=)[^&\\s"']+`, "gi"), `$1${MASK}`],
   [/\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, MASK],
 ];
+
+/** Characters a token value is made of (JWT, base64, base64url, URL-encoded). */
+const TOKEN_CHARACTER = /[A-Za-z0-9\-._~+/=%]/;
+/** A label whose value has started but may go on in the next piece of a stream. */
+const OPEN_TOKEN_LABEL = new RegExp(
+  `(?:\\bBearer\\s+|"(?:${TOKEN_NAMES})"\\s*:\\s*"[^"]*|'(?:${TOKEN_NAMES})'\\s*:\\s*'[^']*|` +
+    `\\b(?:${TOKEN_NAMES})=[^&\\s"']*)$`,
+  "i",
+);
+/** A token-looking run longer than this is not held back whole (a stream must move on). */
+const MAX_TOKEN_HOLD = 64 * 1024;
 
 export class Redactor {
   private readonly needles = new Set<string>();
 
   /**
-   * Registers a secret and the forms it takes on the wire: URL and form encoding (OAuth token
-   * requests), JSON escaping, and HTTP basic authorization together with the user name.
+   * Registers a secret and the forms it takes on the wire (see secret-forms.ts): URL and form
+   * encoding, JSON escaping, hex, base64 and base64url at any offset, and HTTP basic authorization
+   * together with the user name.
    */
   addSecret(secret: string, userName?: string): void {
     if (!secret) return;
-    const forms = [
-      secret,
-      encodeURIComponent(secret),
-      encodeURIComponent(secret).replace(/%20/g, "+"),
-      JSON.stringify(secret).slice(1, -1),
-      Buffer.from(secret, "utf8").toString("base64"),
-    ];
-    if (userName) forms.push(Buffer.from(`${userName}:${secret}`, "utf8").toString("base64"));
-    // Very short strings would mask ordinary words; a real client key is far longer.
-    for (const form of forms) if (form.length >= 4) this.needles.add(form);
+    for (const form of secretForms(secret, userName)) this.needles.add(form);
   }
 
   /**
@@ -86,6 +86,21 @@ export class Redactor {
 }
 
 /**
+ * Moves a cut back to the start of an unfinished token: a token-looking run reaching the cut, and
+ * its label (`Bearer `, `"access_token": "`, `password=`). Token patterns have no length limit, so
+ * holding back only the longest registered secret would print the start of a split token masked
+ * and its end in clear.
+ */
+function keepUnfinishedToken(text: string, cut: number): number {
+  const limit = Math.max(0, cut - MAX_TOKEN_HOLD);
+  let start = cut;
+  while (start > limit && TOKEN_CHARACTER.test(text[start - 1])) start--;
+  if (start === limit && limit > 0) return cut;
+  const label = OPEN_TOKEN_LABEL.exec(text.slice(Math.max(0, start - 1024), start));
+  return label ? start - label[0].length : start;
+}
+
+/**
  * Moves a cut back before a trailing "#", "##", "##v"…"##vso": a logging command split over two
  * released pieces would escape a reader that defuses each piece on its own, while the agent, which
  * reads whole lines, would still see it.
@@ -120,10 +135,8 @@ export class LineRedactingStream {
     }
     if (this.pending.length > this.maxPending) {
       const keep = Math.max(this.redactor.longestSecret - 1, 0);
-      const cut = keepCommandPrefix(
-        this.pending,
-        this.redactor.safeCut(this.pending, this.pending.length - keep),
-      );
+      const secretCut = this.redactor.safeCut(this.pending, this.pending.length - keep);
+      const cut = keepCommandPrefix(this.pending, keepUnfinishedToken(this.pending, secretCut));
       this.release(this.pending.slice(0, cut));
       this.pending = this.pending.slice(cut);
     }

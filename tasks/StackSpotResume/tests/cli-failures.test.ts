@@ -75,6 +75,15 @@ describe("when the STK CLI fails", () => {
     });
   });
 
+  test("a token split over two pieces of a line longer than 16 KB is still masked", async () => {
+    const { run } = await runWith(["long-line"]);
+    expect(run.result).toBe("Succeeded");
+    const token = `tok${"AbCdEfGh12".repeat(40)}`;
+    for (let at = 0; at + 40 <= token.length; at += 20)
+      expect(run.stdout).not.toContain(token.slice(at, at + 40));
+    expect(run.stdout).toContain(" Authorization: Bearer *** done\n");
+  });
+
   test("a failed resume fails the task with the CLI's reason", async () => {
     const { run } = await runWith(["fail-resume"]);
     expect(run.result).toBe("Failed");

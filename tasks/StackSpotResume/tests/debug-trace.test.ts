@@ -1,5 +1,5 @@
 import { runTask } from "./support/agent";
-import { inputCredentials } from "./support/credentials";
+import { freshKey, inputCredentials } from "./support/credentials";
 import { useAgent } from "./support/use-agent";
 
 describe("debug mode", () => {
@@ -37,6 +37,27 @@ describe("debug mode", () => {
     expect(run.stdout).toMatch(
       /HTTP debug trace \(secrets removed\) is attached to this run as stackspot-http-trace-[0-9a-f]+\.txt/,
     );
+  });
+
+  test("masks the key in every encoding the trace can hold, and Python-style tokens", async () => {
+    // ! ' ( ) * tell strict RFC 3986 percent-encoding from encodeURIComponent.
+    const { key, inputs } = inputCredentials(`sk-(test)*!'-${freshKey()}`);
+    const run = await runTask(agent.sandbox, {
+      mode: ["trace-encodings"],
+      inputs: {
+        ...inputs,
+        clientId: "client(id)!",
+        executionId: "exec-5",
+        installerBaseUrl: agent.server.baseUrl,
+        debug: "true",
+      },
+      // The leak check searches the attachment for every encoding (support/leaks.ts).
+      secrets: [key],
+    });
+    expect(run.result).toBe("Succeeded");
+    const trace = run.attachments[0].content;
+    expect(trace).toContain("response: {'access_token': '***', 'token_type': 'bearer'}");
+    expect(trace).not.toContain("py-token-");
   });
 
   test("attaches the trace of a failed run too", async () => {

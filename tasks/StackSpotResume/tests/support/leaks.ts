@@ -1,6 +1,7 @@
-// The check every task run goes through: the client key (and its URL-encoded form) may appear in
-// the task's output only inside the ##vso[task.setsecret] command itself — not in any other stdout
-// line, not in stderr, not in an attached file, and not in any file left on the agent afterwards.
+// The check every task run goes through: the client key (in any of the encodings of formsOf) may
+// appear in the task's output only inside the ##vso[task.setsecret] command itself — not in any
+// other stdout line, not in stderr, not in an attached file, and not in any file left on the agent
+// afterwards.
 import * as fs from "fs";
 import * as path from "path";
 
@@ -16,8 +17,44 @@ export interface Leak {
   context: string;
 }
 
-function formsOf(secret: string): string[] {
-  return [...new Set([secret, encodeURIComponent(secret)])];
+/** RFC 3986 percent-encoding, which encodeURIComponent is not: it leaves !'()* as they are. */
+function strictPercentEncode(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/**
+ * The base64 (and base64url) characters that depend only on the secret when it sits at byte offset
+ * 0, 1 or 2 of a longer text, e.g. in base64("client-id:" + key): found wherever it is embedded.
+ */
+function base64Cores(bytes: Buffer): string[] {
+  return [0, 1, 2].flatMap((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
+    const core = encoded.slice(
+      Math.ceil((offset * 8) / 6),
+      Math.floor(((offset + bytes.length) * 8) / 6),
+    );
+    return [core, core.replace(/\+/g, "-").replace(/\//g, "_")];
+  });
+}
+
+/**
+ * Every form searched for: the secret, URL-encoded (lenient, strict, either case of the escapes)
+ * and form-encoded, and each of those in hex (either case), base64 and base64url at any offset.
+ * Written independently of the task's redactor, so a mistake in one is not repeated in the other.
+ */
+export function formsOf(secret: string): string[] {
+  const percent = [encodeURIComponent(secret), strictPercentEncode(secret)];
+  const texts = [secret, ...percent, ...percent.map((p) => p.replace(/%20/g, "+"))];
+  texts.push(...texts.map((t) => t.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())));
+  const forms = texts.flatMap((text) => {
+    const bytes = Buffer.from(text, "utf8");
+    const hex = bytes.toString("hex");
+    return [text, hex, hex.toUpperCase(), ...base64Cores(bytes)];
+  });
+  return [...new Set(forms)].filter((form) => form.length >= 8 || form === secret);
 }
 
 function scan(where: string, text: string, secret: string, leaks: Leak[]): void {

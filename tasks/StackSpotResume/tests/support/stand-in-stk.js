@@ -12,6 +12,10 @@
 //   log-commands   every command prints agent logging commands (##vso[…], ##[…], in any case) on
 //                  stdout and stderr and into its log; `stk resume workflow` prints
 //                  ##vso[task.setvariable variable=fromWorkflow]ok, as a workflow may
+//   trace-encodings `stk login` traces the key in more encodings (strict percent-encoding, base64
+//                  at offsets 1 and 2, base64url, hex, client_secret_basic) and a Python-style
+//                  {'access_token': …}
+//   long-line      `stk login` prints a line over 16 KB with a bearer token written in two pieces
 // Like the real CLI it keeps its session, logs (~/.stk/logs) and, with HTTP_ENABLE_FILE_DEBUG=true,
 // an HTTP trace (~/.stk/debug/http.txt) under HOME.
 const fs = require("fs");
@@ -56,6 +60,38 @@ function flag(name) {
 }
 
 const sessionFile = path.join(stkDir, "session.json");
+/** The token `long-line` prints; the test looks for pieces of it. */
+const LONG_LINE_TOKEN = `tok${"AbCdEfGh12".repeat(40)}`;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function strictPercent(text) {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+function traceEncodings(id, key) {
+  const b64 = (text) => Buffer.from(text).toString("base64");
+  trace(`body: grant_type=client_credentials&client_secret=${strictPercent(key)}`);
+  trace(`body (lower-case escapes): client_secret=${strictPercent(key).toLowerCase()}`);
+  trace(`x-offset-1: ${b64(`x${key}`)}`);
+  trace(`x-offset-2: ${b64(`xy${key}`)}`);
+  trace(`x-base64url: ${Buffer.from(`{"k":"${key}"}`).toString("base64url")}`);
+  trace(
+    `x-hex: ${Buffer.from(key).toString("hex")} ${Buffer.from(key).toString("hex").toUpperCase()}`,
+  );
+  trace(`Authorization: Basic ${b64(`${strictPercent(id)}:${strictPercent(key)}`)}`);
+  trace(`response: {'access_token': 'py-token-${key.length}-Zx81', 'token_type': 'bearer'}`);
+}
+
+async function printLongLine() {
+  process.stdout.write(
+    `${"x".repeat(16300)} Authorization: Bearer ${LONG_LINE_TOKEN.slice(0, 200)}`,
+  );
+  await sleep(100);
+  process.stdout.write(`${LONG_LINE_TOKEN.slice(200)} done\n`);
+}
 
 function printLoggingCommands() {
   if (!modes.has("log-commands")) return;
@@ -108,6 +144,8 @@ async function main() {
     trace(
       `body: grant_type=client_credentials&client_id=${encodeURIComponent(id)}&client_secret=${encodeURIComponent(key)}`,
     );
+    if (modes.has("trace-encodings")) traceEncodings(id, key);
+    if (modes.has("long-line")) await printLongLine();
     if (modes.has("echo-key")) {
       process.stdout.write(`debug: using key ${key.slice(0, 3)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
