@@ -22,9 +22,9 @@ function agentTempDirectory(): string {
   return tl.getVariable("Agent.TempDirectory") || os.tmpdir();
 }
 
+/** Plain http gets past the inputs only with allowInsecureInstaller; it is never silent. */
 function warnIfPlainHttp(url: URL): void {
-  const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  if (url.protocol === "http:" && !loopback) tl.warning(msg("InsecureMirror", url.host));
+  if (url.protocol === "http:") tl.warning(msg("InsecureMirror", url.host));
 }
 
 function fail(error: unknown, redactor: Redactor): void {
@@ -72,6 +72,7 @@ async function run(): Promise<void> {
     let cli = await findOrInstallCli({
       job,
       installerBaseUrl: inputs.installerBaseUrl,
+      installerSha256: inputs.installerSha256,
       redactor,
       timeouts,
     });

@@ -13,6 +13,7 @@ import {
   checkExecutionId,
   CommandTimeouts,
   parseInstallerBaseUrl,
+  parseInstallerSha256,
   parseTimeouts,
   undefinedVariable,
   undefinedVariableError,
@@ -30,6 +31,8 @@ export interface TaskInputs {
   upgradeCli: boolean;
   httpDebug: boolean;
   installerBaseUrl: URL;
+  /** Lower-case hex SHA-256 the downloaded installer must have, if pinned. */
+  installerSha256?: string;
   timeouts: CommandTimeouts;
 }
 
@@ -71,8 +74,12 @@ export function readInputs(redactor: Redactor): TaskInputs {
   if (!undefinedVariable(clientKey)) redactor.addSecret(clientKey, credentials.clientId);
 
   const installerBaseUrl = collect(
-    parseInstallerBaseUrl(tl.getInput("installerBaseUrl", false) || DEFAULT_INSTALLER_BASE_URL),
+    parseInstallerBaseUrl(
+      tl.getInput("installerBaseUrl", false) || DEFAULT_INSTALLER_BASE_URL,
+      readBoolean("allowInsecureInstaller", false),
+    ),
   );
+  const installerSha256 = collect(parseInstallerSha256(tl.getInput("installerSha256", false)));
   const timeouts = collect(parseTimeouts(tl.getInput("cliTimeoutSeconds", false)));
   if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
 
@@ -82,6 +89,7 @@ export function readInputs(redactor: Redactor): TaskInputs {
     upgradeCli: readBoolean("upgradeCli", true),
     httpDebug: readBoolean("debug", false),
     installerBaseUrl: installerBaseUrl as URL,
+    installerSha256,
     timeouts: timeouts as CommandTimeouts,
   };
 }

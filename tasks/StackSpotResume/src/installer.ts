@@ -2,8 +2,10 @@
 //
 // The official installer puts the CLI into ~/.stk/bin. The task runs it with HOME pointing at a
 // staging directory of this job (<job>/install), reads the version with `stk --version`, and copies
-// <job>/install/.stk/bin into the tool cache as <Agent.ToolsDirectory>/stk/<version>/<arch>
-// (tool-lib's cacheDir). The next run on the agent finds it there and downloads nothing.
+// <job>/install/.stk/bin into the tool cache as
+// <Agent.ToolsDirectory>/stk/<version>/<arch>-<source> (tool-lib's cacheDir; <source> is a hash of
+// the installer address, see installer-trust.ts). The next run on the agent naming the same source
+// finds it there and downloads nothing.
 import * as fs from "fs";
 import * as path from "path";
 import * as tl from "azure-pipelines-task-lib/task";
@@ -16,6 +18,7 @@ import { writeLine, defuseCommands } from "./log";
 import { msg } from "./messages";
 import { runProcess } from "./process-runner";
 import { Redactor } from "./redactor";
+import { sourceCacheArch, verifyInstaller } from "./installer-trust";
 import { commandError, StkCli } from "./stk-cli";
 import { CommandTimeouts } from "./validation";
 
@@ -26,6 +29,7 @@ export const EXECUTABLE_NAME = isWindows ? "stk.exe" : "stk";
 export interface InstallContext {
   job: JobDirectory;
   installerBaseUrl: URL;
+  installerSha256?: string;
   redactor: Redactor;
   timeouts: CommandTimeouts;
   downloadPolicy?: DownloadPolicy;
@@ -35,6 +39,8 @@ export interface InstalledCli {
   /** Absolute path of the stk executable. */
   executable: string;
   version: string;
+  /** The tool cache's arch folder of its installer source, where an upgraded CLI is cached too. */
+  cacheArch: string;
 }
 
 /**
@@ -48,20 +54,33 @@ export async function findOrInstallCli(context: InstallContext): Promise<Install
   return cli;
 }
 
-/** Caches a CLI folder under its version and returns the executable inside the cache. */
-export async function cacheCliFolder(folder: string, version: string): Promise<string> {
-  const cachedFolder = await toolLib.cacheDir(folder, TOOL_NAME, version);
+/**
+ * Caches a CLI folder under its version and source and returns the executable inside the cache.
+ */
+export async function cacheCliFolder(
+  folder: string,
+  version: string,
+  cacheArch: string,
+): Promise<string> {
+  const cachedFolder = await toolLib.cacheDir(folder, TOOL_NAME, version, cacheArch);
   return path.join(cachedFolder, EXECUTABLE_NAME);
 }
 
+function cacheArchOf(context: InstallContext): string {
+  return sourceCacheArch(context.installerBaseUrl, context.installerSha256);
+}
+
 async function cachedCli(context: InstallContext): Promise<InstalledCli | undefined> {
-  const folder = toolLib.findLocalTool(TOOL_NAME, "*");
+  const cacheArch = cacheArchOf(context);
+  // Only CLIs installed from this run's source: the highest version among all sources could be a
+  // mirror's tampered CLI.
+  const folder = toolLib.findLocalTool(TOOL_NAME, "*", cacheArch);
   if (!folder) return undefined;
   const executable = path.join(folder, EXECUTABLE_NAME);
   try {
     const version = await cliAt(executable, context.job.home, context).version();
     writeLine(msg("UsingCachedCli", version, folder));
-    return { executable, version };
+    return { executable, version, cacheArch };
   } catch (error) {
     // A damaged cache entry (interrupted copy, removed file) is repaired by installing again.
     tl.warning(
@@ -93,9 +112,10 @@ async function installCli(context: InstallContext): Promise<InstalledCli> {
   if (!fs.existsSync(staged))
     throw new InstallError(msg("CliNotInstalled", staged), msg("InstallerFailedRemedy"));
   const version = await asInstallError(cliAt(staged, home, context).version());
-  const executable = await cacheCliFolder(binFolder, version);
+  const cacheArch = cacheArchOf(context);
+  const executable = await cacheCliFolder(binFolder, version, cacheArch);
   writeLine(msg("CliCached", version));
-  return { executable, version };
+  return { executable, version, cacheArch };
 }
 
 /** Linux and macOS: <base>/install.sh, run as `bash <file>` (an argument list, never a pipe). */
@@ -106,6 +126,7 @@ async function runShellInstaller(context: InstallContext): Promise<string> {
     context.job.downloads,
     context.downloadPolicy ?? DEFAULT_DOWNLOAD_POLICY,
   );
+  verifyInstaller(script, context.installerSha256);
   const bash = tl.which("bash", false);
   if (!bash) throw new InstallError(msg("BashMissing"), msg("BashMissingRemedy"));
   const home = context.job.installHome;
@@ -155,6 +176,7 @@ async function runWindowsInstaller(context: InstallContext): Promise<string> {
     context.job.downloads,
     context.downloadPolicy ?? DEFAULT_DOWNLOAD_POLICY,
   );
+  verifyInstaller(downloaded, context.installerSha256);
   const home = context.job.installHome;
   const binFolder = path.join(home, ".stk", "bin");
   const executable = path.join(context.job.downloads, EXECUTABLE_NAME);

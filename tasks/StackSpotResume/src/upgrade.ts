@@ -43,8 +43,9 @@ export async function upgradeCli(
     return cli;
   }
   if (version === cli.version) return cli;
-  const executable = await cacheCliFolder(path.dirname(upgraded), version);
+  // Under the source of the CLI that upgraded itself: it is that source's run that trusts it.
+  const executable = await cacheCliFolder(path.dirname(upgraded), version, cli.cacheArch);
   toolLib.prependPath(path.dirname(executable));
   writeLine(msg("UpgradedCliCached", version));
-  return { executable, version };
+  return { executable, version, cacheArch: cli.cacheArch };
 }

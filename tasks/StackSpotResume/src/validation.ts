@@ -134,8 +134,11 @@ export function checkCredential(label: string, value: string): InputError | unde
   return undefined;
 }
 
-/** The installer's base address, without a trailing slash; only http and https are accepted. */
-export function parseInstallerBaseUrl(value: string): URL | InputError {
+/**
+ * The installer's base address, without a trailing slash. https only, unless `allowInsecure`: the
+ * installer runs on the agent and the CLI it installs receives the client key.
+ */
+export function parseInstallerBaseUrl(value: string, allowInsecure: boolean): URL | InputError {
   const invalid = new InputError(msg("InstallerUrlInvalid"), msg("InstallerUrlInvalidRemedy"));
   let url: URL;
   try {
@@ -145,8 +148,19 @@ export function parseInstallerBaseUrl(value: string): URL | InputError {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return invalid;
   if (url.search || url.hash || url.username || url.password) return invalid;
+  if (url.protocol === "http:" && !allowInsecure)
+    return new InputError(msg("InstallerUrlInsecure"), msg("InstallerUrlInsecureRemedy"));
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;
+}
+
+/** The optional installer hash, lower-cased; undefined when empty. */
+export function parseInstallerSha256(value: string | undefined): string | undefined | InputError {
+  const text = (value ?? "").trim();
+  if (!text) return undefined;
+  if (!/^[0-9A-Fa-f]{64}$/.test(text))
+    return new InputError(msg("InstallerSha256Invalid"), msg("InstallerSha256InvalidRemedy"));
+  return text.toLowerCase();
 }
 
 export const DEFAULT_TIMEOUTS = { shortCommandSeconds: 300, resumeSeconds: 3600 };

@@ -21,7 +21,12 @@ describe("behind the agent's proxy", () => {
     const { key, inputs } = inputCredentials();
     const run = await runTask(agent.sandbox, {
       // A host name that resolves nowhere: only the proxy can reach it.
-      inputs: { ...inputs, executionId: "exec-6", installerBaseUrl: "http://stk-mirror.invalid" },
+      inputs: {
+        ...inputs,
+        executionId: "exec-6",
+        installerBaseUrl: "http://stk-mirror.invalid",
+        allowInsecureInstaller: "true",
+      },
       extraEnv: {
         AGENT_PROXYURL: proxy.url,
         AGENT_PROXYUSERNAME: "agent-user",
@@ -49,7 +54,7 @@ describe("behind the agent's proxy", () => {
       });
     }
     expect(run.warnings).toEqual([
-      "installerBaseUrl uses plain http (stk-mirror.invalid): the installer could be altered on its way to the agent. Prefer https.",
+      "installerBaseUrl uses plain http (stk-mirror.invalid), allowed by allowInsecureInstaller: the installer could be altered on its way to the agent. Prefer https, or pin installerSha256.",
     ]);
   });
 });

@@ -8,7 +8,7 @@ describe("where the credentials come from", () => {
   // One agent for the whole file: after the first run the CLI comes from the tool cache.
   const agent = useAgent({ scope: "all" });
 
-  const base = () => ({ executionId: "exec-9", installerBaseUrl: agent.server.baseUrl });
+  const base = () => ({ executionId: "exec-9", ...agent.server.inputs });
 
   test("a service connection supplies client id, key and realm, and wins over the inputs", async () => {
     const connectionKey = freshKey();

@@ -11,7 +11,7 @@ describe("debug mode", () => {
       inputs: {
         ...inputs,
         executionId: "exec-5",
-        installerBaseUrl: agent.server.baseUrl,
+        ...agent.server.inputs,
         debug: "true",
       },
       secrets: [key],
@@ -48,7 +48,7 @@ describe("debug mode", () => {
         ...inputs,
         clientId: "client(id)!",
         executionId: "exec-5",
-        installerBaseUrl: agent.server.baseUrl,
+        ...agent.server.inputs,
         debug: "true",
       },
       // The leak check searches the attachment for every encoding (support/leaks.ts).
@@ -67,7 +67,7 @@ describe("debug mode", () => {
       inputs: {
         ...inputs,
         executionId: "exec-5",
-        installerBaseUrl: agent.server.baseUrl,
+        ...agent.server.inputs,
         debug: "true",
       },
       secrets: [key],
@@ -82,7 +82,7 @@ describe("debug mode", () => {
   test("is off by default: no trace variables, no attachment", async () => {
     const { key, inputs } = inputCredentials();
     const run = await runTask(agent.sandbox, {
-      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl },
+      inputs: { ...inputs, executionId: "exec-5", ...agent.server.inputs },
       secrets: [key],
     });
     expect(run.attachments).toEqual([]);
@@ -101,7 +101,7 @@ describe("debug mode", () => {
       inputs: {
         ...inputs,
         executionId: "exec-5",
-        installerBaseUrl: agent.server.baseUrl,
+        ...agent.server.inputs,
         debug: "true",
       },
       secrets: [key],
@@ -115,7 +115,7 @@ describe("debug mode", () => {
     const certificatePassword = "cert-pass-7Hq2x";
     const run = await runTask(agent.sandbox, {
       systemDebug: true,
-      inputs: { ...inputs, executionId: "exec-5", installerBaseUrl: agent.server.baseUrl },
+      inputs: { ...inputs, executionId: "exec-5", ...agent.server.inputs },
       extraEnv: {
         AGENT_CLIENTCERT: `${agent.sandbox.root}/client.pem`,
         AGENT_CLIENTCERTKEY: `${agent.sandbox.root}/client.key`,

@@ -39,7 +39,7 @@ describe("a hostile executionId", () => {
     async (_label, value, rule) => {
       const { key, inputs } = inputCredentials();
       const run = await runTask(agent.sandbox, {
-        inputs: { ...inputs, executionId: value, installerBaseUrl: agent.server.baseUrl },
+        inputs: { ...inputs, executionId: value, ...agent.server.inputs },
         secrets: [key],
       });
       expect(run.result).toBe("Failed");
@@ -63,7 +63,7 @@ describe("a hostile executionId", () => {
   test("an empty value is refused with the fix for the pipeline", async () => {
     const { key, inputs } = inputCredentials();
     const run = await runTask(agent.sandbox, {
-      inputs: { ...inputs, executionId: "", installerBaseUrl: agent.server.baseUrl },
+      inputs: { ...inputs, executionId: "", ...agent.server.inputs },
       secrets: [key],
     });
     expect(run.result).toBe("Failed");
@@ -87,7 +87,7 @@ describe("a hostile executionId", () => {
         ...inputs,
         clientKey: secret,
         executionId: makeId(key),
-        installerBaseUrl: agent.server.baseUrl,
+        ...agent.server.inputs,
       },
       secrets: [secret],
     });

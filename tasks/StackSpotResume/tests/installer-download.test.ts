@@ -23,7 +23,7 @@ describe("downloading the installer", () => {
     await server.start();
     const { key, inputs } = inputCredentials();
     return runTask(sandbox, {
-      inputs: { ...inputs, executionId: "exec-7", installerBaseUrl: server.baseUrl },
+      inputs: { ...inputs, executionId: "exec-7", ...server.inputs },
       secrets: [key],
     });
   }
@@ -89,7 +89,7 @@ describe("downloading the installer", () => {
     await server.start();
     const { key, inputs } = inputCredentials();
     const run = await runTask(sandbox, {
-      inputs: { ...inputs, executionId: "exec-7", installerBaseUrl: server.baseUrl },
+      inputs: { ...inputs, executionId: "exec-7", ...server.inputs },
       secrets: [key],
     });
     expect(run.result).toBe("Failed");
@@ -106,7 +106,7 @@ describe("downloading the installer", () => {
     await server.start();
     const { key, inputs } = inputCredentials();
     const run = await runTask(sandbox, {
-      inputs: { ...inputs, executionId: "exec-7", installerBaseUrl: server.baseUrl },
+      inputs: { ...inputs, executionId: "exec-7", ...server.inputs },
       extraEnv: { PATH: path.join(sandbox.root, "empty-bin") },
       secrets: [key],
     });

@@ -9,7 +9,7 @@ describe("a successful run", () => {
 
   const run = (key: string, inputs: Record<string, string>) =>
     runTask(agent.sandbox, {
-      inputs: { installerBaseUrl: agent.server.baseUrl, ...inputs },
+      inputs: { ...agent.server.inputs, ...inputs },
       secrets: [key],
     });
 
@@ -101,7 +101,11 @@ describe("a successful run", () => {
   test("puts the cached CLI on the PATH for later steps", async () => {
     const { key, inputs } = inputCredentials();
     const result = await run(key, { ...inputs, executionId: "exec-1" });
-    const cached = path.join(agent.sandbox.tools, "stk", "5.3.1", process.arch);
+    const versionFolder = path.join(agent.sandbox.tools, "stk", "5.3.1");
+    // <arch>-<hash of the installer source>: see installer-trust.test.ts.
+    const [source] = fs.readdirSync(versionFolder).filter((f) => !f.endsWith(".complete"));
+    expect(source).toMatch(new RegExp(`^${process.arch}-[0-9a-f]{16}$`));
+    const cached = path.join(versionFolder, source);
     expect(result.commands.filter((c) => c.name === "task.prependpath").map((c) => c.data)).toEqual(
       [cached],
     );

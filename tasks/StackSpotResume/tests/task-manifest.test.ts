@@ -61,12 +61,19 @@ describe("task.json", () => {
       upgradeCli: ["boolean", true, false],
       debug: ["boolean", false, false],
       installerBaseUrl: ["string", "https://stk.stackspot.com", false],
+      allowInsecureInstaller: ["boolean", false, false],
+      installerSha256: ["string", undefined, false],
       cliTimeoutSeconds: ["string", "0", false],
     });
     const advanced = source.inputs
       .filter((i: { groupName?: string }) => i.groupName === "advanced")
       .map((i: { name: string }) => i.name);
-    expect(advanced).toEqual(["installerBaseUrl", "cliTimeoutSeconds"]);
+    expect(advanced).toEqual([
+      "installerBaseUrl",
+      "allowInsecureInstaller",
+      "installerSha256",
+      "cliTimeoutSeconds",
+    ]);
   });
 
   test("the packaged task.json takes Minor and Patch from package.json and points both handlers at the bundle", () => {

@@ -74,6 +74,14 @@ export class InstallerServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /**
+   * The task inputs that point at this server. It speaks plain http, which the task refuses unless
+   * allowInsecureInstaller is set (the https requirement itself is tested in installer-trust).
+   */
+  get inputs(): { installerBaseUrl: string; allowInsecureInstaller: string } {
+    return { installerBaseUrl: this.baseUrl, allowInsecureInstaller: "true" };
+  }
+
   /** Requests for the installer, whatever their answer. */
   get installerRequests(): RecordedRequest[] {
     return this.requests.filter((r) => r.url.endsWith("/install.sh"));
