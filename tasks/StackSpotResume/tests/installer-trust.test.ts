@@ -3,6 +3,7 @@ import { AgentSandbox, runTask } from "./support/agent";
 import { buildBundle } from "./support/bundle";
 import { inputCredentials } from "./support/credentials";
 import { InstallerServer, installerScript } from "./support/installer-server";
+import { makeTestCertificate } from "./support/tls";
 
 const sha256 = (text: string) => crypto.createHash("sha256").update(text, "utf8").digest("hex");
 
@@ -19,17 +20,21 @@ describe("trusting the installer", () => {
     sandbox.remove();
   });
 
-  async function startServer(version = "5.3.1"): Promise<InstallerServer> {
-    const server = new InstallerServer({ version });
+  async function startServer(
+    version = "5.3.1",
+    tls?: { key: string; cert: string },
+  ): Promise<InstallerServer> {
+    const server = new InstallerServer({ version, tls });
     await server.start();
     servers.push(server);
     return server;
   }
 
-  function run(inputs: Record<string, string>) {
+  function run(inputs: Record<string, string>, extraEnv?: Record<string, string>) {
     const { key, inputs: credentials } = inputCredentials();
     return runTask(sandbox, {
       inputs: { ...credentials, executionId: "exec-8", ...inputs },
+      extraEnv,
       secrets: [key],
     });
   }
@@ -37,6 +42,28 @@ describe("trusting the installer", () => {
   const stkVersions = (result: Awaited<ReturnType<typeof run>>) => [
     ...new Set(result.records.filter((r) => r.tool === "stk").map((r) => r.version)),
   ];
+
+  test("downloads over https without allowInsecureInstaller or a warning, trusting the agent's CA", async () => {
+    const certificate = makeTestCertificate(`${sandbox.root}/tls`);
+    const server = await startServer("5.3.1", certificate);
+    expect(server.baseUrl).toMatch(/^https:/);
+    const result = await run(
+      { installerBaseUrl: server.baseUrl },
+      { AGENT_CAINFO: certificate.certFile },
+    );
+    expect(result.result).toBe("Succeeded");
+    expect(result.warnings).toEqual([]);
+    expect(server.installerRequests).toHaveLength(1);
+  });
+
+  test("does not download from an https address whose certificate the agent does not trust", async () => {
+    const server = await startServer("5.3.1", makeTestCertificate(`${sandbox.root}/tls`));
+    const result = await run({ installerBaseUrl: server.baseUrl });
+    expect(result.result).toBe("Failed");
+    expect(result.resultMessage).toContain(`could not be downloaded from ${server.baseUrl}`);
+    expect(result.resultMessage).toMatch(/self.signed certificate/i);
+    expect(result.records).toEqual([]);
+  });
 
   test("refuses a plain http installerBaseUrl before any download", async () => {
     const server = await startServer();

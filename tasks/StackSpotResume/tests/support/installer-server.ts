@@ -4,6 +4,7 @@
 // so a test can make the download fail, arrive truncated, and then succeed.
 import * as fs from "fs";
 import * as http from "http";
+import * as https from "https";
 import * as net from "net";
 import * as path from "path";
 import { TASK_SOURCE_DIR } from "./agent";
@@ -23,6 +24,8 @@ export interface InstallerServerOptions {
   plan?: InstallerAnswer[];
   /** Serve this text as install.sh instead of the stand-in installer. */
   script?: string;
+  /** Speak https with this key and certificate instead of plain http. */
+  tls?: { key: string; cert: string };
 }
 
 const STAND_IN_SOURCE = path.join(TASK_SOURCE_DIR, "tests", "support", "stand-in-stk.js");
@@ -51,7 +54,7 @@ export class InstallerServer {
   readonly requests: RecordedRequest[] = [];
   /** Body bytes sent for all requests. */
   bytesSent = 0;
-  private readonly server: http.Server;
+  private readonly server: http.Server | https.Server;
   private readonly sockets = new Set<net.Socket>();
   private readonly plan: InstallerAnswer[];
   private readonly script: string;
@@ -59,7 +62,11 @@ export class InstallerServer {
   constructor(options: InstallerServerOptions = {}) {
     this.plan = [...(options.plan ?? [])];
     this.script = options.script ?? installerScript(options.version ?? "5.3.1");
-    this.server = http.createServer((request, response) => this.answer(request, response));
+    const handler = (request: http.IncomingMessage, response: http.ServerResponse) =>
+      this.answer(request, response);
+    this.server = options.tls
+      ? https.createServer(options.tls, handler)
+      : http.createServer(handler);
     this.server.on("connection", (socket) => {
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
@@ -71,12 +78,14 @@ export class InstallerServer {
   }
 
   get baseUrl(): string {
-    return `http://127.0.0.1:${this.port}`;
+    const scheme = this.server instanceof https.Server ? "https" : "http";
+    return `${scheme}://127.0.0.1:${this.port}`;
   }
 
   /**
-   * The task inputs that point at this server. It speaks plain http, which the task refuses unless
-   * allowInsecureInstaller is set (the https requirement itself is tested in installer-trust).
+   * The task inputs that point at this server. By default it speaks plain http, which the task
+   * refuses unless allowInsecureInstaller is set (the https requirement itself is tested in
+   * installer-trust.test.ts).
    */
   get inputs(): { installerBaseUrl: string; allowInsecureInstaller: string } {
     return { installerBaseUrl: this.baseUrl, allowInsecureInstaller: "true" };
