@@ -12,6 +12,7 @@ import { TaskFailure } from "./errors";
 import { readInputs } from "./inputs";
 import { findOrInstallCli } from "./installer";
 import { JobDirectory } from "./job-directory";
+import { defuseCommands } from "./log";
 import { msg } from "./messages";
 import { stopAllProcesses } from "./process-runner";
 import { Redactor } from "./redactor";
@@ -27,16 +28,21 @@ function warnIfPlainHttp(url: URL): void {
   if (url.protocol === "http:") tl.warning(msg("InsecureMirror", url.host));
 }
 
+/**
+ * Failure messages can carry text from outside the task (an error of Node or a library, log lines):
+ * redacted, and defused although the agent reads one command per line, as a second line of defence.
+ */
 function fail(error: unknown, redactor: Redactor): void {
+  const clean = (text: string) => defuseCommands(redactor.redact(text));
   if (error instanceof TaskFailure) {
-    tl.setResult(tl.TaskResult.Failed, redactor.redact(error.userMessage));
+    tl.setResult(tl.TaskResult.Failed, clean(error.userMessage));
     return;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  if (error instanceof Error && error.stack) tl.debug(redactor.redact(error.stack));
+  if (error instanceof Error && error.stack) tl.debug(clean(error.stack));
   tl.setResult(
     tl.TaskResult.Failed,
-    redactor.redact(`${msg("UnexpectedError", detail)} ${msg("UnexpectedErrorRemedy")}`),
+    clean(`${msg("UnexpectedError", detail)} ${msg("UnexpectedErrorRemedy")}`),
   );
 }
 
@@ -91,7 +97,7 @@ async function run(): Promise<void> {
       try {
         if (httpDebug) attachHttpTrace(job.home, agentTempDirectory(), redactor);
       } catch (error) {
-        tl.warning(redactor.redact(String(error)));
+        tl.warning(defuseCommands(redactor.redact(String(error))));
       }
       const problem = job.remove();
       if (problem) tl.warning(msg("CleanupFailed", job.root, redactor.redact(problem)));
