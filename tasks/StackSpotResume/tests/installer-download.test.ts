@@ -3,7 +3,7 @@ import * as path from "path";
 import { AgentSandbox, runTask, stkArgumentLists } from "./support/agent";
 import { buildBundle } from "./support/bundle";
 import { inputCredentials } from "./support/credentials";
-import { InstallerAnswer, InstallerServer } from "./support/installer-server";
+import { InstallerAnswer, InstallerServer, installerScript } from "./support/installer-server";
 
 describe("downloading the installer", () => {
   let server: InstallerServer | undefined;
@@ -114,6 +114,23 @@ describe("downloading the installer", () => {
     expect(run.resultMessage).toBe(
       "The STK CLI installer is a bash script, but bash was not found on the agent's PATH. Install bash on the agent (or in the job's container image).",
     );
+  });
+
+  test("defuses logging commands the installer prints", async () => {
+    const script = installerScript("5.3.1").replace(
+      "set -euo pipefail\n",
+      "set -euo pipefail\necho 'mirror says ##vso[task.setvariable variable=pwnedInstaller]yes'\n",
+    );
+    server = new InstallerServer({ script });
+    await server.start();
+    const { key, inputs } = inputCredentials();
+    const run = await runTask(sandbox, {
+      inputs: { ...inputs, executionId: "exec-7", ...server.inputs },
+      secrets: [key],
+    });
+    expect(run.result).toBe("Succeeded");
+    expect(run.stdout).toContain("mirror says **vso[task.setvariable variable=pwnedInstaller]yes");
+    expect(run.stdout).not.toMatch(/##vso\[task\.setvariable/i);
   });
 
   test("leaves no downloaded file or staging directory behind", async () => {
