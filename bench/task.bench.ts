@@ -130,7 +130,7 @@ async function main(): Promise<void> {
 
       const sandbox = new AgentSandbox();
       const options = {
-        inputs: { ...inputs, executionId: "bench-exec", installerBaseUrl: server.baseUrl },
+        inputs: { ...inputs, executionId: "bench-exec", ...server.inputs },
         secrets: [key],
         systemDebug: false,
       };

@@ -68,7 +68,7 @@ test("the packaged task installs the CLI, logs in with a StackSpot service conne
   const key = freshKey();
   const run = await runTask(agent.sandbox, {
     taskDir: unpackedTask,
-    inputs: { executionId: "01JPKG-exec_7", installerBaseUrl: agent.server.baseUrl },
+    inputs: { executionId: "01JPKG-exec_7", ...agent.server.inputs },
     connection: {
       id: CONNECTION_ID,
       clientId: "pkg-client-id",
