@@ -57,3 +57,29 @@ export type { PermissionBit } from "./securityNamespaces";
 // What each REST call is, in the user's words.
 export { describeOperation } from "./operations";
 export type { OperationInfo } from "./operations";
+
+// Typed bodies and look-ups for the REST calls the engine makes (the library's types describe the
+// service's answers; these build what we send).
+export {
+  listDefinitions,
+  listDefinitionsByName,
+  listDefinitionsByYamlFile,
+  yamlProcess,
+  azureReposGit,
+  newYamlDefinition,
+  withDocumentedEnums,
+  YAML_PROCESS_TYPE,
+} from "./buildDefinitions";
+export type { DefinitionQuery, NewYamlDefinition } from "./buildDefinitions";
+export {
+  shortBranchName,
+  branchVersion,
+  activePullRequests,
+  newPullRequest,
+  filePush,
+  NO_COMMIT,
+} from "./git";
+export type { FilePush } from "./git";
+export { usernamePasswordEndpoint } from "./serviceEndpoints";
+export type { UsernamePasswordEndpoint } from "./serviceEndpoints";
+export { webLink } from "./wire";

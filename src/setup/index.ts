@@ -92,3 +92,6 @@ export type { StackspotRun, RunStateName, RunResultName } from "./runs";
 
 // The contract's names.
 export * as contract from "./contract";
+
+// A branch's name as people read it ("main" for refs/heads/main).
+export { shortBranchName } from "../ado";

@@ -9,7 +9,7 @@ import {
   PIPELINE_NAME,
   SERVICE_CONNECTION_TYPE,
 } from "./contract";
-import { isPipelineAuthorized } from "../ado";
+import { isPipelineAuthorized, shortBranchName } from "../ado";
 import { redactOptions, resolveOptions, ResolvedOptions, SetupOptions } from "./options";
 import { renderPipelineFile, sameFileContent } from "./pipelineFile";
 import {
@@ -112,7 +112,7 @@ export function planSetup(state: ProjectState, options: SetupOptions | ResolvedO
   // Pipeline file.
   const content = renderPipelineFile(o);
   const branch = repo?.defaultBranch ?? DEFAULT_BRANCH;
-  const branchName = branch.replace(/^refs\/heads\//, "");
+  const branchName = shortBranchName(branch);
   // The item's detail says what is there now; the step says what the set-up writes.
   const writeFile = (
     mode: "add" | "update" | "upgrade" | "replace",

@@ -8,7 +8,7 @@ import {
   QUEUE_TIME_VARIABLES,
 } from "./contract";
 import type { ResolvedOptions } from "./options";
-import type { DefinitionState, ProjectState, VariableChange } from "./types";
+import type { DefinitionState, ProjectState, RepositoryState, VariableChange } from "./types";
 
 export type PipelineVerdict =
   /** No pipeline of ours: create one. */
@@ -35,11 +35,11 @@ export function describeFolder(path: string): string {
 }
 
 /** Does the definition run this repository's /stackspot.yml? */
-export function runsOurFile(d: DefinitionState, state: ProjectState): boolean {
+export function runsOurFile(d: DefinitionState, repository: RepositoryState | null): boolean {
   return (
-    !!state.repository &&
+    !!repository &&
     !!d.repositoryId &&
-    d.repositoryId.toLowerCase() === state.repository.id.toLowerCase() &&
+    d.repositoryId.toLowerCase() === repository.id.toLowerCase() &&
     normalizePath(d.yamlFilename) === PIPELINE_FILE_PATH
   );
 }
@@ -48,7 +48,7 @@ export function judgePipeline(state: ProjectState, options: ResolvedOptions): Pi
   const named = state.pipelinesNamedStackspot.filter((d) => d.name.toLowerCase() === PIPELINE_NAME);
   const root = named.find((d) => isRootFolder(d.path));
   if (root) {
-    if (runsOurFile(root, state))
+    if (runsOurFile(root, state.repository))
       return {
         kind: "ours",
         definition: root,
@@ -57,7 +57,7 @@ export function judgePipeline(state: ProjectState, options: ResolvedOptions): Pi
       };
     return { kind: "foreign", definition: root, takeOver: options.takeOverPipeline };
   }
-  const elsewhere = named.find((d) => runsOurFile(d, state));
+  const elsewhere = named.find((d) => runsOurFile(d, state.repository));
   if (elsewhere)
     return {
       kind: "ours",
@@ -67,7 +67,7 @@ export function judgePipeline(state: ProjectState, options: ResolvedOptions): Pi
     };
   const onFile = [...state.pipelinesOnFile]
     .sort((a, b) => a.id - b.id)
-    .find((d) => runsOurFile(d, state));
+    .find((d) => runsOurFile(d, state.repository));
   if (onFile)
     return {
       kind: "ours",

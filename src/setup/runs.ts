@@ -1,7 +1,7 @@
 // The hub's list of workflow runs: the stackspot pipeline's runs with the StackSpot workflow
 // execution id each was queued for.
 import type { BuildDefinitionReference } from "azure-devops-extension-api/Build/Build";
-import type { AdoClients } from "../ado";
+import { AdoClients, webLink } from "../ado";
 import { PIPELINE_NAME } from "./contract";
 import { isRootFolder } from "./planPipeline";
 
@@ -70,7 +70,6 @@ export async function listStackspotRuns(
   const runs = await clients.pipelines.listRuns(project, id);
   return runs
     .map((r) => {
-      const links = (r as unknown as { _links?: { web?: { href?: string } } })._links;
       const params = (r.templateParameters ?? {}) as Record<string, unknown>;
       const execution = params.workflow_execution_id;
       const state = enumName(r.state, STATES, "unknown");
@@ -85,7 +84,7 @@ export async function listStackspotRuns(
         startedAt: toDate(r.createdDate),
         finishedAt: toDate(r.finishedDate),
         webUrl:
-          links?.web?.href ??
+          webLink(r) ??
           `${clients.orgUrl}${encodeURIComponent(project)}/_build/results?buildId=${r.id}`,
       };
     })

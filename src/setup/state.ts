@@ -11,8 +11,16 @@
 // anyone presses Set up — at no extra round trip, and a fixed number of checks whatever the
 // project's size.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
-import type { GitVersionDescriptor } from "azure-devops-extension-api/Git/Git";
-import { AdoClients, NotFoundError, ResourcePipelinePermissions } from "../ado";
+import {
+  activePullRequests,
+  AdoClients,
+  branchVersion,
+  listDefinitionsByName,
+  listDefinitionsByYamlFile,
+  NotFoundError,
+  ResourcePipelinePermissions,
+  webLink,
+} from "../ado";
 import { PIPELINE_FILE_PATH, PIPELINE_NAME, SETUP_TOPIC_BRANCH } from "./contract";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
 import { classifyPipelineFileLazily } from "./pipelineFile";
@@ -26,9 +34,6 @@ import type {
   PullRequestState,
   VariableState,
 } from "./types";
-
-/** YAML process type of the Build API. */
-const YAML_PROCESS = 2;
 
 export async function readProjectState(
   clients: AdoClients,
@@ -68,40 +73,8 @@ async function readState(
       : e;
   });
   const repoP = orNull(clients.git.getRepository(o.repository, project));
-  const namedP = clients.build.getDefinitions(
-    project,
-    PIPELINE_NAME,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    true,
-  );
-  const onFileP = clients.build.getDefinitions(
-    project,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    true,
-    undefined,
-    undefined,
-    YAML_PROCESS,
-    PIPELINE_FILE_PATH,
-  );
+  const namedP = listDefinitionsByName(clients.build, project, PIPELINE_NAME);
+  const onFileP = listDefinitionsByYamlFile(clients.build, project, PIPELINE_FILE_PATH);
   const queueP = clients.taskAgent
     .getAgentQueues(project, o.queueName)
     .then((queues) => queues.find((q) => sameName(q.name, o.queueName)) ?? null);
@@ -131,9 +104,8 @@ async function readState(
   // Checks made for another project (a wrong id given) answer nothing about this one.
   const projectProbed =
     probed && o.projectId?.toLowerCase() === proj.id.toLowerCase() ? probed : undefined;
-  // includeAllProperties makes the list return full definitions (variables, repository, process).
-  const named = (namedRaw as unknown as BuildDefinition[]).map(toDefinitionState);
-  const onFile = (onFileRaw as unknown as BuildDefinition[])
+  const named = namedRaw.map(toDefinitionState);
+  const onFile = onFileRaw
     .filter((d) => repo && sameId(d.repository?.id, repo.id))
     .map(toDefinitionState);
   const branch = repo?.defaultBranch || null;
@@ -256,10 +228,7 @@ export async function readFile(
       undefined,
       undefined,
       undefined,
-      {
-        version: branch.replace(/^refs\/heads\//, ""),
-        versionType: "branch",
-      } as unknown as GitVersionDescriptor,
+      branchVersion(branch),
       true,
     ),
   );
@@ -275,11 +244,7 @@ export async function readSetupPullRequest(
 ): Promise<PullRequestState | null> {
   const prs = await clients.git.getPullRequests(
     repositoryId,
-    {
-      sourceRefName: SETUP_TOPIC_BRANCH,
-      targetRefName: targetBranch,
-      status: "active",
-    } as unknown as Parameters<AdoClients["git"]["getPullRequests"]>[1],
+    activePullRequests(SETUP_TOPIC_BRANCH, targetBranch),
     project,
   );
   const pr = prs.find((p) => p.sourceRefName === SETUP_TOPIC_BRANCH);
@@ -314,7 +279,6 @@ export function toDefinitionState(d: BuildDefinition): DefinitionState {
     };
   }
   const process = d.process as { type?: number; yamlFilename?: string } | undefined;
-  const links = (d as unknown as { _links?: { web?: { href?: string } } })._links;
   return {
     id: d.id,
     name: d.name,
@@ -325,7 +289,7 @@ export function toDefinitionState(d: BuildDefinition): DefinitionState {
     yamlFilename: process?.yamlFilename,
     queueId: d.queue?.id,
     variables,
-    webUrl: links?.web?.href,
+    webUrl: webLink(d),
     raw: d,
   };
 }

@@ -3,10 +3,11 @@
 // the file pushed and its commit, the pipeline as created or updated, the connection, the
 // authorizations). Planning over it gives the checklist to show after the set-up; a fresh read
 // would give the same (tests/setup/after.test.ts compares the two).
-import { PIPELINE_FILE_PATH, PIPELINE_NAME } from "./contract";
+import { PIPELINE_NAME } from "./contract";
 import { classifyPipelineFileLazily } from "./pipelineFile";
+import { runsOurFile } from "./planPipeline";
 import type { StepResults } from "./steps/context";
-import type { DefinitionState, ProjectState, PullRequestState, RepositoryState } from "./types";
+import type { ProjectState, PullRequestState, RepositoryState } from "./types";
 
 export interface RunOutputs {
   repository?: RepositoryState;
@@ -36,7 +37,7 @@ export async function stateAfter(before: ProjectState, run: RunOutputs): Promise
     named = named.filter((x) => x.id !== d.id);
     onFile = onFile.filter((x) => x.id !== d.id);
     if (d.name.toLowerCase() === PIPELINE_NAME) named = [...named, d];
-    if (runsFile(d, repository)) onFile = [...onFile, d];
+    if (runsOurFile(d, repository)) onFile = [...onFile, d];
   }
   const { permissions: _checked, ...rest } = before;
   return {
@@ -55,13 +56,4 @@ export async function stateAfter(before: ProjectState, run: RunOutputs): Promise
     queuePermissions: made.queuePermissions ?? before.queuePermissions,
     pullRequest: run.pullRequest ?? before.pullRequest,
   };
-}
-
-function runsFile(d: DefinitionState, repository: RepositoryState | null): boolean {
-  return (
-    !!repository &&
-    d.repositoryId?.toLowerCase() === repository.id.toLowerCase() &&
-    (d.yamlFilename ?? "").replace(/\\/g, "/").replace(/^\/?/, "/").toLowerCase() ===
-      PIPELINE_FILE_PATH
-  );
 }

@@ -1,8 +1,12 @@
 // Steps: create the StackSpot service connection (client id and key as user name and password,
 // realm in data.realm, where the task reads them), and allow the stackspot pipeline to use the
 // connection and the agent queue so that a run StackSpot queues never waits for an approval.
-import type { ServiceEndpoint } from "azure-devops-extension-api/ServiceEndpoint/ServiceEndpoint";
-import { AdoError, isPipelineAuthorized, ResourcePipelinePermissions } from "../../ado";
+import {
+  AdoError,
+  isPipelineAuthorized,
+  ResourcePipelinePermissions,
+  usernamePasswordEndpoint,
+} from "../../ado";
 import { SERVICE_CONNECTION_TYPE, SERVICE_CONNECTION_URL } from "../contract";
 import { sameName } from "../state";
 import { writeOnce } from "../writeOnce";
@@ -16,25 +20,19 @@ export async function createServiceConnection(
   if (creds.kind !== "service-connection" || !creds.create)
     throw new Error("Internal error: no credentials to create the service connection with.");
   const { serviceEndpoint } = ctx.clients;
-  const body = {
+  const body = usernamePasswordEndpoint({
     name,
     type: SERVICE_CONNECTION_TYPE,
     url: SERVICE_CONNECTION_URL,
     description:
       "StackSpot credentials for the stackspot pipeline (created by the StackSpot set-up).",
-    authorization: {
-      scheme: "UsernamePassword",
-      parameters: { username: creds.create.clientId, password: creds.create.clientKey },
-    },
+    username: creds.create.clientId,
+    password: creds.create.clientKey,
     data: { realm: creds.create.realm },
-    isShared: false,
-    owner: "library",
-    serviceEndpointProjectReferences: [
-      { name, projectReference: { id: ctx.projectId, name: ctx.plan.state.project.name } },
-    ],
-  };
+    project: { id: ctx.projectId, name: ctx.plan.state.project.name },
+  });
   const endpoint = await writeOnce(ctx.clients.retry, {
-    write: () => serviceEndpoint.createServiceEndpoint(body as unknown as ServiceEndpoint),
+    write: () => serviceEndpoint.createServiceEndpoint(body),
     verify: async () =>
       (await serviceEndpoint.getServiceEndpointsByNames(ctx.project, [name])).find(
         (e) => sameName(e.name, name) && e.type?.toLowerCase() === SERVICE_CONNECTION_TYPE,

@@ -1,7 +1,7 @@
 // Step: write /stackspot.yml on the default branch with one commit. When branch policies refuse a
 // direct push (TF402455), the same commit goes to a topic branch and a pull request is opened,
 // once.
-import { BranchPolicyError } from "../../ado";
+import { BranchPolicyError, FilePush, filePush, newPullRequest, shortBranchName } from "../../ado";
 import { pullRequestNeed, refusalOf, verdictNow } from "../permissionChecks";
 import { PIPELINE_FILE_PATH, SETUP_TOPIC_BRANCH } from "../contract";
 import { sameFileContent } from "../pipelineFile";
@@ -10,7 +10,6 @@ import type { StepSpec } from "../types";
 import { writeOnce } from "../writeOnce";
 import { required, StepContext, StepOutcome } from "./context";
 
-const ZERO = "0000000000000000000000000000000000000000";
 type WriteFileSpec = Extract<StepSpec, { kind: "write-file" }>;
 
 const COMMIT_MESSAGES: Record<WriteFileSpec["mode"], string> = {
@@ -20,36 +19,8 @@ const COMMIT_MESSAGES: Record<WriteFileSpec["mode"], string> = {
   replace: "Replace the StackSpot pipeline file with the managed version",
 };
 
-interface PushArgs {
-  branch: string;
-  /**
-   * Head the push builds on (for a new branch: the commit it starts from); null for an empty
-   * repository.
-   */
-  oldObjectId: string | null;
-  /** Does the file exist on the commit the push builds on? */
-  fileExists: boolean;
-  content: string;
-  message: string;
-}
-
-function pushBody(a: PushArgs): unknown {
-  return {
-    refUpdates: [{ name: a.branch, oldObjectId: a.oldObjectId ?? ZERO }],
-    commits: [
-      {
-        comment: a.message,
-        changes: [
-          {
-            changeType: a.fileExists ? "edit" : "add",
-            item: { path: PIPELINE_FILE_PATH },
-            newContent: { content: a.content, contentType: "rawtext" },
-          },
-        ],
-      },
-    ],
-  };
-}
+/** A push of the pipeline file (its path is the contract's). */
+type PushArgs = Omit<FilePush, "path">;
 
 /**
  * Pushes once; if the push's fate is unknown or it conflicts, the branch is re-read to see whether
@@ -59,11 +30,8 @@ async function pushOnce(ctx: StepContext, repositoryId: string, a: PushArgs): Pr
   const { git } = ctx.clients;
   return writeOnce(ctx.clients.retry, {
     write: async () => {
-      const push = await git.createPush(
-        pushBody(a) as Parameters<typeof git.createPush>[0],
-        repositoryId,
-        ctx.project,
-      );
+      const body = filePush({ ...a, path: PIPELINE_FILE_PATH });
+      const push = await git.createPush(body, repositoryId, ctx.project);
       return push.commits?.[0]?.commitId ?? push.refUpdates?.[0]?.newObjectId ?? "";
     },
     verify: async () => {
@@ -92,7 +60,7 @@ export async function writePipelineFile(
     const commit = await pushOnce(ctx, repo.id, args);
     ctx.made.file = { content: spec.content, branch: spec.branch, commitId: commit };
     return {
-      detail: `${COMMIT_MESSAGES[spec.mode]} on ${shortBranch(spec.branch)} (commit ${commit.slice(0, 8)}).`,
+      detail: `${COMMIT_MESSAGES[spec.mode]} on ${shortBranchName(spec.branch)} (commit ${commit.slice(0, 8)}).`,
       link: repo.webUrl,
     };
   } catch (e) {
@@ -100,7 +68,7 @@ export async function writePipelineFile(
     const pr = await proposeThroughPullRequest(ctx, repo.id, args, spec.oldObjectId);
     ctx.pullRequest = pr;
     return {
-      detail: `Branch policies protect ${shortBranch(spec.branch)}: opened pull request ${pr.id} with ${PIPELINE_FILE_PATH}. Complete it to finish the set-up.`,
+      detail: `Branch policies protect ${shortBranchName(spec.branch)}: opened pull request ${pr.id} with ${PIPELINE_FILE_PATH}. Complete it to finish the set-up.`,
       link: pr.url,
     };
   }
@@ -140,12 +108,14 @@ async function proposeThroughPullRequest(
     write: () =>
       git
         .createPullRequest(
-          {
+          newPullRequest({
             sourceRefName: SETUP_TOPIC_BRANCH,
             targetRefName: target.branch,
             title: "Set up the StackSpot pipeline file",
-            description: `Adds ${PIPELINE_FILE_PATH}, the pipeline StackSpot queues to run its workflows. Opened by the StackSpot set-up because branch policies do not allow direct pushes.`,
-          } as Parameters<typeof git.createPullRequest>[0],
+            description:
+              `Adds ${PIPELINE_FILE_PATH}, the pipeline StackSpot queues to run its workflows. ` +
+              "Opened by the StackSpot set-up because branch policies do not allow direct pushes.",
+          }),
           repositoryId,
           ctx.project,
         )
@@ -162,8 +132,4 @@ async function proposeThroughPullRequest(
       undefined,
   });
   return created;
-}
-
-function shortBranch(ref: string): string {
-  return ref.replace(/^refs\/heads\//, "");
 }

@@ -2,11 +2,18 @@
 // "settable at queue time"), or update the one that is ours (name, folder, file, variables) with
 // its full definition and current revision. Existing variable values are never overwritten.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
-import { ConflictError } from "../../ado";
+import {
+  azureReposGit,
+  ConflictError,
+  listDefinitionsByName,
+  newYamlDefinition,
+  withDocumentedEnums,
+  yamlProcess,
+} from "../../ado";
 import { DEFAULT_BRANCH, PIPELINE_FILE_PATH, PIPELINE_FOLDER, PIPELINE_NAME } from "../contract";
 import { describeFolder, isRootFolder, planVariables, runsOurFile } from "../planPipeline";
 import { sameName, toDefinitionState } from "../state";
-import type { DefinitionState, ProjectState, StepSpec, VariableChange } from "../types";
+import type { DefinitionState, StepSpec, VariableChange } from "../types";
 import { writeOnce } from "../writeOnce";
 import { required, StepContext, StepOutcome } from "./context";
 
@@ -43,11 +50,7 @@ function problems(ctx: StepContext, d: DefinitionState): string[] {
   const wrong: string[] = [];
   if (d.name !== PIPELINE_NAME) wrong.push(`its name is "${d.name}"`);
   if (!isRootFolder(d.path)) wrong.push(`it is in ${describeFolder(d.path)}`);
-  const view: ProjectState = {
-    ...ctx.plan.state,
-    repository: required(ctx.repository, "the repository"),
-  };
-  if (!runsOurFile(d, view))
+  if (!runsOurFile(d, required(ctx.repository, "the repository")))
     wrong.push(`it does not run ${PIPELINE_FILE_PATH} of "${ctx.options.repository}"`);
   const missing = planVariables(d.variables, ctx.options).changes;
   if (missing.length)
@@ -58,28 +61,13 @@ function problems(ctx: StepContext, d: DefinitionState): string[] {
 }
 
 async function findOurs(ctx: StepContext): Promise<DefinitionState | undefined> {
-  const defs = (await ctx.clients.build.getDefinitions(
-    ctx.project,
-    PIPELINE_NAME,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    true,
-  )) as unknown as BuildDefinition[];
-  const view: ProjectState = {
-    ...ctx.plan.state,
-    repository: required(ctx.repository, "the repository"),
-  };
+  const defs = await listDefinitionsByName(ctx.clients.build, ctx.project, PIPELINE_NAME);
+  const repository = required(ctx.repository, "the repository");
   return defs
     .map(toDefinitionState)
-    .find((d) => sameName(d.name, PIPELINE_NAME) && isRootFolder(d.path) && runsOurFile(d, view));
+    .find(
+      (d) => sameName(d.name, PIPELINE_NAME) && isRootFolder(d.path) && runsOurFile(d, repository),
+    );
 }
 
 export async function createPipeline(
@@ -88,26 +76,21 @@ export async function createPipeline(
 ): Promise<StepOutcome> {
   const repo = required(ctx.repository, "the repository");
   const queue = required(ctx.plan.state.queue ?? undefined, "the agent queue");
-  const body = {
+  const body = newYamlDefinition({
     name: PIPELINE_NAME,
     path: PIPELINE_FOLDER,
-    type: "build",
-    process: { type: 2, yamlFilename: PIPELINE_FILE_PATH },
+    yamlFilename: PIPELINE_FILE_PATH,
     repository: {
       id: repo.id,
       name: repo.name,
-      type: "TfsGit",
       defaultBranch: repo.defaultBranch ?? DEFAULT_BRANCH,
     },
-    queue: { id: queue.id },
-    variables: applyVariableChanges(ctx, {}, spec.variables),
-  };
+    queueId: queue.id,
+    variables: applyVariableChanges(ctx, {}, spec.variables) as BuildDefinition["variables"],
+  });
   const { build } = ctx.clients;
   const created = await writeOnce(ctx.clients.retry, {
-    write: async () =>
-      toDefinitionState(
-        await build.createDefinition(body as unknown as BuildDefinition, ctx.project),
-      ),
+    write: async () => toDefinitionState(await build.createDefinition(body, ctx.project)),
     verify: () => findOurs(ctx),
   });
   const wrong = problems(ctx, created);
@@ -122,15 +105,6 @@ export async function createPipeline(
   };
 }
 
-/** The service answers enums as numbers when asked to; send them back as the documented strings. */
-function withStringEnums(d: BuildDefinition): BuildDefinition {
-  const copy = { ...d } as unknown as Record<string, unknown>;
-  if (typeof copy.type === "number") copy.type = copy.type === 1 ? "xaml" : "build";
-  if (typeof copy.queueStatus === "number")
-    copy.queueStatus = ["enabled", "paused", "disabled"][copy.queueStatus as number] ?? "enabled";
-  return copy as unknown as BuildDefinition;
-}
-
 export async function updatePipeline(
   ctx: StepContext,
   spec: Extract<StepSpec, { kind: "update-pipeline" }>,
@@ -143,7 +117,7 @@ export async function updatePipeline(
   const raw = required(current, "the pipeline").raw;
   const repo = required(ctx.repository, "the repository");
   const body: BuildDefinition = {
-    ...withStringEnums(raw),
+    ...withDocumentedEnums(raw),
     name: PIPELINE_NAME,
     path: PIPELINE_FOLDER,
     revision: raw.revision,
@@ -154,17 +128,11 @@ export async function updatePipeline(
     ) as BuildDefinition["variables"],
   };
   if (spec.repoint) {
-    body.repository = {
-      ...(raw.repository ?? {}),
-      id: repo.id,
-      name: repo.name,
-      type: "TfsGit",
-      defaultBranch: repo.defaultBranch ?? DEFAULT_BRANCH,
-    } as BuildDefinition["repository"];
-    body.process = {
-      type: 2,
-      yamlFilename: PIPELINE_FILE_PATH,
-    } as unknown as BuildDefinition["process"];
+    body.repository = azureReposGit(
+      { id: repo.id, name: repo.name, defaultBranch: repo.defaultBranch ?? DEFAULT_BRANCH },
+      raw.repository,
+    );
+    body.process = yamlProcess(PIPELINE_FILE_PATH);
   }
   const updated = await writeOnce(ctx.clients.retry, {
     write: async () =>
