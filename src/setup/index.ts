@@ -19,7 +19,7 @@
 // InvalidOptionsError. Plans, progress events and errors never hold the client key.
 //
 // Permissions: before the first write, the engine asks the service whether the user may make each
-// write the plan holds (GET _apis/permissions; see permissionChecks.ts). A missing one blocks the
+// write the plan holds (GET _apis/permissions; see permissions/). A missing one blocks the
 // plan (outcome "blocked", the checklist item and plan.permissionDenials name it, `failure` holds
 // its PermissionDeniedError) and nothing is written. Pass `projectId` in the options when it is
 // known: the checks then share the first round trip with the reads; without it they take one more
@@ -37,9 +37,9 @@ export type {
 } from "./options";
 
 // Reading, planning, applying.
-export { readProjectState } from "./state";
-export { planSetup } from "./plan";
-export { applyPlan } from "./apply";
+export { readProjectState } from "./read/readProjectState";
+export { planSetup } from "./plan/planSetup";
+export { applyPlan } from "./apply/applyPlan";
 export { runSetup } from "./runSetup";
 export type { RunSetupHooks } from "./runSetup";
 export type {

@@ -1,15 +1,18 @@
-// The one-call set-up: read (with the permission checks riding along), plan, settle the permissions
-// the writes need, apply; when someone changed the project meanwhile (a stale branch head or
-// definition revision, a name taken in a race), read and plan again, once. The result carries the
-// project as it stands afterwards, computed from what the steps made (no extra request).
+// The one-call set-up, in four stages: read (with the permission checks riding along), plan,
+// settle the permissions the writes need, apply. When someone changed the project meanwhile (a
+// stale branch head or definition revision, a name taken in a race), read and plan again, once.
+// The result carries the project as it stands afterwards, computed from what the steps made (no
+// extra request).
 import type { AdoClients } from "../ado";
-import { applyPlanInternal } from "./apply";
+import { applyResolved } from "./apply/applyPlan";
+import type { ProgressListener, SetupEvent } from "./apply/types";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "./options";
-import { planSetup } from "./plan";
-import { preflight } from "./preflight";
-import { readStateForSetup } from "./state";
-import { stateAfter } from "./stateAfter";
-import type { ProgressListener, SetupEvent, SetupPlan, SetupResult } from "./types";
+import { preflight } from "./permissions/preflight";
+import { planResolved } from "./plan/planSetup";
+import type { SetupPlan } from "./plan/types";
+import { readStateForSetup } from "./read/readProjectState";
+import { stateAfter } from "./read/stateAfter";
+import type { SetupResult } from "./types";
 
 export interface RunSetupHooks {
   /** Step progress (started, done, failed, skipped) and re-planning. */
@@ -26,7 +29,29 @@ export async function runSetup(
   hooks: RunSetupHooks = {},
 ): Promise<SetupResult> {
   const o = resolveOptions(options);
-  // A listener's bug must not break the set-up.
+  const { tell, onProgress } = listeners(hooks);
+  let plan = await readAndPlan(clients, o, tell);
+  let result = await applyResolved(clients, plan, o, onProgress, { conflictsAreStale: true });
+  let replanned = false;
+  if (result.stale) {
+    replanned = true;
+    onProgress({
+      type: "replanning",
+      reason: `${result.stale.userMessage} Reading the project again.`,
+    });
+    plan = await readAndPlan(clients, o, tell);
+    result = await applyResolved(clients, plan, o, onProgress, {});
+  }
+  const { stale: _stale, outputs, plan: applied, ...rest } = result;
+  const after =
+    rest.outcome === "blocked"
+      ? applied
+      : planResolved(await stateAfter(applied.state, outputs), o);
+  return { ...rest, plan: applied, replanned, after };
+}
+
+/** A listener's bug must not break the set-up. */
+function listeners(hooks: RunSetupHooks) {
   const tell = (e: SetupEvent) => {
     try {
       hooks.onEvent?.(e);
@@ -42,31 +67,18 @@ export async function runSetup(
       /* ignored */
     }
   };
-  let plan = await readAndPlan(clients, o, tell);
-  let result = await applyPlanInternal(clients, plan, o, onProgress, { conflictsAreStale: true });
-  let replanned = false;
-  if (result.stale) {
-    replanned = true;
-    onProgress({
-      type: "replanning",
-      reason: `${result.stale.userMessage} Reading the project again.`,
-    });
-    plan = await readAndPlan(clients, o, tell);
-    result = await applyPlanInternal(clients, plan, o, onProgress, {});
-  }
-  const { stale: _stale, outputs, plan: applied, ...rest } = result;
-  const after =
-    rest.outcome === "blocked" ? applied : planSetup(await stateAfter(applied.state, outputs), o);
-  return { ...rest, plan: applied, replanned, after };
+  return { tell, onProgress };
 }
 
+/** Read → plan → check permissions: the plan the apply stage is handed. */
 async function readAndPlan(
   clients: AdoClients,
   o: ResolvedOptions,
   tell: (e: SetupEvent) => void,
 ): Promise<SetupPlan> {
   tell({ type: "reading" });
-  const plan = await preflight(clients, planSetup(await readStateForSetup(clients, o), o), o);
+  const state = await readStateForSetup(clients, o);
+  const plan = await preflight(clients, planResolved(state, o), o);
   tell({ type: "planned", plan });
   return plan;
 }

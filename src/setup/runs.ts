@@ -3,7 +3,7 @@
 import type { BuildDefinitionReference } from "azure-devops-extension-api/Build/Build";
 import { AdoClients, webLink } from "../ado";
 import { PIPELINE_NAME } from "./contract";
-import { isRootFolder } from "./planPipeline";
+import { isRootFolder } from "./plan/pipelineVerdict";
 
 export type RunStateName = "unknown" | "inProgress" | "canceling" | "completed";
 export type RunResultName = "unknown" | "succeeded" | "failed" | "canceled";

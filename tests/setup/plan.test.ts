@@ -1,7 +1,7 @@
 // planSetup is pure: these tests feed it state objects directly (no emulator).
 import type { BuildDefinition } from "azure-devops-extension-api/Build";
 import { classifyPipelineFile, planSetup, renderPipelineFile, SetupOptions } from "../../src/setup";
-import { describeFolder } from "../../src/setup/planPipeline";
+import { describeFolder } from "../../src/setup/plan/pipelineVerdict";
 import type { DefinitionState, ProjectState } from "../../src/setup";
 
 const REPO = {

@@ -1,12 +1,23 @@
 // Step: write /stackspot.yml on the default branch with one commit. When branch policies refuse a
 // direct push (TF402455), the same commit goes to a topic branch and a pull request is opened,
 // once.
-import { BranchPolicyError, FilePush, filePush, newPullRequest, shortBranchName } from "../../ado";
-import { pullRequestNeed, refusalOf, verdictNow } from "../permissionChecks";
-import { PIPELINE_FILE_PATH, SETUP_TOPIC_BRANCH } from "../contract";
-import { sameFileContent } from "../pipelineFile";
-import { readBranchHead, readFile, readSetupPullRequest, toPullRequestState } from "../state";
-import type { StepSpec } from "../types";
+import {
+  BranchPolicyError,
+  FilePush,
+  filePush,
+  newPullRequest,
+  shortBranchName,
+} from "../../../ado";
+import { pullRequestNeed, refusalOf, verdictNow } from "../../permissions/needs";
+import { PIPELINE_FILE_PATH, SETUP_TOPIC_BRANCH } from "../../contract";
+import { sameFileContent } from "../../pipelineFile";
+import {
+  readBranchHead,
+  readFile,
+  readSetupPullRequest,
+  toPullRequestState,
+} from "../../read/reads";
+import type { StepSpec } from "../../types";
 import { writeOnce } from "../writeOnce";
 import { required, StepContext, StepOutcome } from "./context";
 

@@ -1,5 +1,5 @@
 // Step: create the repository (once, even when the answer is lost or another set-up races us).
-import { orNull } from "../state";
+import { orNull } from "../../read/reads";
 import { writeOnce } from "../writeOnce";
 import type { StepContext, StepOutcome } from "./context";
 

@@ -6,9 +6,9 @@ import {
   isPipelineAuthorized,
   ResourcePipelinePermissions,
   usernamePasswordEndpoint,
-} from "../../ado";
-import { SERVICE_CONNECTION_TYPE, SERVICE_CONNECTION_URL } from "../contract";
-import { sameName } from "../state";
+} from "../../../ado";
+import { SERVICE_CONNECTION_TYPE, SERVICE_CONNECTION_URL } from "../../contract";
+import { sameName } from "../../read/reads";
 import { writeOnce } from "../writeOnce";
 import { required, StepContext, StepOutcome } from "./context";
 

@@ -2,8 +2,9 @@
 // plan is then blocked and nothing is written), and one reordering: when the user may not open pull
 // requests, the file is written before anything else, so that a branch policy refusing it stops the
 // set-up before any other change (the pull request it would need cannot be opened).
-import { decide, denialOf, needsOf, pullRequestNeed } from "./permissionChecks";
-import type { PermissionDenial, PlanStep, ProjectState } from "./types";
+import type { PermissionDenial, PlanStep } from "../plan/types";
+import type { ProjectState } from "../read/types";
+import { decide, denialOf, needsOf, pullRequestNeed } from "./needs";
 
 /**
  * Denials found by the checks in `state.permissions`; none when nothing was checked. Reorders

@@ -3,20 +3,14 @@
 // the permission named, when one is missing). A plan with nothing to write, or already settled,
 // costs nothing; so does one whose checks proved unavailable (the writes then answer for
 // themselves).
-import type { AdoClients } from "../ado";
-import type { ResolvedOptions } from "./options";
-import {
-  checkFor,
-  decide,
-  emptyResults,
-  needsOf,
-  PermissionCheck,
-  pullRequestNeed,
-  runChecks,
-} from "./permissionChecks";
-import { planSetup } from "./plan";
-import { readPermissions } from "./state";
-import type { ProjectState, SetupPlan } from "./types";
+import type { AdoClients } from "../../ado";
+import type { ResolvedOptions } from "../options";
+import { planResolved } from "../plan/planSetup";
+import type { SetupPlan } from "../plan/types";
+import { readPermissions } from "../read/reads";
+import type { ProjectState } from "../read/types";
+import { emptyResults, PermissionCheck, runChecks } from "./checks";
+import { checkFor, decide, needsOf, pullRequestNeed } from "./needs";
 
 export async function preflight(
   clients: AdoClients,
@@ -63,7 +57,7 @@ export async function preflight(
       ? readPermissions(clients, o.project, "endpoint", readEndpoint).catch(() => undefined)
       : Promise.resolve(undefined),
   ]);
-  return planSetup(
+  return planResolved(
     {
       ...state,
       permissions,

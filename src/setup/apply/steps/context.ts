@@ -1,15 +1,15 @@
 // What steps share while a plan is applied: the clients, the options (with secrets, which never
 // leave this process except in the one request that needs them), and the ids that earlier steps
 // produce (a created repository's id, a created pipeline's id...).
-import type { AdoClients, ResourcePipelinePermissions } from "../../ado";
-import type { ResolvedOptions } from "../options";
+import type { AdoClients, ResourcePipelinePermissions } from "../../../ado";
+import type { ResolvedOptions } from "../../options";
 import type {
   DefinitionState,
   PullRequestState,
   RepositoryState,
   ServiceConnectionState,
   SetupPlan,
-} from "../types";
+} from "../../types";
 
 /**
  * What the steps made, as the service answered it: the project's state after the run is computed

@@ -1,7 +1,7 @@
 // Performs a non-idempotent write (create a repository, push, create a definition or a connection,
 // open a pull request) at most once in effect. When the answer is lost or the service fails, the
 // write may or may not have happened: re-read first, and send it again only if it did not happen.
-import { AdoError, ConflictError, RetryBudget, RetryPolicy } from "../ado";
+import { AdoError, ConflictError, RetryBudget, RetryPolicy } from "../../ado";
 
 export interface WriteOnce<T> {
   /** The write itself. */

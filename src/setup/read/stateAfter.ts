@@ -3,10 +3,10 @@
 // the file pushed and its commit, the pipeline as created or updated, the connection, the
 // authorizations). Planning over it gives the checklist to show after the set-up; a fresh read
 // would give the same (tests/setup/after.test.ts compares the two).
-import { PIPELINE_NAME } from "./contract";
-import { classifyPipelineFileLazily } from "./pipelineFile";
-import { runsOurFile } from "./planPipeline";
-import type { StepResults } from "./steps/context";
+import type { StepResults } from "../apply/steps/context";
+import { PIPELINE_NAME } from "../contract";
+import { classifyPipelineFileLazily } from "../pipelineFile";
+import { runsOurFile } from "../plan/pipelineVerdict";
 import type { ProjectState, PullRequestState, RepositoryState } from "./types";
 
 export interface RunOutputs {

@@ -9,11 +9,12 @@ import {
   newYamlDefinition,
   withDocumentedEnums,
   yamlProcess,
-} from "../../ado";
-import { DEFAULT_BRANCH, PIPELINE_FILE_PATH, PIPELINE_FOLDER, PIPELINE_NAME } from "../contract";
-import { describeFolder, isRootFolder, planVariables, runsOurFile } from "../planPipeline";
-import { sameName, toDefinitionState } from "../state";
-import type { DefinitionState, StepSpec, VariableChange } from "../types";
+} from "../../../ado";
+import { DEFAULT_BRANCH, PIPELINE_FILE_PATH, PIPELINE_FOLDER, PIPELINE_NAME } from "../../contract";
+import { describeFolder, isRootFolder, runsOurFile } from "../../plan/pipelineVerdict";
+import { planVariables } from "../../plan/variableChanges";
+import { sameName, toDefinitionState } from "../../read/reads";
+import type { DefinitionState, StepSpec, VariableChange } from "../../types";
 import { writeOnce } from "../writeOnce";
 import { required, StepContext, StepOutcome } from "./context";
 

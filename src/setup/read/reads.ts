@@ -1,0 +1,128 @@
+// The reads the set-up makes, one REST call each, shaped into the engine's state. The apply stage
+// uses them too, to see whether a write it could not confirm happened.
+import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
+import {
+  activePullRequests,
+  AdoClients,
+  branchVersion,
+  NotFoundError,
+  ResourcePipelinePermissions,
+  webLink,
+} from "../../ado";
+import { PIPELINE_FILE_PATH, SETUP_TOPIC_BRANCH } from "../contract";
+import { classifyPipelineFileLazily } from "../pipelineFile";
+import type { DefinitionState, PipelineFileState, PullRequestState, VariableState } from "./types";
+
+/** A 404 means "not there", which is an answer, not a failure. */
+export async function orNull<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof NotFoundError) return null;
+    throw e;
+  }
+}
+
+/** Names as Azure DevOps compares them: case-insensitive, accents matter. */
+export function sameName(a: string | undefined, b: string): boolean {
+  return (a ?? "").localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+}
+
+export function sameId(a: string | undefined, b: string): boolean {
+  return !!a && a.toLowerCase() === b.toLowerCase();
+}
+
+export async function readBranchHead(
+  clients: AdoClients,
+  project: string,
+  repositoryId: string,
+  branch: string,
+): Promise<string | null> {
+  const refs = await clients.git.getRefs(repositoryId, project, branch.replace(/^refs\//, ""));
+  return refs.find((r) => r.name === branch)?.objectId ?? null;
+}
+
+/** The pipeline file on a branch, classified; null when it is not there. */
+export async function readFile(
+  clients: AdoClients,
+  project: string,
+  repositoryId: string,
+  branch: string,
+): Promise<PipelineFileState | null> {
+  const item = await orNull(
+    clients.git.getItem(
+      repositoryId,
+      PIPELINE_FILE_PATH,
+      project,
+      undefined, // scopePath
+      undefined, // recursionLevel
+      undefined, // includeContentMetadata
+      undefined, // latestProcessedChange
+      undefined, // download
+      branchVersion(branch),
+      true, // includeContent
+    ),
+  );
+  if (!item || typeof item.content !== "string") return null;
+  return { content: item.content, classification: await classifyPipelineFileLazily(item.content) };
+}
+
+/** The set-up's own active pull request into the branch, if one is open. */
+export async function readSetupPullRequest(
+  clients: AdoClients,
+  project: string,
+  repositoryId: string,
+  targetBranch: string,
+): Promise<PullRequestState | null> {
+  const prs = await clients.git.getPullRequests(
+    repositoryId,
+    activePullRequests(SETUP_TOPIC_BRANCH, targetBranch),
+    project,
+  );
+  const pr = prs.find((p) => p.sourceRefName === SETUP_TOPIC_BRANCH);
+  return pr ? toPullRequestState(pr.pullRequestId, pr.title, pr.repository?.webUrl, pr.url) : null;
+}
+
+export function toPullRequestState(
+  id: number,
+  title: string,
+  repoWebUrl: string | undefined,
+  apiUrl: string | undefined,
+): PullRequestState {
+  return { id, title, url: repoWebUrl ? `${repoWebUrl}/pullrequest/${id}` : (apiUrl ?? `#${id}`) };
+}
+
+/** Which pipelines may use a service connection or an agent queue. */
+export async function readPermissions(
+  clients: AdoClients,
+  project: string,
+  type: "endpoint" | "queue",
+  id: string,
+): Promise<ResourcePipelinePermissions | null> {
+  return orNull(clients.pipelinePermissions.getPipelinePermissionsForResource(project, type, id));
+}
+
+export function toDefinitionState(d: BuildDefinition): DefinitionState {
+  const variables: Record<string, VariableState> = {};
+  for (const [name, v] of Object.entries(d.variables ?? {})) {
+    variables[name] = {
+      value: v?.value ?? undefined,
+      isSecret: v?.isSecret === true,
+      allowOverride: v?.allowOverride === true,
+    };
+  }
+  const process = d.process as { type?: number; yamlFilename?: string } | undefined;
+  return {
+    id: d.id,
+    name: d.name,
+    path: d.path ?? "\\",
+    revision: d.revision,
+    repositoryId: d.repository?.id,
+    repositoryName: d.repository?.name,
+    yamlFilename: process?.yamlFilename,
+    queueId: d.queue?.id,
+    variables,
+    webUrl: webLink(d),
+    raw: d,
+  };
+}
