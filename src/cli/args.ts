@@ -88,47 +88,16 @@ function parseCommand(command: CommandName, argv: string[]): ParsedCommandLine {
   const beforeTerminator = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
   if (beforeTerminator.includes("--help") || beforeTerminator.includes("-h"))
     return { kind: "help", command };
-  let values: Record<string, string | boolean | string[] | undefined>;
+  let values: FlagValues;
   try {
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false })
-      .values as typeof values;
+      .values as FlagValues;
   } catch (e) {
     throw toUsageError(command, e);
   }
   if (values.help) return { kind: "help", command };
-
-  const projects = dedupe((values.project as string[] | undefined) ?? []);
-  const allProjects = values["all-projects"] === true;
-  if (allProjects && projects.length) {
-    throw new UsageError(
-      "Give either --project or --all-projects, not both.",
-      `Run "stackspot-ado ${command} --help" for usage.`,
-      command,
-    );
-  }
-  if (!allProjects && !projects.length) {
-    throw new UsageError(
-      "No project given.",
-      `Add --project NAME (repeat it for several projects) or --all-projects. Run "stackspot-ado ${command} --help" for examples.`,
-      command,
-    );
-  }
-  for (const p of projects)
-    if (!p.trim())
-      throw new UsageError(
-        "A --project name is empty.",
-        "Give the project's name after --project.",
-        command,
-      );
-  for (const name of ["org-url", "repository", "pool", "service-connection"] as const) {
-    const v = values[name];
-    if (typeof v === "string" && !v.trim())
-      throw new UsageError(
-        `--${name} is empty.`,
-        `Give a value after --${name}, or leave the flag out for the default.`,
-        command,
-      );
-  }
+  const { projects, allProjects } = projectsOf(values, command);
+  requireValues(values, command);
   return {
     kind: "run",
     args: {
@@ -145,6 +114,53 @@ function parseCommand(command: CommandName, argv: string[]): ParsedCommandLine {
       concurrency: parseConcurrency(values.concurrency as string | undefined, command),
     },
   };
+}
+
+type FlagValues = Record<string, string | boolean | string[] | undefined>;
+
+/** The projects to work on: --project (repeatable) or --all-projects, one of the two. */
+function projectsOf(
+  values: FlagValues,
+  command: CommandName,
+): { projects: string[]; allProjects: boolean } {
+  const projects = dedupe((values.project as string[] | undefined) ?? []);
+  const allProjects = values["all-projects"] === true;
+  if (allProjects && projects.length) {
+    throw new UsageError(
+      "Give either --project or --all-projects, not both.",
+      `Run "stackspot-ado ${command} --help" for usage.`,
+      command,
+    );
+  }
+  if (!allProjects && !projects.length) {
+    throw new UsageError(
+      "No project given.",
+      "Add --project NAME (repeat it for several projects) or --all-projects. " +
+        `Run "stackspot-ado ${command} --help" for examples.`,
+      command,
+    );
+  }
+  for (const p of projects)
+    if (!p.trim())
+      throw new UsageError(
+        "A --project name is empty.",
+        "Give the project's name after --project.",
+        command,
+      );
+  return { projects, allProjects };
+}
+
+/** A flag given with an empty value is a mistake, not a request for the default. */
+function requireValues(values: FlagValues, command: CommandName): void {
+  for (const name of ["org-url", "repository", "pool", "service-connection"] as const) {
+    const v = values[name];
+    if (typeof v === "string" && !v.trim())
+      throw new UsageError(
+        `--${name} is empty.`,
+        `Give a value after --${name}, or leave the flag out for the default.`,
+        command,
+      );
+  }
 }
 
 function parseConcurrency(text: string | undefined, command: CommandName): number {
@@ -173,8 +189,10 @@ function toUsageError(command: CommandName, e: unknown): UsageError {
     const flag = flagName(quoted);
     if (SECRET_FLAG.test(flag)) {
       return new UsageError(
-        `Unknown option ${flag}: secrets are never given as flags (they would end up in shell history).`,
-        "Set the token in AZURE_DEVOPS_EXT_PAT (or SYSTEM_ACCESSTOKEN in a pipeline) and the StackSpot credentials in STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM.",
+        `Unknown option ${flag}: ` +
+          "secrets are never given as flags (they would end up in shell history).",
+        "Set the token in AZURE_DEVOPS_EXT_PAT (or SYSTEM_ACCESSTOKEN in a pipeline) " +
+          "and the StackSpot credentials in STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM.",
         command,
       );
     }
