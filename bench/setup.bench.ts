@@ -110,21 +110,27 @@ async function main() {
         ]),
       );
     }
-    console.log(
-      `status requests, large / small: ${statusLarge.requests} / ${statusSmall.requests} = ${(statusLarge.requests / statusSmall.requests).toFixed(2)}`,
-    );
+    const ratio = (statusLarge.requests / statusSmall.requests).toFixed(2);
+    const counts = `${statusLarge.requests} / ${statusSmall.requests}`;
+    console.log(`status requests, large / small: ${counts} = ${ratio}`);
     console.log(`status time, large / small: ${(statusLarge.ms / statusSmall.ms).toFixed(2)}`);
+    const statusWaves = Math.max(statusNoId.waves, statusSmall.waves, statusLarge.waves);
+    const equalRequests = statusLarge.requests === statusSmall.requests ? "yes" : "NO";
     console.log(
-      `targets: set-up ≤ 4 waves (got ${empty.waves}), status ≤ 2 waves (got ${Math.max(statusNoId.waves, statusSmall.waves, statusLarge.waves)}), equal status requests (${statusLarge.requests === statusSmall.requests ? "yes" : "NO"}), ` +
-        `second run writes nothing (${again.writes} writes), a denied permission writes nothing (${blocked.writes} writes)`,
+      `targets: set-up ≤ 4 waves (got ${empty.waves}), status ≤ 2 waves (got ${statusWaves}), ` +
+        `equal status requests (${equalRequests}), ` +
+        `second run writes nothing (${again.writes} writes), ` +
+        `a denied permission writes nothing (${blocked.writes} writes)`,
     );
     if (process.env.BENCH_VERBOSE) {
       for (const m of [empty, noId, again, blocked, statusSmall]) {
         console.log(`\n${m.label}:`);
         const t0 = Math.min(...m.log.map((r) => r.startedAt));
         for (const r of [...m.log].sort((a, b) => a.startedAt - b.startedAt)) {
+          const at = (ms: number) => (ms - t0).toFixed(0).padStart(5);
+          const query = Object.keys(r.query).length ? "?" + new URLSearchParams(r.query) : "";
           console.log(
-            `  ${(r.startedAt - t0).toFixed(0).padStart(5)}-${(r.endedAt - t0).toFixed(0).padStart(5)} ${r.status} ${r.method} ${r.path}${Object.keys(r.query).length ? "?" + new URLSearchParams(r.query) : ""}`,
+            `  ${at(r.startedAt)}-${at(r.endedAt)} ${r.status} ${r.method} ${r.path}${query}`,
           );
         }
       }

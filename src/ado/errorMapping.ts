@@ -99,7 +99,8 @@ export function mapHttpFailure(f: HttpFailure): AdoError {
     return new InvalidRequestError(details);
   }
   return new AdoError(
-    `Azure DevOps answered HTTP ${f.status} while trying to ${f.request.operation}${serviceMessage ? `: ${serviceMessage}` : "."}`,
+    `Azure DevOps answered HTTP ${f.status} while trying to ${f.request.operation}` +
+      (serviceMessage ? `: ${serviceMessage}` : "."),
     "Run the set-up again; if it keeps failing, report this message.",
     details,
   );

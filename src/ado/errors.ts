@@ -69,7 +69,8 @@ export class PermissionDeniedError extends AdoError {
     const op = details.request?.operation ?? "do this";
     super(
       `You are not allowed to ${op}: the "${permission.permission}" permission is missing.`,
-      `Ask a project administrator to grant you "${permission.permission}" (${permission.grantedAt}), then run the set-up again.`,
+      `Ask a project administrator to grant you "${permission.permission}" ` +
+        `(${permission.grantedAt}), then run the set-up again.`,
       details,
     );
     this.permission = permission;
@@ -81,7 +82,8 @@ export class AuthenticationError extends AdoError {
   constructor(details: AdoErrorDetails) {
     super(
       "Azure DevOps did not accept the credentials (the token is wrong, expired or lacks a scope).",
-      "Sign in again, or create a new personal access token with the scopes listed in the documentation.",
+      "Sign in again, or create a new personal access token " +
+        "with the scopes listed in the documentation.",
       details,
     );
   }
@@ -117,7 +119,8 @@ export class NetworkError extends AdoError {
     const op = details.request ? ` while trying to ${details.request.operation}` : "";
     super(
       `Azure DevOps at ${target} ${how}${op}.`,
-      "Check the network connection (proxy, VPN, firewall) and the server's status, then run the set-up again; it resumes where it stopped.",
+      "Check the network connection (proxy, VPN, firewall) and the server's status, " +
+        "then run the set-up again; it resumes where it stopped.",
       { retryable: true, ...details },
     );
     this.kind = kind;
@@ -136,7 +139,8 @@ export class ServiceUnavailableError extends AdoError {
         : `Azure DevOps failed${op} (HTTP ${details.status ?? "?"}).`,
       throttled
         ? "Wait a few minutes and run the set-up again; it resumes where it stopped."
-        : "This is usually temporary: run the set-up again in a moment; it resumes where it stopped.",
+        : "This is usually temporary: run the set-up again in a moment; " +
+            "it resumes where it stopped.",
       { retryable: true, ...details },
     );
   }
@@ -173,7 +177,8 @@ export class InvalidRequestError extends AdoError {
   constructor(details: AdoErrorDetails) {
     const op = details.request ? `to ${details.request.operation}` : "";
     super(
-      `Azure DevOps rejected the request ${op}: ${details.serviceMessage ?? `HTTP ${details.status}`}`.trim(),
+      `Azure DevOps rejected the request ${op}: ` +
+        `${details.serviceMessage ?? `HTTP ${details.status}`}`.trim(),
       "Check the names you entered; if they look right, report this with the message above.",
       details,
     );

@@ -1,12 +1,7 @@
 // azure-devops-extension-api 5.276.0 has no client for `_apis/pipelines/pipelinepermissions`
 // (which resources a pipeline may use without an approval prompt), so here is a small one on the
 // library's RestClientBase: it shares the transport, the retries and the error mapping of the rest.
-import { CoreRestClient } from "azure-devops-extension-api/Core";
-import type { RestClientBase as RestClientBaseType } from "azure-devops-extension-api/Common/RestClientBase";
-
-// The package's "exports" map does not expose Common/RestClientBase at run time (only its types);
-// every generated client extends it, so take it from one of them.
-const RestClientBase = Object.getPrototypeOf(CoreRestClient) as typeof RestClientBaseType;
+import { RestClientBase } from "./restClientBase";
 
 /** The resource types this product authorizes pipelines on. */
 export type PipelineResourceType =

@@ -3,11 +3,7 @@
 // the rest): "does the signed-in identity have these permission bits on these tokens?"
 // (Permissions_Has Permissions). A GET: checking before a set-up sends no write, so a run with
 // nothing to change still writes nothing.
-import { CoreRestClient } from "azure-devops-extension-api/Core";
-import type { RestClientBase as RestClientBaseType } from "azure-devops-extension-api/Common/RestClientBase";
-
-// The package's "exports" map does not expose Common/RestClientBase at run time (only its types).
-const RestClientBase = Object.getPrototypeOf(CoreRestClient) as typeof RestClientBaseType;
+import { RestClientBase } from "./restClientBase";
 
 /**
  * Released (not preview) in the 7.1 specs; no OAuth scope is declared for it (see

@@ -74,7 +74,8 @@ export function renderPipelineBody(options: Pick<SetupOptions, "pool" | "credent
     name: DEFAULT_SERVICE_CONNECTION_NAME,
   };
   return [
-    "# Set up by the StackSpot hub (Pipelines → StackSpot), which keeps it current. StackSpot queues the",
+    "# Set up by the StackSpot hub (Pipelines → StackSpot), which keeps it current. " +
+      "StackSpot queues the",
     '# pipeline "stackspot" on this file. If you edit it, the hub leaves your version alone.',
     "",
     "trigger: none",
@@ -121,7 +122,9 @@ export function sealPipelineFile(
   body: string,
   formatVersion: number = PIPELINE_FILE_FORMAT,
 ): string {
-  return `# Managed by StackSpot for Azure DevOps (format ${formatVersion}, sha256:${sha256Hex(normalize(body))})\n${body}`;
+  const hash = sha256Hex(normalize(body));
+  const header = `# Managed by StackSpot for Azure DevOps (format ${formatVersion}, sha256:${hash})`;
+  return `${header}\n${body}`;
 }
 
 /** The exact content of /stackspot.yml for the given settings. */

@@ -52,7 +52,8 @@ function queueItem(state: ProjectState, o: ResolvedOptions): ChecklistItem {
         ? `The project has no "${HOSTED_QUEUE_NAME}" queue for Microsoft-hosted agents. ` +
             "Add it in Project settings → Agent pools, or choose a self-hosted pool."
         : `The project has no agent queue named "${o.queueName}". ` +
-            "Add the pool to the project in Project settings → Agent pools, or choose another pool.",
+            "Add the pool to the project in Project settings → Agent pools, " +
+            "or choose another pool.",
     );
   return checklistItem(
     "agentPool",

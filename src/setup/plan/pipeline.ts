@@ -41,7 +41,8 @@ export function planPipeline(o: ResolvedOptions, d: PipelineDecision): ItemPlan 
 
 function planCreate(o: ResolvedOptions, vars: VariablePlan): ItemPlan {
   const varText = describeVariableChanges(vars.changes);
-  const where = `in ${describeFolder(PIPELINE_FOLDER)} on ${PIPELINE_FILE_PATH} of "${o.repository}"`;
+  const folder = describeFolder(PIPELINE_FOLDER);
+  const where = `in ${folder} on ${PIPELINE_FILE_PATH} of "${o.repository}"`;
   const step = planStep({
     id: "create-pipeline",
     serves: [
@@ -49,7 +50,9 @@ function planCreate(o: ResolvedOptions, vars: VariablePlan): ItemPlan {
       "variables",
       ...(o.credentials.kind === "variables" ? ["credentials" as const] : []),
     ],
-    change: `Create the pipeline "${PIPELINE_NAME}" ${where}${varText ? ` with variables: ${varText}` : ""}`,
+    change:
+      `Create the pipeline "${PIPELINE_NAME}" ${where}` +
+      (varText ? ` with variables: ${varText}` : ""),
     reason: "StackSpot queues the pipeline by this name.",
     dependsOn: ["create-repository"],
     spec: { kind: "create-pipeline", variables: vars.changes },
@@ -75,7 +78,8 @@ function askToTakeOver(o: ResolvedOptions, d: DefinitionState): ItemPlan {
           `${d.yamlFilename ? ` ${d.yamlFilename}` : ""}. ` +
           `Point it at ${PIPELINE_FILE_PATH} of "${o.repository}"?`,
         consequence:
-          "Whoever relies on that pipeline's current file loses it; its variables and history are kept.",
+          "Whoever relies on that pipeline's current file loses it; " +
+          "its variables and history are kept.",
         option: "takeOverPipeline",
       },
     ],
@@ -127,7 +131,8 @@ function describeRepairs(
   target: DefinitionState,
   r: Repairs,
 ): { todo: string[]; wrongNow: string[] } {
-  const runs = `${target.repositoryName ?? "another repository"}${target.yamlFilename ? ` ${target.yamlFilename}` : ""}`;
+  const file = target.yamlFilename ? ` ${target.yamlFilename}` : "";
+  const runs = `${target.repositoryName ?? "another repository"}${file}`;
   return {
     todo: [
       r.rename ? `rename "${target.name}" to "${PIPELINE_NAME}"` : "",

@@ -69,6 +69,12 @@ export function prefetchPermissions(
   return p;
 }
 
+/** Where a resource's pipeline permissions are granted by hand. */
+const SETTINGS_PAGES = {
+  endpoint: "Project settings → Service connections",
+  queue: "Project settings → Agent pools",
+};
+
 export async function authorizePipeline(
   ctx: StepContext,
   type: "endpoint" | "queue",
@@ -98,8 +104,9 @@ export async function authorizePipeline(
   if (result && !isPipelineAuthorized(result, definitionId))
     throw new AdoError(
       `Azure DevOps did not record the authorization of the pipeline on ${label}.`,
-      `Run the set-up again. If it still fails, open ${type === "endpoint" ? "Project settings → Service connections" : "Project settings → Agent pools"}, ` +
-        `choose ${label}, and under Security → Pipeline permissions add the pipeline "stackspot".`,
+      `Run the set-up again. If it still fails, open ${SETTINGS_PAGES[type]}, ` +
+        `choose ${label}, and under Security → Pipeline permissions ` +
+        `add the pipeline "stackspot".`,
     );
   made(
     result ?? {

@@ -71,7 +71,9 @@ export async function writePipelineFile(
     const commit = await pushOnce(ctx, repo.id, args);
     ctx.made.file = { content: spec.content, branch: spec.branch, commitId: commit };
     return {
-      detail: `${COMMIT_MESSAGES[spec.mode]} on ${shortBranchName(spec.branch)} (commit ${commit.slice(0, 8)}).`,
+      detail:
+        `${COMMIT_MESSAGES[spec.mode]} on ${shortBranchName(spec.branch)} ` +
+        `(commit ${commit.slice(0, 8)}).`,
       link: repo.webUrl,
     };
   } catch (e) {
@@ -79,7 +81,9 @@ export async function writePipelineFile(
     const pr = await proposeThroughPullRequest(ctx, repo.id, args, spec.oldObjectId);
     ctx.pullRequest = pr;
     return {
-      detail: `Branch policies protect ${shortBranchName(spec.branch)}: opened pull request ${pr.id} with ${PIPELINE_FILE_PATH}. Complete it to finish the set-up.`,
+      detail:
+        `Branch policies protect ${shortBranchName(spec.branch)}: opened pull request ${pr.id} ` +
+        `with ${PIPELINE_FILE_PATH}. Complete it to finish the set-up.`,
       link: pr.url,
     };
   }

@@ -56,7 +56,8 @@ function problems(ctx: StepContext, d: DefinitionState): string[] {
   const missing = planVariables(d.variables, ctx.options).changes;
   if (missing.length)
     wrong.push(
-      `variables ${missing.map((c) => c.name).join(", ")} are missing or not secret / settable at queue time`,
+      `variables ${missing.map((c) => c.name).join(", ")} ` +
+        "are missing or not secret / settable at queue time",
     );
   return wrong;
 }
@@ -101,7 +102,9 @@ export async function createPipeline(
   ctx.definitionId = created.id;
   ctx.made.definition = created;
   return {
-    detail: `Created the pipeline "${PIPELINE_NAME}" (id ${created.id}) with secret_cli_login and secret_git secret and settable at queue time.`,
+    detail:
+      `Created the pipeline "${PIPELINE_NAME}" (id ${created.id}) ` +
+      "with secret_cli_login and secret_git secret and settable at queue time.",
     link: created.webUrl,
   };
 }
