@@ -148,8 +148,7 @@ export class ServiceUnavailableError extends AdoError {
 
 /**
  * Someone else changed the object meanwhile (stale oldObjectId, stale revision) or it already
- * exists
- * (duplicate name). The engine re-reads and re-plans once when it meets one.
+ * exists (duplicate name). The engine re-reads and re-plans once when it meets one.
  */
 export class ConflictError extends AdoError {
   constructor(what: string, details: AdoErrorDetails) {

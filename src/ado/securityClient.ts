@@ -22,8 +22,7 @@ export class SecurityRestClient extends RestClientBase {
    * One answer per token, in order: true when the caller holds every bit of `permissions` on it.
    * Administrators are waved through (alwaysAllowAdministrators=true): where the service lets an
    * administrator write without an explicit grant, a "no" here would block a set-up that can
-   * succeed;
-   * a "yes" that proves wrong only leaves the write's own refusal to speak.
+   * succeed; a "yes" that proves wrong only leaves the write's own refusal to speak.
    */
   hasPermissions(
     securityNamespaceId: string,

@@ -4,38 +4,31 @@
 // Where each number comes from (checked against these sources; "unverified" says what is not):
 // - Git Repositories 2e9eb7ed-3c0a-47d4-87c1-0ffdd275fd87: Microsoft's "Security namespace and
 //   permission reference" (MicrosoftDocs/azure-devops-docs,
-// docs/organizations/security/namespace-reference.md)
-//   gives the id and the tokens repoV2/{projectId} and repoV2/{projectId}/{repositoryId}. Bits from
-// the
+//   docs/organizations/security/namespace-reference.md) gives the id and the tokens
+//   repoV2/{projectId} and repoV2/{projectId}/{repositoryId}. Bits from the
 //   GitRepositoryPermissions enum on learn.microsoft.com
-// (Microsoft.TeamFoundation.SourceControl.WebApi):
-//   GenericContribute 4, CreateRepository 256, PullRequestContribute 16384.
+//   (Microsoft.TeamFoundation.SourceControl.WebApi): GenericContribute 4, CreateRepository 256,
+//   PullRequestContribute 16384.
 // - Build 33344d9c-fc72-4d6f-aba5-fa317101a7e9: id and tokens {projectId} and
-// {projectId}/{definitionId}
-//   from the same namespace reference; folders in the token
-// ({projectId}/{folder}/{sub}/{definitionId},
-//   backslashes turned into slashes) from microsoft/terraform-provider-azuredevops
-//   (resource_build_definition_permissions.go). EditBuildDefinition 2048 from a constants file
-// generated
-//   from Microsoft.TeamFoundation.Build2.WebApi (BuildPermissions, BuildSecurity.BuildNamespaceId)
-// seen
+//   {projectId}/{definitionId} from the same namespace reference; folders in the token
+//   ({projectId}/{folder}/{sub}/{definitionId}, backslashes turned into slashes) from
+//   microsoft/terraform-provider-azuredevops (resource_build_definition_permissions.go).
+//   EditBuildDefinition 2048 from a constants file generated from
+//   Microsoft.TeamFoundation.Build2.WebApi (BuildPermissions, BuildSecurity.BuildNamespaceId) seen
 //   in a public repository, and the same value in the VSTeam PowerShell module; Microsoft's
-// documentation
-//   pages list the name, not the value.
+//   documentation pages list the name, not the value.
 // - ServiceEndpoints 49b48001-ca20-4adc-8111-5b60c903a50c: id from the namespace reference; tokens
 //   endpoints/{projectId} and endpoints/{projectId}/{endpointId} from the terraform provider
 //   (resource_serviceendpoint_permissions.go). Bits Use 1, Administer 2, Create 4,
-// ViewAuthorization 8,
-//   ViewEndpoint 16 from a listing of the service's own _apis/securitynamespaces in a public client
-//   library (ado_wrapper); unverified against a Microsoft page. Also unverified: that creating a
-//   project's connection is decided by Create on endpoints/{projectId} (and not only at
-// organization level).
+//   ViewAuthorization 8, ViewEndpoint 16 from a listing of the service's own
+//   _apis/securitynamespaces in a public client library (ado_wrapper); unverified against a
+//   Microsoft page. Also unverified: that creating a project's connection is decided by Create on
+//   endpoints/{projectId} (and not only at organization level).
 // - The creator of a service connection is made its Administrator (learn.microsoft.com, "Configure
 //   service connection security"), so authorizing a pipeline on a connection the set-up creates
-// needs no check.
+//   needs no check.
 // - Not covered: agent queues (DistributedTask namespace): the bit the pipeline-permissions call
-// demands
-//   on a queue is not documented; that write keeps only the service's own refusal.
+//   demands on a queue is not documented; that write keeps only the service's own refusal.
 
 export interface PermissionBit {
   namespaceId: string;

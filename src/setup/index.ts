@@ -2,16 +2,17 @@
 // clients (src/ado) and options. The hub and the CLI render what it decides. Keep these exports
 // stable.
 //
-//   const state = await readProjectState(clients, options);   // 2 waves of parallel reads (with
-// projectId: and the permission checks)
-//   const plan = planSetup(state, options);                     // pure: steps, decisions,
-// checklist
+// The four stages of a set-up, each in its folder: read/ → plan/ → permissions/ → apply/.
+//
+//   // read: 2 waves of parallel reads (with projectId: and the permission checks)
+//   const state = await readProjectState(clients, options);
+//   // plan: pure; steps, decisions, checklist
+//   const plan = planSetup(state, options);
+//   // check permissions, then apply
 //   const result = await applyPlan(clients, plan, options, onProgress);
-//   // or all three, with one re-plan on a conflict:
-//   const result = await runSetup(clients, options, { onProgress });   // or { onEvent }: reading,
-// planned, steps
-//   result.after.checklist                                            // the project as it stands
-// afterwards
+//   // or all of them, with one re-plan on a conflict ({ onEvent }: reading, planned, steps):
+//   const result = await runSetup(clients, options, { onProgress });
+//   result.after.checklist; // the project as it stands afterwards
 //
 // Failures: a failed step is reported in the result (outcome "failed", `failure` with the typed
 // error's message and remedy; progress event "step-failed"). A failed read (the project cannot be

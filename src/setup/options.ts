@@ -24,8 +24,8 @@ export type PoolOption =
 export type CredentialsOption =
   /**
    * A service connection of type "stackspot", by name. When it does not exist and `create` is
-   * given,
-   * the set-up creates it; without `create` a missing connection is a decision for the user.
+   * given, the set-up creates it; without `create` a missing connection is a decision for the
+   * user.
    */
   | { kind: "service-connection"; name: string; create?: StackSpotCredentials }
   /**

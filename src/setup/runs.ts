@@ -50,8 +50,7 @@ function toDate(value: unknown): Date | undefined {
 
 /**
  * Runs of the stackspot pipeline, newest first. `pipelineId` skips the lookup by name when the
- * caller
- * knows it (e.g. from plan.pipelineId). Returns [] when there is no stackspot pipeline.
+ * caller knows it (e.g. from plan.pipelineId). Returns [] when there is no stackspot pipeline.
  */
 export async function listStackspotRuns(
   clients: AdoClients,

@@ -2,8 +2,7 @@
 //
 // Decisions:
 // - Azure DevOps Services: always https://dev.azure.com/{organization}/{project}, the form
-// StackSpot
-//   documents. A legacy https://{organization}.visualstudio.com/ URL (with or without
+//   StackSpot documents. A legacy https://{organization}.visualstudio.com/ URL (with or without
 //   /DefaultCollection) is rewritten to that form: both address the same organization, and the
 //   portal expects the dev.azure.com one.
 // - Azure DevOps Server (on-premises): the collection URL as given, then "/" and the project.
