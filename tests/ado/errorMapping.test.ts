@@ -45,7 +45,8 @@ describe("mapHttpFailure", () => {
     expect(e).toBeInstanceOf(PermissionDeniedError);
     expect((e as PermissionDeniedError).permission.permission).toBe("Contribute");
     expect(e.userMessage).toBe(
-      'You are not allowed to push /stackspot.yml to the repository: the "Contribute" permission is missing.',
+      "You are not allowed to push /stackspot.yml to the repository: " +
+        'the "Contribute" permission is missing.',
     );
     expect(e.remedy).toMatch(/Repositories → the repository → Security/);
     expect(e.code).toBe("TF401027");

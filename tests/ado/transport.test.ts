@@ -89,7 +89,8 @@ it("times out a request that gets no answer, and says what it was doing", async 
   expect(e).toBeInstanceOf(NetworkError);
   expect((e as NetworkError).kind).toBe("timeout");
   expect((e as NetworkError).userMessage).toBe(
-    `Azure DevOps at ${new URL(emu.orgUrl).host} did not answer in time while trying to read the project.`,
+    `Azure DevOps at ${new URL(emu.orgUrl).host} did not answer in time ` +
+      "while trying to read the project.",
   );
 });
 

@@ -42,7 +42,9 @@ interface Scenario {
 const scenarios: Scenario[] = [
   { name: "an empty project", outcome: "complete" },
   {
-    name: "a drifted project (file of an older format, pipeline renamed and in a folder, connection there)",
+    name:
+      "a drifted project " +
+      "(file of an older format, pipeline renamed and in a folder, connection there)",
     seed: (project) => {
       emu.addRepository(project, REPO, {
         files: {

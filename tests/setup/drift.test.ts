@@ -240,7 +240,8 @@ describe("drift is found and repaired", () => {
 describe("what belongs to the user is left alone", () => {
   it("a user-edited file stays byte for byte, unless the user chooses to replace it", async () => {
     const { project, options } = await setUpProject();
-    const edited = `${renderPipelineFile(options).replace("ubuntu-latest", "ubuntu-22.04")}# my note\r\n`;
+    const rendered = renderPipelineFile(options);
+    const edited = `${rendered.replace("ubuntu-latest", "ubuntu-22.04")}# my note\r\n`;
     emu.commitFile(project, "repo-runner-actions", "main", "/stackspot.yml", edited);
     const p = await plan(options);
     expect(p.steps).toEqual([]);
@@ -261,7 +262,9 @@ describe("what belongs to the user is left alone", () => {
     const project = `Manual${++n}`;
     emu.addProject(project);
     const manual =
-      "trigger: none\npr: none\nparameters:\n- name: workflow_execution_id\n  type: string\n  default: ''\nsteps:\n- script: echo\n";
+      "trigger: none\npr: none\n" +
+      "parameters:\n- name: workflow_execution_id\n  type: string\n  default: ''\n" +
+      "steps:\n- script: echo\n";
     emu.addRepository(project, "repo-runner-actions", { files: { "/stackspot.yml": manual } });
     const options = creatingOptions(project);
     const result = await runSetup(clientsFor(emu), options);

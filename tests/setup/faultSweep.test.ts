@@ -233,7 +233,8 @@ afterAll(() => {
       `${row.padEnd(width)} | ${columns.map((c) => (cells.get(c) ?? "").padEnd(16)).join(" | ")}`,
     );
   console.log(
-    `Fault sweep (once: outcome of one run; permanent: first run → run after the fault clears)\n${lines.join("\n")}`,
+    "Fault sweep (once: outcome of one run; permanent: first run → run after the fault clears)\n" +
+      lines.join("\n"),
   );
 });
 
@@ -279,7 +280,8 @@ describe.each(["once", "permanent"] as const)("fault injected %s", (mode) => {
     emu.addProject(project);
     scenario.seed(emu, project);
     const options = scenario.options(project);
-    const row = `${scenarioName}: ${call.method} ${call.pattern.replace("/{org}/", "/").replace(/^\/\{project\}\//, "")}`;
+    const route = call.pattern.replace("/{org}/", "/").replace(/^\/\{project\}\//, "");
+    const row = `${scenarioName}: ${call.method} ${route}`;
     emu.clearFaults();
     emu.addFault({
       ...FAULTS[kind],

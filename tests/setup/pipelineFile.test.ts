@@ -111,7 +111,8 @@ describe("renderPipelineFile", () => {
     const first = renderPipelineFile({}).split("\n")[0];
     expect(first).toMatch(
       new RegExp(
-        `^# Managed by StackSpot for Azure DevOps \\(format ${PIPELINE_FILE_FORMAT}, sha256:[0-9a-f]{64}\\)$`,
+        "^# Managed by StackSpot for Azure DevOps " +
+          `\\(format ${PIPELINE_FILE_FORMAT}, sha256:[0-9a-f]{64}\\)$`,
       ),
     );
   });

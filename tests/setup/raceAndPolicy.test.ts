@@ -31,7 +31,8 @@ describe("two set-ups racing", () => {
           .filter((r) => r.write && (r.status === 409 || r.status === 400))
           .map((r) => `${r.method} ${r.path.replace(/^.*_apis\//, "")} ${r.status}`);
         console.log(
-          `race at ${latency} ms: ${refused.join(", ") || "no conflicting write"}; replanned: ${a.replanned}, ${b.replanned}`,
+          `race at ${latency} ms: ${refused.join(", ") || "no conflicting write"}; ` +
+            `replanned: ${a.replanned}, ${b.replanned}`,
         );
         expect(refused.length).toBeGreaterThan(0);
       } finally {
