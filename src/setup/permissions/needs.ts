@@ -15,6 +15,7 @@ import {
   securityTokens as t,
 } from "../../ado";
 import type { PermissionDenial, PlanStep } from "../plan/types";
+import { readDefinition } from "../read/reads";
 import type { ProjectState } from "../read/types";
 import { answerKey, PermissionCheck, runChecks } from "./checks";
 
@@ -65,9 +66,7 @@ export function needsOf(step: PlanStep, state: ProjectState): PermissionNeed[] {
     case "create-pipeline":
       return [needing(p.editBuildDefinition, [t.buildProject(pid)], "POST", "build/definitions")];
     case "update-pipeline": {
-      const d = [...state.pipelinesNamedStackspot, ...state.pipelinesOnFile].find(
-        (x) => x.id === spec.definitionId,
-      );
+      const d = readDefinition(state, spec.definitionId);
       const tokens = [...(d ? [t.buildDefinition(pid, d.path, d.id)] : []), t.buildProject(pid)];
       return [needing(p.editBuildDefinition, tokens, "PUT", "build/definitions/1")];
     }

@@ -11,7 +11,13 @@ import {
 } from "../../ado";
 import { PIPELINE_FILE_PATH, SETUP_TOPIC_BRANCH } from "../contract";
 import { classifyPipelineFileLazily } from "../pipelineFile";
-import type { DefinitionState, PipelineFileState, PullRequestState, VariableState } from "./types";
+import type {
+  DefinitionState,
+  PipelineFileState,
+  ProjectState,
+  PullRequestState,
+  VariableState,
+} from "./types";
 
 /** A 404 means "not there", which is an answer, not a failure. */
 export async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -100,6 +106,14 @@ export async function readPermissions(
   id: string,
 ): Promise<ResourcePipelinePermissions | null> {
   return orNull(clients.pipelinePermissions.getPipelinePermissionsForResource(project, type, id));
+}
+
+/** A definition the read found (by name or by file), by id. */
+export function readDefinition(
+  state: Pick<ProjectState, "pipelinesNamedStackspot" | "pipelinesOnFile">,
+  id: number,
+): DefinitionState | undefined {
+  return [...state.pipelinesNamedStackspot, ...state.pipelinesOnFile].find((d) => d.id === id);
 }
 
 export function toDefinitionState(d: BuildDefinition): DefinitionState {

@@ -18,6 +18,22 @@ export interface SecondWave {
   permissions?: PermissionResults;
 }
 
+/** What the second wave depends on, from the first one's answers. */
+interface Found {
+  /** The repository and its default branch, when it has one (an empty repository has none). */
+  onBranch?: { repositoryId: string; branch: string };
+  pipelineExists: boolean;
+}
+
+function found(first: FirstWave): Found {
+  const repo = first.repository;
+  const branch = repo?.defaultBranch || null;
+  return {
+    ...(repo && branch ? { onBranch: { repositoryId: repo.id, branch } } : {}),
+    pipelineExists: first.named.length > 0 || first.onFile.length > 0,
+  };
+}
+
 export async function readSecondWave(
   clients: AdoClients,
   o: ResolvedOptions,
@@ -25,16 +41,17 @@ export async function readSecondWave(
   withChecks: boolean,
 ): Promise<SecondWave> {
   const { project } = o;
-  const { repository: repo, connection, queue } = first;
-  const branch = repo?.defaultBranch || null;
-  const pipelineExists = first.named.length > 0 || first.onFile.length > 0;
+  const { connection, queue } = first;
+  const { onBranch, pipelineExists } = found(first);
   const checks = withChecks ? objectChecks(o, first) : [];
   const none = Promise.resolve(null);
   const [head, file, pullRequest, endpointPermissions, queuePermissions, permissions] =
     await Promise.all([
-      repo && branch ? readBranchHead(clients, project, repo.id, branch) : none,
-      repo && branch ? readFile(clients, project, repo.id, branch) : none,
-      repo && branch ? readSetupPullRequest(clients, project, repo.id, branch) : none,
+      onBranch ? readBranchHead(clients, project, onBranch.repositoryId, onBranch.branch) : none,
+      onBranch ? readFile(clients, project, onBranch.repositoryId, onBranch.branch) : none,
+      onBranch
+        ? readSetupPullRequest(clients, project, onBranch.repositoryId, onBranch.branch)
+        : none,
       pipelineExists && connection
         ? readPermissions(clients, project, "endpoint", connection.id)
         : Promise.resolve(undefined),
@@ -52,15 +69,19 @@ export async function readSecondWave(
  */
 function objectChecks(o: ResolvedOptions, first: FirstWave): PermissionCheck[] {
   const { repository: repo, connection, queue } = first;
-  const branch = repo?.defaultBranch || null;
-  const pipelineExists = first.named.length > 0 || first.onFile.length > 0;
-  const wavesReads = !!(repo && branch) || (pipelineExists && !!(connection || queue));
+  const { onBranch, pipelineExists } = found(first);
+  const wavesReads = !!onBranch || (pipelineExists && !!(connection || queue));
   if (!wavesReads) return [];
   const toUpdate = pipelineExists
     ? definitionToUpdate(
         {
           repository: repo
-            ? { id: repo.id, name: repo.name, defaultBranch: branch, headObjectId: null }
+            ? {
+                id: repo.id,
+                name: repo.name,
+                defaultBranch: repo.defaultBranch || null,
+                headObjectId: null,
+              }
             : null,
           pipelinesNamedStackspot: first.named,
           pipelinesOnFile: first.onFile,
@@ -69,7 +90,7 @@ function objectChecks(o: ResolvedOptions, first: FirstWave): PermissionCheck[] {
       )
     : undefined;
   return objectProbes(first.project.id, {
-    repositoryId: repo && branch ? repo.id : undefined,
+    repositoryId: onBranch?.repositoryId,
     definitions: toUpdate ? [toUpdate] : [],
   });
 }

@@ -13,7 +13,7 @@ import {
 import { DEFAULT_BRANCH, PIPELINE_FILE_PATH, PIPELINE_FOLDER, PIPELINE_NAME } from "../../contract";
 import { describeFolder, isRootFolder, runsOurFile } from "../../plan/pipelineVerdict";
 import { planVariables } from "../../plan/variableChanges";
-import { sameName, toDefinitionState } from "../../read/reads";
+import { readDefinition, sameName, toDefinitionState } from "../../read/reads";
 import type { DefinitionState, StepSpec, VariableChange } from "../../types";
 import { writeOnce } from "../writeOnce";
 import { required, StepContext, StepOutcome } from "./context";
@@ -114,10 +114,7 @@ export async function updatePipeline(
   spec: Extract<StepSpec, { kind: "update-pipeline" }>,
 ): Promise<StepOutcome> {
   const { build } = ctx.clients;
-  const current = [
-    ...ctx.plan.state.pipelinesNamedStackspot,
-    ...ctx.plan.state.pipelinesOnFile,
-  ].find((d) => d.id === spec.definitionId);
+  const current = readDefinition(ctx.plan.state, spec.definitionId);
   const raw = required(current, "the pipeline").raw;
   const repo = required(ctx.repository, "the repository");
   const body: BuildDefinition = {
