@@ -68,11 +68,15 @@ describe("RetryBudget", () => {
     clock = 9_990;
     expect(budget.nextDelay(transient())).toBeUndefined();
   });
-  it("stops at once for a Retry-After beyond what it may wait, and never retries a permanent error", () => {
-    const budget = new RetryBudget(fixed(0));
-    budget.begin();
-    expect(budget.nextDelay(transient(6_000))).toBeUndefined();
-    expect(budget.nextDelay(transient(4_000))).toBe(4_000);
-    expect(budget.nextDelay(new NotFoundError("x", {}))).toBeUndefined();
-  });
+  it(
+    "stops at once for a Retry-After beyond what it " +
+      "may wait, and never retries a permanent error",
+    () => {
+      const budget = new RetryBudget(fixed(0));
+      budget.begin();
+      expect(budget.nextDelay(transient(6_000))).toBeUndefined();
+      expect(budget.nextDelay(transient(4_000))).toBe(4_000);
+      expect(budget.nextDelay(new NotFoundError("x", {}))).toBeUndefined();
+    },
+  );
 });

@@ -143,23 +143,27 @@ describe("the project after a set-up", () => {
 });
 
 describe("events", () => {
-  it("says when it reads and what it planned, before the steps; onProgress still hears only the steps", async () => {
-    const project = `After${++n}`;
-    emu.addProject(project);
-    const events: SetupEvent[] = [];
-    const progress: string[] = [];
-    await runSetup(clientsFor(emu), creatingOptions(project), {
-      onEvent: (e) => events.push(e),
-      onProgress: (e) => progress.push(e.type),
-    });
-    const types = events.map((e) => e.type);
-    expect(types.slice(0, 2)).toEqual(["reading", "planned"]);
-    expect(types.slice(2).every((t) => t.startsWith("step-"))).toBe(true);
-    expect(progress).toEqual(types.slice(2));
-    const planned = events[1] as Extract<SetupEvent, { type: "planned" }>;
-    expect(planned.plan.steps.map((s) => s.kind)).toContain("create-repository");
-    expect(JSON.stringify(planned)).not.toContain(CREDENTIALS.clientKey);
-  });
+  it(
+    "says when it reads and what it planned, before " +
+      "the steps; onProgress still hears only the steps",
+    async () => {
+      const project = `After${++n}`;
+      emu.addProject(project);
+      const events: SetupEvent[] = [];
+      const progress: string[] = [];
+      await runSetup(clientsFor(emu), creatingOptions(project), {
+        onEvent: (e) => events.push(e),
+        onProgress: (e) => progress.push(e.type),
+      });
+      const types = events.map((e) => e.type);
+      expect(types.slice(0, 2)).toEqual(["reading", "planned"]);
+      expect(types.slice(2).every((t) => t.startsWith("step-"))).toBe(true);
+      expect(progress).toEqual(types.slice(2));
+      const planned = events[1] as Extract<SetupEvent, { type: "planned" }>;
+      expect(planned.plan.steps.map((s) => s.kind)).toContain("create-repository");
+      expect(JSON.stringify(planned)).not.toContain(CREDENTIALS.clientKey);
+    },
+  );
 
   it("reads and plans again after a conflict, and says so", async () => {
     const project = `After${++n}`;

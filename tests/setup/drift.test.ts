@@ -112,56 +112,62 @@ describe("drift is found and repaired", () => {
     expect(def.variables.OTHER.allowOverride ?? false).toBe(false);
   });
 
-  it("keeps a value someone set, while making the variable secret and settable at queue time", async () => {
-    const project = `Keep${++n}`;
-    emu.addProject(project);
-    emu.addRepository(project, "repo-runner-actions", {
-      files: { "/stackspot.yml": renderPipelineFile({}) },
-    });
-    emu.addDefinition(project, {
-      name: "stackspot",
-      repository: "repo-runner-actions",
-      yamlFilename: "/stackspot.yml",
-      variables: {
-        secret_cli_login: { value: "someone-set-this", isSecret: false, allowOverride: false },
-        secret_git: { value: "hidden", isSecret: true, allowOverride: true },
-      },
-    });
-    const result = await runSetup(clientsFor(emu), creatingOptions(project));
-    expect(result.outcome).toBe("complete");
-    const after = definition(project);
-    expect(after.variables.secret_cli_login).toEqual({
-      value: "someone-set-this",
-      isSecret: true,
-      allowOverride: true,
-    });
-    expect(after.variables.secret_git).toEqual({
-      value: "hidden",
-      isSecret: true,
-      allowOverride: true,
-    });
-  });
+  it(
+    "keeps a value someone set, while making the " + "variable secret and settable at queue time",
+    async () => {
+      const project = `Keep${++n}`;
+      emu.addProject(project);
+      emu.addRepository(project, "repo-runner-actions", {
+        files: { "/stackspot.yml": renderPipelineFile({}) },
+      });
+      emu.addDefinition(project, {
+        name: "stackspot",
+        repository: "repo-runner-actions",
+        yamlFilename: "/stackspot.yml",
+        variables: {
+          secret_cli_login: { value: "someone-set-this", isSecret: false, allowOverride: false },
+          secret_git: { value: "hidden", isSecret: true, allowOverride: true },
+        },
+      });
+      const result = await runSetup(clientsFor(emu), creatingOptions(project));
+      expect(result.outcome).toBe("complete");
+      const after = definition(project);
+      expect(after.variables.secret_cli_login).toEqual({
+        value: "someone-set-this",
+        isSecret: true,
+        allowOverride: true,
+      });
+      expect(after.variables.secret_git).toEqual({
+        value: "hidden",
+        isSecret: true,
+        allowOverride: true,
+      });
+    },
+  );
 
-  it("a pipeline on our file under another name, in a folder, is renamed and moved (same id)", async () => {
-    const project = `Rename${++n}`;
-    emu.addProject(project);
-    emu.addRepository(project, "repo-runner-actions", {
-      files: { "/stackspot.yml": renderPipelineFile({}) },
-    });
-    const seeded = emu.addDefinition(project, {
-      name: "repo-runner-actions (1)",
-      path: "\\Imported",
-      repository: "repo-runner-actions",
-      yamlFilename: "/stackspot.yml",
-    });
-    const options = creatingOptions(project);
-    await repairsTo(project, options, [
-      "update-pipeline",
-      "create-service-connection",
-      "authorize-service-connection",
-    ]);
-    expect(definition(project).id).toBe(seeded.id);
-  });
+  it(
+    "a pipeline on our file under another name, " + "in a folder, is renamed and moved (same id)",
+    async () => {
+      const project = `Rename${++n}`;
+      emu.addProject(project);
+      emu.addRepository(project, "repo-runner-actions", {
+        files: { "/stackspot.yml": renderPipelineFile({}) },
+      });
+      const seeded = emu.addDefinition(project, {
+        name: "repo-runner-actions (1)",
+        path: "\\Imported",
+        repository: "repo-runner-actions",
+        yamlFilename: "/stackspot.yml",
+      });
+      const options = creatingOptions(project);
+      await repairsTo(project, options, [
+        "update-pipeline",
+        "create-service-connection",
+        "authorize-service-connection",
+      ]);
+      expect(definition(project).id).toBe(seeded.id);
+    },
+  );
 
   it("a missing file is added on the existing branch, next to the user's files", async () => {
     const project = `NoFile${++n}`;
@@ -192,24 +198,30 @@ describe("drift is found and repaired", () => {
     ]);
   });
 
-  it("a repository whose default branch is not main gets the file there, and the pipeline follows it", async () => {
-    const project = `Master${++n}`;
-    emu.addProject(project);
-    emu.addRepository(project, "repo-runner-actions", {
-      defaultBranch: "master",
-      files: { "/README.md": "m\n" },
-    });
-    const options = creatingOptions(project);
-    const result = await runSetup(clientsFor(emu), options);
-    expect(result.outcome).toBe("complete");
-    expect(emu.getFile(project, "repo-runner-actions", "master", "/stackspot.yml")).toBe(
-      renderPipelineFile(options),
-    );
-    expect(emu.listBranches(project, "repo-runner-actions")).toEqual(["master"]);
-    const state = await readProjectState(clientsFor(emu), options);
-    expect(state.pipelinesNamedStackspot[0].raw.repository.defaultBranch).toBe("refs/heads/master");
-    expect((await plan(options)).upToDate).toBe(true);
-  });
+  it(
+    "a repository whose default branch is not main " +
+      "gets the file there, and the pipeline follows it",
+    async () => {
+      const project = `Master${++n}`;
+      emu.addProject(project);
+      emu.addRepository(project, "repo-runner-actions", {
+        defaultBranch: "master",
+        files: { "/README.md": "m\n" },
+      });
+      const options = creatingOptions(project);
+      const result = await runSetup(clientsFor(emu), options);
+      expect(result.outcome).toBe("complete");
+      expect(emu.getFile(project, "repo-runner-actions", "master", "/stackspot.yml")).toBe(
+        renderPipelineFile(options),
+      );
+      expect(emu.listBranches(project, "repo-runner-actions")).toEqual(["master"]);
+      const state = await readProjectState(clientsFor(emu), options);
+      expect(state.pipelinesNamedStackspot[0].raw.repository.defaultBranch).toBe(
+        "refs/heads/master",
+      );
+      expect((await plan(options)).upToDate).toBe(true);
+    },
+  );
 
   it("a file of an older format is upgraded", async () => {
     const { project, options } = await setUpProject();
@@ -277,57 +289,64 @@ describe("what belongs to the user is left alone", () => {
     expect(emu.listDefinitions(project).map((d) => d.name)).toEqual(["stackspot"]);
   });
 
-  it("a foreign stackspot pipeline stops with a clear message, and is taken over only when asked", async () => {
-    const project = `Foreign${++n}`;
-    emu.addProject(project);
-    emu.addRepository(project, "other-repo", { files: { "/ci.yml": "steps: []\n" } });
-    const foreign = emu.addDefinition(project, {
-      name: "stackspot",
-      repository: "other-repo",
-      yamlFilename: "/ci.yml",
-      variables: { KEEP: { value: "1" } },
-    });
-    const options = creatingOptions(project);
-    const result = await runSetup(clientsFor(emu), options);
-    expect(result.outcome).toBe("needs-decision");
-    const decision = result.plan.decisions.find((d) => d.id === "take-over-pipeline");
-    expect(decision?.question).toMatch(/"stackspot".*other-repo.*\/ci\.yml/);
-    expect(result.plan.checklist.find((i) => i.key === "pipeline")).toMatchObject({
-      state: "needs-decision",
-    });
-    const untouched = emu.listDefinitions(project);
-    expect(untouched).toHaveLength(1);
-    expect(untouched[0]).toMatchObject({
-      id: foreign.id,
-      revision: foreign.revision,
-      yamlFilename: "/ci.yml",
-    });
+  it(
+    "a foreign stackspot pipeline stops with a clear " +
+      "message, and is taken over only when asked",
+    async () => {
+      const project = `Foreign${++n}`;
+      emu.addProject(project);
+      emu.addRepository(project, "other-repo", { files: { "/ci.yml": "steps: []\n" } });
+      const foreign = emu.addDefinition(project, {
+        name: "stackspot",
+        repository: "other-repo",
+        yamlFilename: "/ci.yml",
+        variables: { KEEP: { value: "1" } },
+      });
+      const options = creatingOptions(project);
+      const result = await runSetup(clientsFor(emu), options);
+      expect(result.outcome).toBe("needs-decision");
+      const decision = result.plan.decisions.find((d) => d.id === "take-over-pipeline");
+      expect(decision?.question).toMatch(/"stackspot".*other-repo.*\/ci\.yml/);
+      expect(result.plan.checklist.find((i) => i.key === "pipeline")).toMatchObject({
+        state: "needs-decision",
+      });
+      const untouched = emu.listDefinitions(project);
+      expect(untouched).toHaveLength(1);
+      expect(untouched[0]).toMatchObject({
+        id: foreign.id,
+        revision: foreign.revision,
+        yamlFilename: "/ci.yml",
+      });
 
-    const taken = await runSetup(clientsFor(emu), { ...options, takeOverPipeline: true });
-    expect(taken.outcome).toBe("complete");
-    expectContract(emu, project, options);
-    expect(definition(project)).toMatchObject({
-      id: foreign.id,
-      variables: expect.objectContaining({ KEEP: { value: "1" } }),
-    });
-  });
+      const taken = await runSetup(clientsFor(emu), { ...options, takeOverPipeline: true });
+      expect(taken.outcome).toBe("complete");
+      expectContract(emu, project, options);
+      expect(definition(project)).toMatchObject({
+        id: foreign.id,
+        variables: expect.objectContaining({ KEEP: { value: "1" } }),
+      });
+    },
+  );
 
-  it("an existing StackSpot service connection is used (not recreated), and authorized", async () => {
-    const project = `Conn${++n}`;
-    emu.addProject(project);
-    const ep = emu.addServiceEndpoint(project, {
-      name: "stackspot",
-      type: "stackspot",
-      scheme: "UsernamePassword",
-      parameters: { username: "u", password: "p" },
-      data: { realm: "r" },
-    });
-    const options: SetupOptions = { project };
-    const result = await runSetup(clientsFor(emu), options);
-    expect(result.outcome).toBe("complete");
-    expectContract(emu, project, options);
-    expect(emu.listServiceEndpoints(project).map((e) => e.id)).toEqual([ep.id]);
-  });
+  it(
+    "an existing StackSpot service connection " + "is used (not recreated), and authorized",
+    async () => {
+      const project = `Conn${++n}`;
+      emu.addProject(project);
+      const ep = emu.addServiceEndpoint(project, {
+        name: "stackspot",
+        type: "stackspot",
+        scheme: "UsernamePassword",
+        parameters: { username: "u", password: "p" },
+        data: { realm: "r" },
+      });
+      const options: SetupOptions = { project };
+      const result = await runSetup(clientsFor(emu), options);
+      expect(result.outcome).toBe("complete");
+      expectContract(emu, project, options);
+      expect(emu.listServiceEndpoints(project).map((e) => e.id)).toEqual([ep.id]);
+    },
+  );
 
   it("a missing service connection without credentials is a decision, not a guess", async () => {
     const project = `NoConn${++n}`;
@@ -338,46 +357,54 @@ describe("what belongs to the user is left alone", () => {
     expect(emu.listServiceEndpoints(project)).toEqual([]);
   });
 
-  it("a self-hosted queue that does not exist blocks the set-up with a clear message and changes nothing", async () => {
-    const project = `NoQueue${++n}`;
-    emu.addProject(project);
-    emu.clearRequests();
-    const result = await runSetup(
-      clientsFor(emu),
-      creatingOptions(project, { pool: { kind: "self-hosted", queue: "Missing pool" } }),
-    );
-    expect(result.outcome).toBe("blocked");
-    expect(result.plan.checklist.find((i) => i.key === "agentPool")).toMatchObject({
-      state: "blocked",
-      detail: expect.stringMatching(/no agent queue named "Missing pool"/),
-    });
-    expect(writes(emu.requests)).toEqual([]);
-  });
+  it(
+    "a self-hosted queue that does not exist blocks the " +
+      "set-up with a clear message and changes nothing",
+    async () => {
+      const project = `NoQueue${++n}`;
+      emu.addProject(project);
+      emu.clearRequests();
+      const result = await runSetup(
+        clientsFor(emu),
+        creatingOptions(project, { pool: { kind: "self-hosted", queue: "Missing pool" } }),
+      );
+      expect(result.outcome).toBe("blocked");
+      expect(result.plan.checklist.find((i) => i.key === "agentPool")).toMatchObject({
+        state: "blocked",
+        detail: expect.stringMatching(/no agent queue named "Missing pool"/),
+      });
+      expect(writes(emu.requests)).toEqual([]);
+    },
+  );
 
-  it("credentials as secret pipeline variables: created secret, and an existing value is never overwritten", async () => {
-    const project = `Vars${++n}`;
-    emu.addProject(project);
-    const options: SetupOptions = {
-      project,
-      credentials: { kind: "variables", values: CREDENTIALS },
-    };
-    const result = await runSetup(clientsFor(emu), options);
-    expect(result.outcome).toBe("complete");
-    expectContract(emu, project, options);
-    const def = definition(project);
-    expect(def.variables.STK_CLIENT_KEY).toMatchObject({
-      value: CREDENTIALS.clientKey,
-      isSecret: true,
-    });
-    expect(def.variables.STK_REALM).toMatchObject({ value: CREDENTIALS.realm, isSecret: true });
-    // Other values later: nothing is overwritten.
-    emu.clearRequests();
-    const again = await runSetup(clientsFor(emu), {
-      project,
-      credentials: { kind: "variables", values: { clientId: "x", clientKey: "y", realm: "z" } },
-    });
-    expect(again.outcome).toBe("complete");
-    expect(writes(emu.requests)).toEqual([]);
-    expect(definition(project).variables.STK_CLIENT_KEY.value).toBe(CREDENTIALS.clientKey);
-  });
+  it(
+    "credentials as secret pipeline variables: created " +
+      "secret, and an existing value is never overwritten",
+    async () => {
+      const project = `Vars${++n}`;
+      emu.addProject(project);
+      const options: SetupOptions = {
+        project,
+        credentials: { kind: "variables", values: CREDENTIALS },
+      };
+      const result = await runSetup(clientsFor(emu), options);
+      expect(result.outcome).toBe("complete");
+      expectContract(emu, project, options);
+      const def = definition(project);
+      expect(def.variables.STK_CLIENT_KEY).toMatchObject({
+        value: CREDENTIALS.clientKey,
+        isSecret: true,
+      });
+      expect(def.variables.STK_REALM).toMatchObject({ value: CREDENTIALS.realm, isSecret: true });
+      // Other values later: nothing is overwritten.
+      emu.clearRequests();
+      const again = await runSetup(clientsFor(emu), {
+        project,
+        credentials: { kind: "variables", values: { clientId: "x", clientKey: "y", realm: "z" } },
+      });
+      expect(again.outcome).toBe("complete");
+      expect(writes(emu.requests)).toEqual([]);
+      expect(definition(project).variables.STK_CLIENT_KEY.value).toBe(CREDENTIALS.clientKey);
+    },
+  );
 });

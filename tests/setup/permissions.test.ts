@@ -179,57 +179,64 @@ describe.each([
   });
 });
 
-it("denied Contribute to pull requests on a protected branch: the file goes first, and its refusal stops the set-up before any change", async () => {
-  const project = `Denied${++counter}`;
-  const { id } = emu.addProject(project);
-  emu.addRepository(project, REPO, { files: { "/README.md": "x\n" } });
-  emu.protectBranch(project, REPO, "main");
-  const options = creatingOptions(project, { projectId: id });
-  const before = snapshot(project);
-  emu.deny("PullRequestContribute", { project });
-  emu.clearRequests();
-  try {
-    const result = await runSetup(clientsFor(emu), options);
-    expect(result.outcome).toBe("failed");
-    expect(result.failure!.step.kind).toBe("write-file");
-    expect(result.failure!.error).toBeInstanceOf(PermissionDeniedError);
-    expect(result.failure!.message).toMatch(/"Contribute to pull requests"/);
-    expect(result.failure!.remedy).toMatch(/the repository → Security/);
-    // Whether a branch policy refuses a push is known only by pushing: that one write is refused,
-    // nothing else is sent.
-    const writes = emu.requests.filter((r) => r.write);
-    expect(writes.map((w) => [w.method, w.path.replace(/^.*\/_apis\//, ""), w.status])).toEqual([
-      ["POST", expect.stringMatching(/pushes$/), 403],
-    ]);
-    expect(snapshot(project)).toBe(before);
-  } finally {
-    emu.allow("PullRequestContribute", { project });
-  }
-  const again = await runSetup(clientsFor(emu), options);
-  expect(again.outcome).toBe("waiting-for-pull-request");
-  expect(emu.listPullRequests(project, REPO)).toHaveLength(1);
-});
+it(
+  "denied Contribute to pull requests on a protected branch: the file " +
+    "goes first, and its refusal stops the set-up before any change",
+  async () => {
+    const project = `Denied${++counter}`;
+    const { id } = emu.addProject(project);
+    emu.addRepository(project, REPO, { files: { "/README.md": "x\n" } });
+    emu.protectBranch(project, REPO, "main");
+    const options = creatingOptions(project, { projectId: id });
+    const before = snapshot(project);
+    emu.deny("PullRequestContribute", { project });
+    emu.clearRequests();
+    try {
+      const result = await runSetup(clientsFor(emu), options);
+      expect(result.outcome).toBe("failed");
+      expect(result.failure!.step.kind).toBe("write-file");
+      expect(result.failure!.error).toBeInstanceOf(PermissionDeniedError);
+      expect(result.failure!.message).toMatch(/"Contribute to pull requests"/);
+      expect(result.failure!.remedy).toMatch(/the repository → Security/);
+      // Whether a branch policy refuses a push is known only by pushing: that one write is refused,
+      // nothing else is sent.
+      const writes = emu.requests.filter((r) => r.write);
+      expect(writes.map((w) => [w.method, w.path.replace(/^.*\/_apis\//, ""), w.status])).toEqual([
+        ["POST", expect.stringMatching(/pushes$/), 403],
+      ]);
+      expect(snapshot(project)).toBe(before);
+    } finally {
+      emu.allow("PullRequestContribute", { project });
+    }
+    const again = await runSetup(clientsFor(emu), options);
+    expect(again.outcome).toBe("waiting-for-pull-request");
+    expect(emu.listPullRequests(project, REPO)).toHaveLength(1);
+  },
+);
 
-it("a check that could not be made leaves the write's own refusal to name the permission", async () => {
-  const project = `Denied${++counter}`;
-  const { id } = emu.addProject(project);
-  // The permission checks answer 404 (an older server, say): the set-up goes on unchecked.
-  emu.addFault({ route: /\/_apis\/permissions\//, status: 404, times: Infinity });
-  emu.deny("EditBuildDefinition", { project });
-  try {
-    const result = await runSetup(clientsFor(emu), creatingOptions(project, { projectId: id }));
-    expect(result.outcome).toBe("failed");
-    expect(result.failure!.step.kind).toBe("create-pipeline");
-    expect(result.failure!.error).toBeInstanceOf(PermissionDeniedError);
-    expect((result.failure!.error as PermissionDeniedError).status).toBe(403);
-    expect(result.failure!.message).toMatch(/"Edit build pipeline"/);
-    expect(emu.listDefinitions(project)).toEqual([]);
-  } finally {
-    emu.clearFaults();
-    emu.clearViolations(); // the injected 404 has no service error body to speak of
-    emu.allow("EditBuildDefinition", { project });
-  }
-});
+it(
+  "a check that could not be made leaves the " + "write's own refusal to name the permission",
+  async () => {
+    const project = `Denied${++counter}`;
+    const { id } = emu.addProject(project);
+    // The permission checks answer 404 (an older server, say): the set-up goes on unchecked.
+    emu.addFault({ route: /\/_apis\/permissions\//, status: 404, times: Infinity });
+    emu.deny("EditBuildDefinition", { project });
+    try {
+      const result = await runSetup(clientsFor(emu), creatingOptions(project, { projectId: id }));
+      expect(result.outcome).toBe("failed");
+      expect(result.failure!.step.kind).toBe("create-pipeline");
+      expect(result.failure!.error).toBeInstanceOf(PermissionDeniedError);
+      expect((result.failure!.error as PermissionDeniedError).status).toBe(403);
+      expect(result.failure!.message).toMatch(/"Edit build pipeline"/);
+      expect(emu.listDefinitions(project)).toEqual([]);
+    } finally {
+      emu.clearFaults();
+      emu.clearViolations(); // the injected 404 has no service error body to speak of
+      emu.allow("EditBuildDefinition", { project });
+    }
+  },
+);
 
 it("a status read checks no permission and blocks nothing", async () => {
   const project = `Denied${++counter}`;

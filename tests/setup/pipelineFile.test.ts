@@ -102,10 +102,13 @@ describe("renderPipelineFile", () => {
     }
   });
 
-  it("has no script step: the execution id reaches the task as an input, never a shell line", () => {
-    const text = renderPipelineFile({});
-    expect(text).not.toMatch(/^\s*-\s*(script|bash|pwsh|powershell):/m);
-  });
+  it(
+    "has no script step: the execution id reaches " + "the task as an input, never a shell line",
+    () => {
+      const text = renderPipelineFile({});
+      expect(text).not.toMatch(/^\s*-\s*(script|bash|pwsh|powershell):/m);
+    },
+  );
 
   it("starts with a header that marks the file as managed, with the format version", () => {
     const first = renderPipelineFile({}).split("\n")[0];
@@ -228,31 +231,35 @@ describe("classifying from the header alone (no YAML parser)", () => {
     },
   );
 
-  it("leaves to the parser what the header cannot settle, and the lazy classifier answers as the full one", async () => {
-    const body = renderPipelineBody({});
-    const fixtures = [
-      renderPipelineFile({}),
-      renderPipelineFile({
-        pool: { kind: "self-hosted", queue: "Pool A" },
-        credentials: { kind: "variables" },
-      }),
-      renderPipelineFile({}).replace(/\n/g, "\r\n"),
-      renderPipelineFile({}).replace("ubuntu-latest", "ubuntu-22.04"),
-      sealPipelineFile(body, PIPELINE_FILE_FORMAT - 1),
-      sealPipelineFile(body, PIPELINE_FILE_FORMAT + 1),
-      // intact, but not a body this version renders
-      sealPipelineFile(body.replace("ubuntu-latest", "ubuntu-22.04")),
-      MANUAL_FILE,
-      "steps:\n- script: echo hi\n",
-      "",
-      ": : not yaml [",
-    ];
-    expect(classifyFromHeader(MANUAL_FILE)).toBeUndefined();
-    expect(classifyFromHeader(sealPipelineFile(body, PIPELINE_FILE_FORMAT - 1))).toBeUndefined();
-    expect(
-      classifyFromHeader(sealPipelineFile(body.replace("ubuntu-latest", "ubuntu-22.04"))),
-    ).toBeUndefined();
-    for (const content of fixtures)
-      expect(await classifyPipelineFileLazily(content)).toEqual(classifyPipelineFile(content));
-  });
+  it(
+    "leaves to the parser what the header cannot settle, " +
+      "and the lazy classifier answers as the full one",
+    async () => {
+      const body = renderPipelineBody({});
+      const fixtures = [
+        renderPipelineFile({}),
+        renderPipelineFile({
+          pool: { kind: "self-hosted", queue: "Pool A" },
+          credentials: { kind: "variables" },
+        }),
+        renderPipelineFile({}).replace(/\n/g, "\r\n"),
+        renderPipelineFile({}).replace("ubuntu-latest", "ubuntu-22.04"),
+        sealPipelineFile(body, PIPELINE_FILE_FORMAT - 1),
+        sealPipelineFile(body, PIPELINE_FILE_FORMAT + 1),
+        // intact, but not a body this version renders
+        sealPipelineFile(body.replace("ubuntu-latest", "ubuntu-22.04")),
+        MANUAL_FILE,
+        "steps:\n- script: echo hi\n",
+        "",
+        ": : not yaml [",
+      ];
+      expect(classifyFromHeader(MANUAL_FILE)).toBeUndefined();
+      expect(classifyFromHeader(sealPipelineFile(body, PIPELINE_FILE_FORMAT - 1))).toBeUndefined();
+      expect(
+        classifyFromHeader(sealPipelineFile(body.replace("ubuntu-latest", "ubuntu-22.04"))),
+      ).toBeUndefined();
+      for (const content of fixtures)
+        expect(await classifyPipelineFileLazily(content)).toEqual(classifyPipelineFile(content));
+    },
+  );
 });

@@ -66,47 +66,51 @@ function setUpState(): ProjectState {
   };
 }
 
-it("plans an empty project as parallel creates, each with what and why, dependencies only where needed", () => {
-  const plan = planSetup(emptyState(), options);
-  const byId = Object.fromEntries(plan.steps.map((s) => [s.id, s]));
-  expect(Object.keys(byId).sort()).toEqual([
-    "authorize-queue",
-    "authorize-service-connection",
-    "create-pipeline",
-    "create-repository",
-    "create-service-connection",
-    "write-file",
-  ]);
-  expect(byId["create-repository"].dependsOn).toEqual([]);
-  expect(byId["create-service-connection"].dependsOn).toEqual([]);
-  expect(byId["write-file"].dependsOn).toEqual(["create-repository"]);
-  expect(byId["create-pipeline"].dependsOn).toEqual(["create-repository"]);
-  expect(byId["authorize-service-connection"].dependsOn.sort()).toEqual([
-    "create-pipeline",
-    "create-service-connection",
-  ]);
-  for (const s of plan.steps) {
-    expect(s.change.length).toBeGreaterThan(10);
-    expect(s.reason.length).toBeGreaterThan(10);
-  }
-  // The agent pool exists, but the new pipeline still has to be let in: that item changes too.
-  expect(plan.checklist.map((i) => i.state)).toEqual([
-    "will-change",
-    "will-change",
-    "will-change",
-    "will-change",
-    "will-change",
-    "will-change",
-  ]);
-  expect(plan.checklist[5].detail).toMatch(/new pipeline will be allowed to use it/);
-  // Folders in words, never a raw backslash.
-  expect(byId["create-pipeline"].change).toMatch(
-    /^Create the pipeline "stackspot" in the root folder on \/stackspot\.yml/,
-  );
-  expect(JSON.stringify(plan.steps.map((s) => s.change))).not.toContain("\\\\");
-  expect(plan.upToDate).toBe(false);
-  expect(JSON.stringify(plan)).not.toContain("SECRET-K");
-});
+it(
+  "plans an empty project as parallel creates, each " +
+    "with what and why, dependencies only where needed",
+  () => {
+    const plan = planSetup(emptyState(), options);
+    const byId = Object.fromEntries(plan.steps.map((s) => [s.id, s]));
+    expect(Object.keys(byId).sort()).toEqual([
+      "authorize-queue",
+      "authorize-service-connection",
+      "create-pipeline",
+      "create-repository",
+      "create-service-connection",
+      "write-file",
+    ]);
+    expect(byId["create-repository"].dependsOn).toEqual([]);
+    expect(byId["create-service-connection"].dependsOn).toEqual([]);
+    expect(byId["write-file"].dependsOn).toEqual(["create-repository"]);
+    expect(byId["create-pipeline"].dependsOn).toEqual(["create-repository"]);
+    expect(byId["authorize-service-connection"].dependsOn.sort()).toEqual([
+      "create-pipeline",
+      "create-service-connection",
+    ]);
+    for (const s of plan.steps) {
+      expect(s.change.length).toBeGreaterThan(10);
+      expect(s.reason.length).toBeGreaterThan(10);
+    }
+    // The agent pool exists, but the new pipeline still has to be let in: that item changes too.
+    expect(plan.checklist.map((i) => i.state)).toEqual([
+      "will-change",
+      "will-change",
+      "will-change",
+      "will-change",
+      "will-change",
+      "will-change",
+    ]);
+    expect(plan.checklist[5].detail).toMatch(/new pipeline will be allowed to use it/);
+    // Folders in words, never a raw backslash.
+    expect(byId["create-pipeline"].change).toMatch(
+      /^Create the pipeline "stackspot" in the root folder on \/stackspot\.yml/,
+    );
+    expect(JSON.stringify(plan.steps.map((s) => s.change))).not.toContain("\\\\");
+    expect(plan.upToDate).toBe(false);
+    expect(JSON.stringify(plan)).not.toContain("SECRET-K");
+  },
+);
 
 it("plans nothing for a project that meets the contract", () => {
   const plan = planSetup(setUpState(), options);
@@ -135,7 +139,10 @@ it("merges every repair of the pipeline into one update", () => {
     repoint: false,
   });
   expect(plan.steps[0].change).toMatch(
-    /rename "repo-runner-actions" to "stackspot"; move it to the root folder; add secret_cli_login .*; make secret_git secret and settable at queue time/,
+    new RegExp(
+      'rename "repo-runner-actions" to "stackspot"; move it to the root folder; ' +
+        "add secret_cli_login .*; make secret_git secret and settable at queue time",
+    ),
   );
 });
 

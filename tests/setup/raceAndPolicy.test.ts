@@ -43,74 +43,81 @@ describe("two set-ups racing", () => {
 });
 
 describe("branch policies", () => {
-  it("a protected branch gets one pull request, reported; a second run opens no other", async () => {
-    const project = "Protected";
-    emu.addProject(project);
-    emu.addRepository(project, "repo-runner-actions", { files: { "/README.md": "x\n" } });
-    emu.protectBranch(project, "repo-runner-actions", "main");
-    const options = creatingOptions(project);
+  it(
+    "a protected branch gets one pull request, " + "reported; a second run opens no other",
+    async () => {
+      const project = "Protected";
+      emu.addProject(project);
+      emu.addRepository(project, "repo-runner-actions", { files: { "/README.md": "x\n" } });
+      emu.protectBranch(project, "repo-runner-actions", "main");
+      const options = creatingOptions(project);
 
-    const first = await runSetup(clientsFor(emu), options);
-    expect(first.failure).toBeUndefined();
-    expect(first.outcome).toBe("waiting-for-pull-request");
-    const prs = emu.listPullRequests(project, "repo-runner-actions");
-    expect(prs).toHaveLength(1);
-    expect(prs[0]).toMatchObject({
-      sourceRefName: "refs/heads/stackspot/setup",
-      targetRefName: "refs/heads/main",
-      status: "active",
-    });
-    expect(first.pullRequest?.id).toBe(prs[0].pullRequestId);
-    expect(first.pullRequest?.url).toMatch(new RegExp(`/pullrequest/${prs[0].pullRequestId}$`));
-    expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(
-      renderPipelineFile(options),
-    );
-    expect(emu.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBeUndefined();
-    // Everything else is in place already.
-    expect(emu.listDefinitions(project).map((d) => d.name)).toEqual(["stackspot"]);
+      const first = await runSetup(clientsFor(emu), options);
+      expect(first.failure).toBeUndefined();
+      expect(first.outcome).toBe("waiting-for-pull-request");
+      const prs = emu.listPullRequests(project, "repo-runner-actions");
+      expect(prs).toHaveLength(1);
+      expect(prs[0]).toMatchObject({
+        sourceRefName: "refs/heads/stackspot/setup",
+        targetRefName: "refs/heads/main",
+        status: "active",
+      });
+      expect(first.pullRequest?.id).toBe(prs[0].pullRequestId);
+      expect(first.pullRequest?.url).toMatch(new RegExp(`/pullrequest/${prs[0].pullRequestId}$`));
+      expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(
+        renderPipelineFile(options),
+      );
+      expect(emu.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBeUndefined();
+      // Everything else is in place already.
+      expect(emu.listDefinitions(project).map((d) => d.name)).toEqual(["stackspot"]);
 
-    const plan = planSetup(await readProjectState(clientsFor(emu), options), options);
-    expect(plan.checklist.find((i) => i.key === "pipelineFile")).toMatchObject({
-      state: "waiting-for-pull-request",
-      link: first.pullRequest?.url,
-    });
-    expect(plan.steps).toEqual([]);
+      const plan = planSetup(await readProjectState(clientsFor(emu), options), options);
+      expect(plan.checklist.find((i) => i.key === "pipelineFile")).toMatchObject({
+        state: "waiting-for-pull-request",
+        link: first.pullRequest?.url,
+      });
+      expect(plan.steps).toEqual([]);
 
-    emu.clearRequests();
-    const second = await runSetup(clientsFor(emu), options);
-    expect(second.outcome).toBe("waiting-for-pull-request");
-    expect(second.pullRequest?.id).toBe(prs[0].pullRequestId);
-    expect(writes(emu.requests)).toEqual([]);
-    expect(emu.listPullRequests(project, "repo-runner-actions")).toHaveLength(1);
-  });
+      emu.clearRequests();
+      const second = await runSetup(clientsFor(emu), options);
+      expect(second.outcome).toBe("waiting-for-pull-request");
+      expect(second.pullRequest?.id).toBe(prs[0].pullRequestId);
+      expect(writes(emu.requests)).toEqual([]);
+      expect(emu.listPullRequests(project, "repo-runner-actions")).toHaveLength(1);
+    },
+  );
 
-  it("a topic branch left from before is reused (its commit kept in history), and completing the pull request completes the set-up", async () => {
-    const project = "Protected2";
-    emu.addProject(project);
-    emu.addRepository(project, "repo-runner-actions", { files: { "/README.md": "x\n" } });
-    emu.protectBranch(project, "repo-runner-actions", "main");
-    const leftover = emu.commitFile(
-      project,
-      "repo-runner-actions",
-      "stackspot/setup",
-      "/stackspot.yml",
-      "left by someone\n",
-    );
-    const options = creatingOptions(project);
-    const first = await runSetup(clientsFor(emu), options);
-    expect(first.outcome).toBe("waiting-for-pull-request");
-    expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(
-      renderPipelineFile(options),
-    );
-    expect(
-      emu.listCommits(project, "repo-runner-actions", "stackspot/setup").map((c) => c.commitId),
-    ).toContain(leftover);
-    const prs = emu.listPullRequests(project, "repo-runner-actions");
-    expect(prs).toHaveLength(1);
+  it(
+    "a topic branch left from before is reused (its commit kept in " +
+      "history), and completing the pull request completes the set-up",
+    async () => {
+      const project = "Protected2";
+      emu.addProject(project);
+      emu.addRepository(project, "repo-runner-actions", { files: { "/README.md": "x\n" } });
+      emu.protectBranch(project, "repo-runner-actions", "main");
+      const leftover = emu.commitFile(
+        project,
+        "repo-runner-actions",
+        "stackspot/setup",
+        "/stackspot.yml",
+        "left by someone\n",
+      );
+      const options = creatingOptions(project);
+      const first = await runSetup(clientsFor(emu), options);
+      expect(first.outcome).toBe("waiting-for-pull-request");
+      expect(emu.getFile(project, "repo-runner-actions", "stackspot/setup", "/stackspot.yml")).toBe(
+        renderPipelineFile(options),
+      );
+      expect(
+        emu.listCommits(project, "repo-runner-actions", "stackspot/setup").map((c) => c.commitId),
+      ).toContain(leftover);
+      const prs = emu.listPullRequests(project, "repo-runner-actions");
+      expect(prs).toHaveLength(1);
 
-    emu.completePullRequest(project, "repo-runner-actions", prs[0].pullRequestId);
-    const after = await runSetup(clientsFor(emu), options);
-    expect(after.outcome).toBe("complete");
-    expectContract(emu, project, options);
-  });
+      emu.completePullRequest(project, "repo-runner-actions", prs[0].pullRequestId);
+      const after = await runSetup(clientsFor(emu), options);
+      expect(after.outcome).toBe("complete");
+      expectContract(emu, project, options);
+    },
+  );
 });

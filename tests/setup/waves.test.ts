@@ -43,70 +43,83 @@ function measuringClients() {
 
 const isCheck = (s: { url: string }) => /\/_apis\/permissions\//.test(s.url);
 
-it("sets up an empty project in 4 waves, permission checks included, and reads the status in 2", async () => {
-  const { id } = emu.addProject("Waves");
-  const m = measuringClients();
-  const result = await runSetup(m.clients, creatingOptions("Waves", { projectId: id }));
-  expect(result.outcome).toBe("complete");
-  expect(m.waves()).toBeLessThanOrEqual(4);
-  // The checks went out with the first reads, before any write.
-  const checks = m.sent.filter(isCheck);
-  expect(checks.length).toBeGreaterThan(0);
-  expect(checks.every((c) => c.wave === 1)).toBe(true);
-  expect(Math.min(...m.sent.filter((s) => s.method !== "GET").map((s) => s.wave))).toBe(2);
-  m.reset();
-  await readProjectState(m.clients, creatingOptions("Waves"));
-  expect(m.waves()).toBeLessThanOrEqual(2);
-  expect(m.sent.filter(isCheck)).toEqual([]);
-});
+it(
+  "sets up an empty project in 4 waves, permission " + "checks included, and reads the status in 2",
+  async () => {
+    const { id } = emu.addProject("Waves");
+    const m = measuringClients();
+    const result = await runSetup(m.clients, creatingOptions("Waves", { projectId: id }));
+    expect(result.outcome).toBe("complete");
+    expect(m.waves()).toBeLessThanOrEqual(4);
+    // The checks went out with the first reads, before any write.
+    const checks = m.sent.filter(isCheck);
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.every((c) => c.wave === 1)).toBe(true);
+    expect(Math.min(...m.sent.filter((s) => s.method !== "GET").map((s) => s.wave))).toBe(2);
+    m.reset();
+    await readProjectState(m.clients, creatingOptions("Waves"));
+    expect(m.waves()).toBeLessThanOrEqual(2);
+    expect(m.sent.filter(isCheck)).toEqual([]);
+  },
+);
 
-it("without the project id, checks permissions in one more wave before the first write", async () => {
-  emu.addProject("WavesNoId");
-  const m = measuringClients();
-  const result = await runSetup(m.clients, creatingOptions("WavesNoId"));
-  expect(result.outcome).toBe("complete");
-  const checks = m.sent.filter(isCheck);
-  expect(checks.length).toBeGreaterThan(0);
-  expect(new Set(checks.map((c) => c.wave))).toEqual(new Set([2]));
-  expect(Math.min(...m.sent.filter((s) => s.method !== "GET").map((s) => s.wave))).toBe(3);
-  expect(m.waves()).toBe(5);
-});
+it(
+  "without the project id, checks permissions " + "in one more wave before the first write",
+  async () => {
+    emu.addProject("WavesNoId");
+    const m = measuringClients();
+    const result = await runSetup(m.clients, creatingOptions("WavesNoId"));
+    expect(result.outcome).toBe("complete");
+    const checks = m.sent.filter(isCheck);
+    expect(checks.length).toBeGreaterThan(0);
+    expect(new Set(checks.map((c) => c.wave))).toEqual(new Set([2]));
+    expect(Math.min(...m.sent.filter((s) => s.method !== "GET").map((s) => s.wave))).toBe(3);
+    expect(m.waves()).toBe(5);
+  },
+);
 
-it("a second run sends no write, and checks nothing beyond the reads' own round trips", async () => {
-  const { id } = emu.addProject("Again");
-  const m = measuringClients();
-  await runSetup(m.clients, creatingOptions("Again", { projectId: id }));
-  m.reset();
-  const again = await runSetup(m.clients, creatingOptions("Again", { projectId: id }));
-  expect(again.outcome).toBe("complete");
-  expect(again.plan.upToDate).toBe(true);
-  expect(m.sent.filter((s) => s.method !== "GET")).toEqual([]);
-  expect(m.waves()).toBeLessThanOrEqual(2);
-});
+it(
+  "a second run sends no write, and checks " + "nothing beyond the reads' own round trips",
+  async () => {
+    const { id } = emu.addProject("Again");
+    const m = measuringClients();
+    await runSetup(m.clients, creatingOptions("Again", { projectId: id }));
+    m.reset();
+    const again = await runSetup(m.clients, creatingOptions("Again", { projectId: id }));
+    expect(again.outcome).toBe("complete");
+    expect(again.plan.upToDate).toBe(true);
+    expect(m.sent.filter((s) => s.method !== "GET")).toEqual([]);
+    expect(m.waves()).toBeLessThanOrEqual(2);
+  },
+);
 
-it("reads the status of a project with 5,000 repositories and 10,000 definitions with as many requests as a small one", async () => {
-  emu.addProject("Small");
-  emu.addProject("Large");
-  emu.seedBulk("Large", { repositories: 5000, definitions: 10000 });
-  const m = measuringClients();
-  for (const p of ["Small", "Large"]) await runSetup(m.clients, creatingOptions(p));
-  m.reset();
-  const calls = (project: string) =>
-    m.sent
-      .map(
-        (s) =>
-          `${s.method} ${s.url
-            .replace(new RegExp(`/${project}(?=/|$)`, "g"), "/{p}")
-            .replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, "{id}")
-            .replace(/\/\d+$/, "/{n}")}`,
-      )
-      .sort();
-  await readProjectState(m.clients, creatingOptions("Small"));
-  const small = calls("Small");
-  m.reset();
-  await readProjectState(m.clients, creatingOptions("Large"));
-  const large = calls("Large");
-  expect(small.length).toBe(11);
-  expect(large).toEqual(small);
-  expect(m.waves()).toBeLessThanOrEqual(2);
-});
+it(
+  "reads the status of a project with 5,000 repositories and " +
+    "10,000 definitions with as many requests as a small one",
+  async () => {
+    emu.addProject("Small");
+    emu.addProject("Large");
+    emu.seedBulk("Large", { repositories: 5000, definitions: 10000 });
+    const m = measuringClients();
+    for (const p of ["Small", "Large"]) await runSetup(m.clients, creatingOptions(p));
+    m.reset();
+    const calls = (project: string) =>
+      m.sent
+        .map(
+          (s) =>
+            `${s.method} ${s.url
+              .replace(new RegExp(`/${project}(?=/|$)`, "g"), "/{p}")
+              .replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, "{id}")
+              .replace(/\/\d+$/, "/{n}")}`,
+        )
+        .sort();
+    await readProjectState(m.clients, creatingOptions("Small"));
+    const small = calls("Small");
+    m.reset();
+    await readProjectState(m.clients, creatingOptions("Large"));
+    const large = calls("Large");
+    expect(small.length).toBe(11);
+    expect(large).toEqual(small);
+    expect(m.waves()).toBeLessThanOrEqual(2);
+  },
+);
