@@ -1,5 +1,4 @@
 // What the apply stage reports: progress while the steps run, and the result.
-import type { AdoError } from "../../ado";
 import type { PullRequestState } from "../read/types";
 import type { PlanStep, SetupPlan } from "../plan/types";
 
@@ -60,8 +59,3 @@ export interface SetupResult extends ApplyResult {
 
 export type ProgressListener = (event: SetupProgressEvent) => void;
 
-/** A failure of any step, as the UI shows it. */
-export interface StepFailure {
-  step: PlanStep;
-  error: AdoError | Error;
-}
