@@ -29,7 +29,8 @@ export function resolveAuth(env: Env): AdoAuth {
   if (access) return { source: "SYSTEM_ACCESSTOKEN", scheme: "Bearer", token: access };
   throw new ConfigurationError(
     "No Azure DevOps token: neither AZURE_DEVOPS_EXT_PAT nor SYSTEM_ACCESSTOKEN is set.",
-    "Set AZURE_DEVOPS_EXT_PAT to a personal access token (see --help for its scopes), or, in a pipeline, " +
+    "Set AZURE_DEVOPS_EXT_PAT to a personal access token (see --help for its scopes), " +
+      "or, in a pipeline, " +
       "map the build identity's token with env: SYSTEM_ACCESSTOKEN: $(System.AccessToken).",
   );
 }

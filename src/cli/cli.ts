@@ -85,7 +85,10 @@ async function execute(
     renderer.log(`organization: ${org.url} (from ${org.source})`);
     renderer.log(`token: from ${auth.source}, sent as ${auth.scheme}`);
     renderer.log(
-      `StackSpot credentials: ${credentials ? "from STK_CLIENT_ID, STK_CLIENT_KEY, STK_REALM" : "none (an existing service connection is expected)"}`,
+      "StackSpot credentials: " +
+        (credentials
+          ? "from STK_CLIENT_ID, STK_CLIENT_KEY, STK_REALM"
+          : "none (an existing service connection is expected)"),
     );
   }
   const onRequest = args.verbose
@@ -161,8 +164,11 @@ async function checkOrganization(
     }
     if (e instanceof AuthenticationError) {
       throw new OrganizationError(
-        `Azure DevOps at ${orgUrl} did not accept the token from ${auth.source} (it is wrong, expired, not for this organization, or lacks the Project and Team (Read) scope).`,
-        "Create a new personal access token in this organization with the scopes listed in --help, and set it in AZURE_DEVOPS_EXT_PAT.",
+        `Azure DevOps at ${orgUrl} did not accept the token from ${auth.source} ` +
+          "(it is wrong, expired, not for this organization, " +
+          "or lacks the Project and Team (Read) scope).",
+        "Create a new personal access token in this organization with the scopes listed in " +
+          "--help, and set it in AZURE_DEVOPS_EXT_PAT.",
       );
     }
     if (e instanceof NotFoundError) {

@@ -48,7 +48,8 @@ function checkOrgUrl(raw: string, source: OrgUrlSource): string {
     // Never echo it: the part before "@" is usually a token.
     throw new UsageError(
       `The organization URL from ${source} contains credentials.`,
-      "Remove the user name and token from the URL and set the token in AZURE_DEVOPS_EXT_PAT instead.",
+      "Remove the user name and token from the URL " +
+        "and set the token in AZURE_DEVOPS_EXT_PAT instead.",
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
@@ -88,8 +89,10 @@ export function resolveStackSpotCredentials(env: Env): StackSpotCredentials | un
   if (given.length < CREDENTIAL_VARS.length) {
     const missing = CREDENTIAL_VARS.filter((v) => !given.includes(v));
     throw new ConfigurationError(
-      `${given.join(" and ")} ${given.length === 1 ? "is" : "are"} set but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not.`,
-      "Set all three of STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM, or none (to use an existing service connection).",
+      `${given.join(" and ")} ${isOrAre(given)} set but ${missing.join(" and ")} ` +
+        `${isOrAre(missing)} not.`,
+      "Set all three of STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM, " +
+        "or none (to use an existing service connection).",
     );
   }
   return { clientId: values[0], clientKey: values[1], realm: values[2] };
@@ -130,4 +133,8 @@ export function checkSetupOptions(
       throw new UsageError(e.userMessage, e.remedy, args.command);
     throw e;
   }
+}
+
+function isOrAre(names: string[]): string {
+  return names.length === 1 ? "is" : "are";
 }

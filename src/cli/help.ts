@@ -4,32 +4,36 @@ import { CommandName, DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "./args";
 /**
  * Why 8 projects at once by default: each project's set-up already sends its independent requests
  * together (up to about six at a time in its first wave), so 8 projects keep roughly 40-50 requests
- * in
- * flight. That hides most of the network latency (the bench measures the ratio against 1) while
+ * in flight. That hides most of the network latency (the bench measures the ratio against 1) while
  * staying far below what Azure DevOps throttles for one identity, and it keeps the live display
  * short.
  */
 export const DEFAULT_CONCURRENCY_REASON =
-  `${DEFAULT_CONCURRENCY} projects at once by default: each project already sends its independent requests\n` +
-  `together, so ${DEFAULT_CONCURRENCY} keep about 40-50 requests in flight, enough to hide network latency without\n` +
+  `${DEFAULT_CONCURRENCY} projects at once by default: each project already sends its ` +
+  "independent requests\n" +
+  `together, so ${DEFAULT_CONCURRENCY} keep about 40-50 requests in flight, enough to hide ` +
+  "network latency without\n" +
   "provoking Azure DevOps throttling. Lower it if the organization throttles you (HTTP 429).";
 
 const ENVIRONMENT = `Environment:
-  AZURE_DEVOPS_EXT_PAT    personal access token (the Azure CLI's convention). Scopes: Project and Team (Read),
-                          Code (Read, write & manage), Build (Read & execute), Agent Pools (Read),
-                          Service Connections (Read, query & manage), Pipeline Resources (Use & manage).
-  SYSTEM_ACCESSTOKEN      used when AZURE_DEVOPS_EXT_PAT is not set: inside a pipeline, runs as the build
-                          identity (map it with env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)).
-  AZURE_DEVOPS_ORG_URL    organization URL when --org-url is not given; inside a pipeline SYSTEM_COLLECTIONURI
-                          is used last.
+  AZURE_DEVOPS_EXT_PAT    personal access token (the Azure CLI's convention). Scopes: Project and
+                          Team (Read), Code (Read, write & manage), Build (Read & execute), Agent
+                          Pools (Read), Service Connections (Read, query & manage), Pipeline
+                          Resources (Use & manage).
+  SYSTEM_ACCESSTOKEN      used when AZURE_DEVOPS_EXT_PAT is not set: inside a pipeline, runs as the
+                          build identity (map it with env:
+                          SYSTEM_ACCESSTOKEN: $(System.AccessToken)).
+  AZURE_DEVOPS_ORG_URL    organization URL when --org-url is not given; inside a pipeline
+                          SYSTEM_COLLECTIONURI is used last.
   STK_CLIENT_ID, STK_CLIENT_KEY, STK_REALM
-                          StackSpot credentials, to create the service connection when the project has none.
-                          Never given as flags: flags end up in shell history.
+                          StackSpot credentials, to create the service connection when the project
+                          has none. Never given as flags: flags end up in shell history.
   The token and the client key never appear in any output, --verbose included.`;
 
 const EXIT_CODES = `Exit codes:
   0  every project is ready (meets the StackSpot contract)
-  1  a project failed, or lacks a prerequisite the set-up cannot create; the other projects still ran
+  1  a project failed, or lacks a prerequisite the set-up cannot create; the other projects still
+     ran
   2  usage error: unknown flag, missing value, no token, no organization URL; nothing ran
   3  nothing failed, but a project is not ready yet: changes pending, a decision to take (--yes),
      or a pull request to complete`;
@@ -39,20 +43,26 @@ function optionsText(withYes: boolean): string {
   return [
     "  -p, --project NAME          a project; repeat for several",
     "      --all-projects          every project of the organization",
-    "      --org-url URL           https://dev.azure.com/ORG, or an Azure DevOps Server collection URL",
+    "      --org-url URL           https://dev.azure.com/ORG, or an Azure DevOps Server collection",
+    "                              URL",
     "      --repository NAME       repository for /stackspot.yml (default: repo-runner-actions)",
-    "      --pool NAME             self-hosted agent pool (queue) name (default: Microsoft-hosted ubuntu-latest)",
+    "      --pool NAME             self-hosted agent pool (queue) name",
+    "                              (default: Microsoft-hosted ubuntu-latest)",
     "      --service-connection NAME",
     "                              StackSpot service connection (default: stackspot)",
     ...(withYes
       ? [
-          "  -y, --yes                   accept the decisions the plan asks for (replace an edited /stackspot.yml,",
-          "                              take over a pipeline named stackspot that runs another file)",
+          "  -y, --yes                   accept the decisions the plan asks for (replace an edited",
+          "                              /stackspot.yml, take over a pipeline named stackspot that",
+          "                              runs another file)",
         ]
       : []),
-    `      --concurrency N         projects at once, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY}; see below)`,
-    "      --json                  one JSON document on stdout, nothing else (none on a usage error: exit 2)",
-    "  -v, --verbose               also log every REST request (method, path, status; never headers or bodies)",
+    `      --concurrency N         projects at once, 1-${MAX_CONCURRENCY} ` +
+      `(default: ${DEFAULT_CONCURRENCY}; see below)`,
+    "      --json                  one JSON document on stdout, nothing else (none on a usage",
+    "                              error: exit 2)",
+    "  -v, --verbose               also log every REST request (method, path, status; never",
+    "                              headers or bodies)",
     "  -h, --help                  this help",
   ].join("\n");
 }
@@ -91,7 +101,8 @@ ${optionsText(false)}
 
 Examples:
   stackspot-ado status --org-url https://dev.azure.com/acme --project Payments
-  stackspot-ado status --all-projects --json | jq -r '.projects[] | select(.status != "ready") | .project'
+  stackspot-ado status --all-projects --json \\
+    | jq -r '.projects[] | select(.status != "ready") | .project'
 
 Concurrency: ${DEFAULT_CONCURRENCY_REASON}
 
@@ -137,7 +148,8 @@ Examples:
   # values come in through env, never pasted into the script line:
   #   - script: stackspot-ado setup --project "$PROJECT"
   #     env: { PROJECT: $(System.TeamProject), SYSTEM_ACCESSTOKEN: $(System.AccessToken),
-  #            STK_CLIENT_ID: $(stkClientId), STK_CLIENT_KEY: $(stkClientKey), STK_REALM: $(stkRealm) }
+  #            STK_CLIENT_ID: $(stkClientId), STK_CLIENT_KEY: $(stkClientKey),
+  #            STK_REALM: $(stkRealm) }
 
 Concurrency: ${DEFAULT_CONCURRENCY_REASON}
 

@@ -93,7 +93,8 @@ export function reportProblem(e: unknown, step?: string): Problem {
 
 function answerFor(option: string): string {
   return option === "credentials"
-    ? "Set STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM (or --service-connection NAME for an existing one)."
+    ? "Set STK_CLIENT_ID, STK_CLIENT_KEY and STK_REALM " +
+        "(or --service-connection NAME for an existing one)."
     : "Run setup again with --yes to accept.";
 }
 
@@ -214,9 +215,11 @@ function blockedProblem(plan: SetupPlan): Problem {
   // The item's detail already says what to add and where; the remedy adds the command-line way out.
   const remedy =
     item?.key === "agentPool"
-      ? "Add the agent pool to the project, or name another one with --pool (leave it out for Microsoft-hosted agents); then run the command again."
+      ? "Add the agent pool to the project, or name another one with --pool " +
+        "(leave it out for Microsoft-hosted agents); then run the command again."
       : item?.key === "credentials"
-        ? "Name a StackSpot service connection with --service-connection, or free the name; then run the command again."
+        ? "Name a StackSpot service connection with --service-connection, or free the name; " +
+          "then run the command again."
         : "Add what is missing, then run the command again.";
   return {
     message: item

@@ -123,7 +123,8 @@ export function sealPipelineFile(
   formatVersion: number = PIPELINE_FILE_FORMAT,
 ): string {
   const hash = sha256Hex(normalize(body));
-  const header = `# Managed by StackSpot for Azure DevOps (format ${formatVersion}, sha256:${hash})`;
+  const header =
+    "# Managed by StackSpot for Azure DevOps " + `(format ${formatVersion}, sha256:${hash})`;
   return `${header}\n${body}`;
 }
 

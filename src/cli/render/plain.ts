@@ -1,6 +1,7 @@
 // Without a terminal (CI logs, pipes): plain lines, one fact per line, each starting with the
 // project's name so that interleaved projects stay readable, then the summary. No colours, no
 // cursor movement.
+import { countOf } from "./words";
 import type { ProjectReport, RunReport } from "../report";
 import type { ProjectEvent } from "../runProjects";
 import type { Renderer, RunStart, TextStream } from "./renderer";
@@ -24,7 +25,8 @@ export class PlainRenderer implements Renderer {
     const verb =
       info.command === "setup" ? "Setting up" : info.command === "plan" ? "Planning" : "Checking";
     this.line(
-      `${verb} ${info.projects.length} project${info.projects.length === 1 ? "" : "s"} in ${info.organization} (${info.concurrency} at a time)`,
+      `${verb} ${countOf(info.projects.length, "project")} in ${info.organization} ` +
+        `(${info.concurrency} at a time)`,
     );
   }
 

@@ -1,6 +1,7 @@
 // The summary after a run: a table (project, result, Workflow URL or what is wrong), the counts,
 // and every failure again in full with what to do, so that the end of the output explains the exit
 // code.
+import { countOf } from "./words";
 import { PROJECT_STATUSES, ProjectStatus, RunReport } from "../report";
 import { summaryDetail } from "./text";
 import { paint, statusLabel, Style, truncate, visibleLength } from "./style";
@@ -53,7 +54,8 @@ export function summaryLines(run: RunReport, o: SummaryOptions): string[] {
   for (const p of run.projects) {
     lines.push(
       cut(
-        `${pad(nameCell(p.project), nameWidth)}  ${pad(statusLabel(style, p.status), resultWidth)}  ${summaryDetail(p)}`,
+        `${pad(nameCell(p.project), nameWidth)}  ` +
+          `${pad(statusLabel(style, p.status), resultWidth)}  ${summaryDetail(p)}`,
       ),
     );
   }
@@ -85,5 +87,5 @@ export function countsLine(run: RunReport, style: Style): string {
         : paint(style, "yellow", text);
   });
   const seconds = (run.durationMs / 1000).toFixed(1);
-  return `${parts.join(", ")} — ${run.total} project${run.total === 1 ? "" : "s"} in ${seconds} s`;
+  return `${parts.join(", ")} — ${countOf(run.total, "project")} in ${seconds} s`;
 }

@@ -1,5 +1,6 @@
 // The words for a finished project, shared by the terminal and the plain renderers: a head line and
 // the lines under it (what is missing, what would change, what failed and what to do).
+import { countOf } from "./words";
 import type { CommandName } from "../args";
 import type { ProjectReport } from "../report";
 import { itemMark, paint, statusLabel, Style } from "./style";
@@ -11,9 +12,7 @@ export function headLine(style: Style, report: ProjectReport): string {
     ? ` — Workflow URL: ${paint(style, "cyan", report.workflowUrl)}`
     : "";
   const pending =
-    report.status === "changes-pending"
-      ? ` (${report.steps.length} change${report.steps.length === 1 ? "" : "s"})`
-      : "";
+    report.status === "changes-pending" ? ` (${countOf(report.steps.length, "change")})` : "";
   return `${name}: ${statusLabel(style, report.status)}${pending}${url}`;
 }
 
@@ -49,12 +48,14 @@ export function detailLines(style: Style, command: CommandName, report: ProjectR
   } else {
     for (const d of report.decisions)
       lines.push(
-        `${indent}${paint(style, "yellow", style.symbols ? "?" : "[decide]")} ${d.question} ${d.answer}`,
+        `${indent}${paint(style, "yellow", style.symbols ? "?" : "[decide]")} ` +
+          `${d.question} ${d.answer}`,
       );
   }
   if (report.pullRequest && report.status === "waiting-for-pull-request") {
     lines.push(
-      `${indent}complete pull request ${report.pullRequest.id} ("${report.pullRequest.title}"): ${report.pullRequest.url}`,
+      `${indent}complete pull request ${report.pullRequest.id} ` +
+        `("${report.pullRequest.title}"): ${report.pullRequest.url}`,
     );
   }
   return lines;
@@ -78,6 +79,6 @@ export function summaryDetail(report: ProjectReport): string {
         ? `complete pull request ${report.pullRequest.id}: ${report.pullRequest.url}`
         : "complete the set-up's pull request";
     case "changes-pending":
-      return `${report.steps.length} change${report.steps.length === 1 ? "" : "s"} to make: run setup`;
+      return `${countOf(report.steps.length, "change")} to make: run setup`;
   }
 }

@@ -2,6 +2,7 @@
 // now) and a progress bar over all projects — redrawn in place; each finished project is printed
 // once above it, for good; the summary table comes last. Every frame is one write, so it does not
 // flicker.
+import { countOf } from "./words";
 import type { ProjectReport, ProjectStatus, RunReport } from "../report";
 import type { ProjectEvent } from "../runProjects";
 import type { Renderer, RunStart, TextStream } from "./renderer";
@@ -58,7 +59,8 @@ export class TtyRenderer implements Renderer {
       paint(
         this.style,
         "bold",
-        `${verb} ${this.total} project${this.total === 1 ? "" : "s"} in ${info.organization} (${info.concurrency} at a time)`,
+        `${verb} ${countOf(this.total, "project")} in ${info.organization} ` +
+          `(${info.concurrency} at a time)`,
       ),
     );
     if (this.intervalMs > 0) {
@@ -138,7 +140,8 @@ export class TtyRenderer implements Renderer {
       .slice(0, MAX_ACTIVE_LINES)
       .map((name) =>
         truncate(
-          `  ${spin} ${name.padEnd(nameWidth)}  ${paint(this.style, "gray", this.active.get(name) ?? "")}`,
+          `  ${spin} ${name.padEnd(nameWidth)}  ` +
+            paint(this.style, "gray", this.active.get(name) ?? ""),
           width,
         ),
       );

@@ -58,4 +58,3 @@ export interface SetupResult extends ApplyResult {
 }
 
 export type ProgressListener = (event: SetupProgressEvent) => void;
-
