@@ -2,8 +2,7 @@
 //   package   the .vsix `npm run package` writes (production build, bundled task, minified hub);
 //   baseline  the task's production node_modules (the packages its sources import, with their
 //             dependencies, as `npm install --omit=dev` would lay them out) plus the hub built
-// without
-//             minification (same webpack configuration, minimize off).
+//             without minification (same webpack configuration, minimize off).
 // The baseline is shown both raw and deflated as a .vsix would carry it, so the ratio compares like
 // with like. Benchmarks assert nothing.
 import AdmZip from "adm-zip";

@@ -1,13 +1,10 @@
-// StackSpotResume@1: what bundling saves, and what a run costs.
-//   1. Size: the bundled index.js against the production node_modules it replaces (task-lib,
-// tool-lib
-//      and everything they pull in), as a ratio.
-//   2. Runs against the local stand-in installer (tests/support): wall time and bytes downloaded of
-// a
-//      cold run (empty tool cache) and a warm run (same agent), against the baseline measured in
-// the
-//      same run: StackSpot's manual steps as one inline script (`curl … | bash`, stk --version,
-//      stk upgrade, stk login, stk resume), which downloads the installer every time.
+// StackSpotResume@1: what bundling saves, and what a run costs. 1. Size: the bundled index.js
+//   against the production node_modules it replaces (task-lib, tool-lib and everything they pull
+//   in), as a ratio. 2. Runs against the local stand-in installer (tests/support): wall time and
+//   bytes downloaded of a cold run (empty tool cache) and a warm run (same agent), against the
+//   baseline measured in the same run: StackSpot's manual steps as one inline script (`curl … |
+//   bash`, stk --version, stk upgrade, stk login, stk resume), which downloads the installer every
+//   time.
 // Figures only; nothing is asserted. The stand-in CLI does no network work of its own, so the times
 // are the task's overhead (Node start, checks, process launches), not StackSpot's.
 import { execFileSync, spawn } from "child_process";

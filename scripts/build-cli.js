@@ -3,11 +3,9 @@
 // dist/cli/stackspot-ado.js, the package's bin. Everything it imports is bundled, so it starts
 // without resolving node_modules and runs wherever Node 20+ runs.
 //
-// The banner does two things before any bundled module runs:
-//   - the shebang, so the file is executable as a bin;
-//   - `globalThis.self = globalThis`: azure-devops-extension-api loads whatwg-fetch, which reads
-// `self`
-//     at import time (Node's own fetch is then used).
+// The banner does two things before any bundled module runs: - the shebang, so the file is
+//   executable as a bin; - `globalThis.self = globalThis`: azure-devops-extension-api loads
+//   whatwg-fetch, which reads `self` at import time (Node's own fetch is then used).
 // The file is written to a temporary name and renamed, so a test running the CLI while another test
 // rebuilds it never sees half a file.
 const esbuild = require("esbuild");

@@ -2,8 +2,7 @@
 // Builds the StackSpotResume task into dist/task/StackSpotResume/, the folder the manifest packages
 // as is:
 //   index.js              the task and its libraries in one minified file (esbuild, Node 20 syntax)
-//   task.json             tasks/StackSpotResume/task.json, Minor/Patch taken from package.json's
-// version
+//   task.json             tasks/StackSpotResume/task.json, Minor/Patch from package.json's version
 //   icon.png              the task's icon
 //   ThirdPartyNotices.txt the licences of the bundled packages
 // Both handlers (Node20_1, Node24) run the same index.js: it targets Node 20 syntax, which Node 24

@@ -124,8 +124,8 @@ function stagePath(rel, stageRoot) {
 
 /**
  * Checks each staged task.json carries the extension's version (Major 1, Minor/Patch from
- * package.json).
- * scripts/build-task.js writes it; a mismatch means dist/ is older than the version (--skip-build).
+ * package.json). scripts/build-task.js writes it; a mismatch means dist/ is older than the version
+ * (--skip-build).
  */
 function checkTaskVersions(manifest, stageRoot, version) {
   const expected = taskVersionFor(version);

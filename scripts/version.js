@@ -41,8 +41,8 @@ function parseVersion(version) {
 /**
  * The task version for an extension version: Major stays 1, Minor and Patch follow the extension.
  * An extension major other than 1 would make the task's version go backwards (2.0.0 → task 1.0.0,
- * older
- * than a shipped 1.4.2), and agents would keep the old task: refuse rather than ship that silently.
+ * older than a shipped 1.4.2), and agents would keep the old task: refuse rather than ship that
+ * silently.
  * @param {string} version
  */
 function taskVersionFor(version) {

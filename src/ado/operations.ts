@@ -10,9 +10,8 @@ export interface OperationInfo {
   permission?: PermissionHint;
   /**
    * True when sending the call twice has the same effect as once (reads, and the
-   * pipeline-permission
-   * PATCH, which sets a flag). The transport retries only these; creates are retried by the engine
-   * after a re-read shows they did not happen.
+   * pipeline-permission PATCH, which sets a flag). The transport retries only these; creates are
+   * retried by the engine after a re-read shows they did not happen.
    */
   idempotent: boolean;
   /** What a 404 means for this call, e.g. "the repository". */

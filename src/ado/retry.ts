@@ -61,8 +61,7 @@ export function resolveRetryPolicy(overrides?: Partial<RetryPolicy>): RetryPolic
 /**
  * Back-off before attempt number `attempt + 1` (attempt counts from 1): capped exponential with
  * "equal jitter" (half fixed, half random) so that racing clients spread out but never retry at
- * once.
- * A Retry-After from the service is a floor.
+ * once. A Retry-After from the service is a floor.
  */
 export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number): number {
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

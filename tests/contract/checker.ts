@@ -4,21 +4,16 @@
 //
 // Decisions (see known-differences for the evidence):
 // - api-version: from the query, else from the Accept header (where the extension-api clients put
-// it);
-//   required; 7.1 → 7.1 specs, 7.2-preview.N → 7.2 specs; anything else is a violation.
+//   it); required; 7.1 → 7.1 specs, 7.2-preview.N → 7.2 specs; anything else is a violation.
 // - Query: declared parameters are type-checked, unknown ones are violations; `api-version` is
-// always
-//   allowed; `$format` is an ordinary declared parameter (Items_Get) that also steers the expected
-//   response media type.
+//   always allowed; `$format` is an ordinary declared parameter (Items_Get) that also steers the
+//   expected response media type.
 // - Request bodies are strict: types, enums, formats AND no properties the spec does not declare
 //   (the specs never say additionalProperties: false; without this a wrongly nested body would
-// pass),
-//   plus the fields the service requires (SERVICE_REQUIRED_FIELDS). `strictRequestBodies: false`
-// turns
-//   off the unknown-property rule.
+//   pass), plus the fields the service requires (SERVICE_REQUIRED_FIELDS). `strictRequestBodies:
+//   false` turns off the unknown-property rule.
 // - Responses are open (extra properties allowed: the service sends fields the spec lacks) but
-// every
-//   declared property present must have the declared type.
+//   every declared property present must have the declared type.
 import type { ContractChecker, ContractViolation } from "../emulator/types";
 import { readBody, withoutNulls } from "./body-values";
 import { API_VERSION_RULES, ROUTES_WITHOUT_SPECS } from "./known-differences";

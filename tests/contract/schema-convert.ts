@@ -1,16 +1,13 @@
 // Turns a Swagger 2.0 spec's schemas into schemas ajv 8 compiles, for one validation mode.
 // What it changes and why:
 // - `x-*`, description, readOnly, example, discriminator: metadata, dropped (readOnly is never
-// enforced:
-//   clients send back whole objects they read, e.g. a definition in updateDefinition).
+//   enforced: clients send back whole objects they read, e.g. a definition in updateDefinition).
 // - `enum` becomes the `adoEnum` keyword, which knows enumsAsNumbers and case rules
-// (known-differences).
+//   (known-differences).
 // - `allOf: [{$ref: Base}] + properties` is flattened into one property list, so that strict
-// request
-//   bodies (additionalProperties: false) see inherited properties.
+//   request bodies (additionalProperties: false) see inherited properties.
 // - formats: int16/int32/int64/uuid/date-time are checked; .NET-only formats (T, JToken, TimeSpan,
-// ...)
-//   are dropped or widened per known-differences.
+//   ...) are dropped or widened per known-differences.
 // - SCHEMA_OVERRIDES and POLYMORPHIC_BASES from known-differences replace definitions that do not
 //   describe the JSON on the wire.
 import { POLYMORPHIC_BASES, SCHEMA_OVERRIDES } from "./known-differences";

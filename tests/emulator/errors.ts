@@ -1,8 +1,7 @@
 // The service's error answers. Azure DevOps serializes every server exception the same way:
 // {"$id":"1","innerException":null,"message","typeName","typeKey","errorCode":0,"eventId":3000}.
-// Messages and TF codes below come from Microsoft's exception texts as seen in public reports;
-// the ones written from memory rather than from a captured answer are listed in
-// KNOWN-DIFFERENCES.md.
+// Messages and TF codes below come from Microsoft's exception texts as seen in public reports; the
+// ones written from memory rather than from a captured answer are listed in KNOWN-DIFFERENCES.md.
 
 export class ServiceError extends Error {
   constructor(

@@ -1,8 +1,8 @@
 // `npm start`: the real hub in the SDK test host, against the REST emulator seeded with the demo
 // organization, all on 127.0.0.1. Builds the hub first when it is missing or stale (a fresh clone).
 //   PLAYGROUND_PORT        port of the page to open (default: a free one)
-//   PLAYGROUND_CDN_PORT    port of the extension's files and the proxied organization URL (default:
-// a free one)
+//   PLAYGROUND_CDN_PORT    port of the extension's files and the proxied organization URL
+//                          (default: a free one)
 import { startEmulator } from "./index";
 import { DEMO_PROJECT, seedDemo } from "./demo";
 import { startTestHost } from "../host/server";

@@ -92,8 +92,9 @@ export type Permission =
   | "QueueBuilds" // pipelines: run a pipeline ("Queue builds")
   | "ViewServiceEndpoints" // serviceendpoint: list / get
   | "CreateServiceEndpoint" // serviceendpoint: create ("Creator" role)
-  | "AdministerPipelinePermissions" // pipelinepermissions: authorize a pipeline ("Administrator" on the resource;
-  // the creator of a service connection is its Administrator regardless)
+  // pipelinepermissions: authorize a pipeline ("Administrator" on the resource; the creator of a
+  // service connection is its Administrator regardless)
+  | "AdministerPipelinePermissions"
   | "ViewQueues"; // distributedtask: list agent queues
 
 /**
@@ -283,9 +284,8 @@ export interface Emulator {
   protectBranch(project: string, repository: string, branch: string): void;
   /**
    * Completes an active pull request as a reviewer would (a squash merge: the source branch's
-   * changes
-   * since the pull request was created land on the target in one commit). Returns the new target
-   * commit id.
+   * changes since the pull request was created land on the target in one commit). Returns the new
+   * target commit id.
    */
   completePullRequest(project: string, repository: string, pullRequestId: number): string;
 

@@ -1,13 +1,11 @@
 // Who the hub is, as the host announces it in the handshake and draws it in its navigation: read
 // from the manifest of the extension root the host serves, so the test host frames exactly the
-// contribution that root declares.
-//  - An unpacked .vsix: extension.vsixmanifest (publisher, id, version, as tfx wrote them with the
-//    overrides applied) and extension.vsomanifest (the contributions).
-//  - A source tree (the repository): vss-extension.json, with the version of the package.json
-// beside
-//    it; the manifest's own "0.0.0" is a placeholder that scripts/package.js overrides with it.
-//  - A root with neither (a bare build, such as the bench's baseline page) is framed under the
-//    repository's identity.
+// contribution that root declares. - An unpacked .vsix: extension.vsixmanifest (publisher, id,
+// version, as tfx wrote them with the overrides applied) and extension.vsomanifest (the
+// contributions). - A source tree (the repository): vss-extension.json, with the version of the
+// package.json beside it; the manifest's own "0.0.0" is a placeholder that scripts/package.js
+// overrides with it. - A root with neither (a bare build, such as the bench's baseline page) is
+// framed under the repository's identity.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { HostExtension } from "./config";
@@ -49,8 +47,7 @@ export class ExtensionManifestError extends Error {
 
 /**
  * The identity of the extension served from `extensionRoot`. `repositoryRoot` gives the identity of
- * a
- * root that has no manifest of its own.
+ * a root that has no manifest of its own.
  */
 export function readExtensionIdentity(
   extensionRoot: string,
@@ -112,8 +109,7 @@ function readPackagedManifest(root: string): { file: string; value: Manifest } |
 
 /**
  * A source tree: vss-extension.json, versioned as packaging would version it: by the package.json
- * beside
- * it, else by its own version unless that is the placeholder, else by the repository's
+ * beside it, else by its own version unless that is the placeholder, else by the repository's
  * package.json.
  */
 function readSourceManifest(

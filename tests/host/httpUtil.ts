@@ -67,9 +67,8 @@ export function sendFile(
 
 /**
  * Forwards the request to `upstream` unchanged and streams the answer back. A connection the
- * upstream
- * drops is dropped here too, and a client that gives up aborts the upstream request, so faults the
- * emulator plays (resets, hangs) reach the hub as they would from the real service.
+ * upstream drops is dropped here too, and a client that gives up aborts the upstream request, so
+ * faults the emulator plays (resets, hangs) reach the hub as they would from the real service.
  */
 export function proxyTo(
   upstream: URL,

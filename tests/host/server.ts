@@ -1,13 +1,10 @@
-// The SDK test host server. Two origins on 127.0.0.1, as in Azure DevOps:
-//  - the host origin serves the page that plays Azure DevOps (tests/host/page) at
-//    /{organization}/{project}/_apps/hub/{contributionId}, and its controls;
-//  - the extension origin plays the Marketplace CDN (the extension's files: static/, dist/hub/) and
-// the
-//    organization URL: /{organization}/... is reverse-proxied to the REST emulator. The hub then
-// calls
-//    REST on its own origin, so the emulator needs no CORS, while host and hub stay cross-origin
-// and talk
-//    only through postMessage, as they must in Azure DevOps.
+// The SDK test host server. Two origins on 127.0.0.1, as in Azure DevOps: - the host origin serves
+//  the page that plays Azure DevOps (tests/host/page) at
+//  /{organization}/{project}/_apps/hub/{contributionId}, and its controls; - the extension origin
+//  plays the Marketplace CDN (the extension's files: static/, dist/hub/) and the organization URL:
+//  /{organization}/... is reverse-proxied to the REST emulator. The hub then calls REST on its own
+//  origin, so the emulator needs no CORS, while host and hub stay cross-origin and talk only
+//  through postMessage, as they must in Azure DevOps.
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as esbuild from "esbuild";

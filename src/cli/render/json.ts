@@ -1,5 +1,5 @@
 // --json: one JSON document on stdout at the end (the RunReport), nothing else there, so that it
-// can be piped to jq. Progress stays silent; --verbose diagnostics go to stderr.
+//  can be piped to jq. Progress stays silent; --verbose diagnostics go to stderr.
 import type { RunReport } from "../report";
 import type { Renderer, TextStream } from "./renderer";
 

@@ -79,9 +79,8 @@ function proxyVariables(): Record<string, string> {
 
 /**
  * The agent's bypass list holds regular expressions (".proxybypass"); NO_PROXY wants host names.
- * Plain
- * names with escaped dots convert; anything using other regular-expression syntax cannot and is
- * left out.
+ * Plain names with escaped dots convert; anything using other regular-expression syntax cannot and
+ * is left out.
  */
 function noProxyList(patterns: string[]): string {
   const hosts = patterns

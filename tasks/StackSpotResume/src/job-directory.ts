@@ -1,7 +1,6 @@
 // This job's private directory, <Agent.TempDirectory>/stackspot-<random>, created with mode 0700:
 //   home/     HOME of the STK CLI for login and resume; `stk login` keeps its session in home/.stk
-//   install/  HOME of the installer, which installs into install/.stk/bin (copied to the tool
-// cache)
+//   install/  HOME of the installer, which installs into install/.stk/bin (then tool-cached)
 //   download/ the downloaded installer
 // It is removed when the task ends, whatever happened, so a shared self-hosted agent keeps no
 // StackSpot session and no credential on disk.

@@ -55,8 +55,7 @@ export class Redactor {
 
   /**
    * Moves a cut point back so that no registered secret straddles it; text before the cut can then
-   * be
-   * redacted on its own without leaving half a secret unmasked.
+   * be redacted on its own without leaving half a secret unmasked.
    */
   safeCut(text: string, cut: number): number {
     let safe = cut;
@@ -114,8 +113,7 @@ function keepCommandPrefix(text: string, cut: number): number {
 /**
  * Redacts a stream that arrives in arbitrary chunks: a secret split across two chunks must still be
  * found, so output is released line by line. A line that grows past `maxPending` characters without
- * a
- * break is released early except for a tail long enough to hold the start of a secret.
+ * a break is released early except for a tail long enough to hold the start of a secret.
  */
 export class LineRedactingStream {
   private pending = "";

@@ -97,8 +97,7 @@ export function checkExecutionId(
 
 /**
  * The agent leaves `$(NAME)` untouched when the variable NAME does not exist; the input then holds
- * the
- * macro text. Returns NAME when the whole value is such a macro.
+ * the macro text. Returns NAME when the whole value is such a macro.
  */
 export function undefinedVariable(value: string): string | undefined {
   const match = /^\s*\$\(([A-Za-z0-9_.-]+)\)\s*$/.exec(value);

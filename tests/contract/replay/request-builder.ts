@@ -80,9 +80,8 @@ export function recordedRequest(
 
 /**
  * The recorded response body to compare with. Items_Get examples were recorded at api-version 1.0
- * with
- * `scopePath`, which then answered a one-item list; at 7.x `path` answers the item itself, so the
- * recorded list's first item is the expected body.
+ * with `scopePath`, which then answered a one-item list; at 7.x `path` answers the item itself, so
+ * the recorded list's first item is the expected body.
  */
 export function expectedBody(op: SpecOperation, ex: RecordedExample): unknown {
   const body = ex.body as { value?: unknown[] } | undefined;

@@ -45,8 +45,7 @@ export interface FieldExcuse {
   examples: string[];
   /**
    * A path as compareShape writes it (body.reviewers); it excuses that field and everything under
-   * it.
-   * "**.name" matches a field called name at any depth.
+   * it. "**.name" matches a field called name at any depth.
    */
   path: string;
   reason: string;

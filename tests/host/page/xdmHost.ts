@@ -4,7 +4,7 @@
 //
 // Wire format (every message is JSON.stringify'd and posted with target "*"):
 //   request  {id, instanceId, methodName, params, instanceContext?, serializationSettings?,
-// handshakeToken?}
+//             handshakeToken?}
 //   reply    {id, result | error, handshakeToken}   (the token of the request, echoed)
 // Functions inside a value travel as {__proxyFunctionId: n, _channelId} and are called back as
 // method "proxy<n>" of instance "__proxyFunctions"; Dates travel as {__proxyDate: ms}; cycles as

@@ -117,10 +117,8 @@ export function writtenCalls(
 
 /**
  * The client methods the hub's code calls. A call whose receiver is named like a client
- * (`clients.git.x(`,
- * `git.x(`) counts for that client only; any other call counts for every client that has the
- * method,
- * so that a renamed variable can only add scopes to check, never hide a call.
+ * (`clients.git.x(`, `git.x(`) counts for that client only; any other call counts for every client
+ * that has the method, so that a renamed variable can only add scopes to check, never hide a call.
  */
 export function usedClientCalls(
   clients: Record<string, object>,
@@ -143,17 +141,14 @@ export function usedClientCalls(
 
 /**
  * Placeholder arguments, tried in turn until the method sends its request: plain strings ("p0",
- * "p1", …)
- * fill every route value; one-string arrays (["p0"], …) suit methods that join list arguments, and
- * still
- * print as "p0" in a route.
+ * "p1", …) fill every route value; one-string arrays (["p0"], …) suit methods that join list
+ * arguments, and still print as "p0" in a route.
  */
 const PLACEHOLDERS: ((i: number) => unknown)[] = [(i) => `p${i}`, (i) => [`p${i}`]];
 
 /**
  * Runs each call through the engine's transport with a fetch that records and answers 200, and
- * returns
- * the requests it issued.
+ * returns the requests it issued.
  */
 export async function issuedRequests(calls: ClientCall[]): Promise<IssuedRequest[]> {
   const out: IssuedRequest[] = [];

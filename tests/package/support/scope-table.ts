@@ -85,8 +85,7 @@ export interface MatchedOperation {
 
 /**
  * The spec operations a request can be (same method, same number of segments, equal literals), with
- * the
- * scopes each allows. Requests are relative to the organization URL, so "{organization}" is
+ * the scopes each allows. Requests are relative to the organization URL, so "{organization}" is
  * prepended.
  */
 export function matchOperations(httpMethod: string, requestPath: string): MatchedOperation[] {

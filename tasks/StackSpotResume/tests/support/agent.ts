@@ -66,8 +66,7 @@ export interface ServiceConnection {
 export interface RunOptions {
   /**
    * The task folder to run, as the agent unpacks it: its index.js is run and its task.json gives
-   * the
-   * input defaults. Default: the build's BUNDLE_DIR.
+   * the input defaults. Default: the build's BUNDLE_DIR.
    */
   taskDir?: string;
   /** Input values as the agent passes them (macros already expanded, or left as $(NAME)). */

@@ -5,9 +5,8 @@
 //   fail-resume    `stk resume workflow` exits 7 and logs the failure
 //   fail-upgrade   `stk upgrade` exits 5
 //   upgrade-new    `stk upgrade` installs a newer stand-in into $HOME/.stk/bin
-//   echo-key       `stk login` prints the client key back (split over two writes), to stderr too,
-// and
-//                  writes it into its log
+//   echo-key       `stk login` prints the client key back (split over two writes), to stderr
+//                  too, and writes it into its log
 //   hang-resume    `stk resume workflow` never ends, and starts a child that never ends either
 //   log-commands   every command prints agent logging commands (##vso[…], ##[…], in any case) on
 //                  stdout and stderr and into its log; `stk resume workflow` prints

@@ -2,7 +2,8 @@
 // sandbox, created before and removed after each test ("each") or once for the enclosing
 // describe/file ("all"), with the task bundle rebuilt once first. Call it inside a describe (or at
 // a file's top level); it registers the jest hooks. Read `server` and `sandbox` only inside hooks
-// or tests registered after it: they exist only between its before and after hooks.
+// or tests registered after it:
+// they exist only between its before and after hooks.
 import { AgentSandbox } from "./agent";
 import { buildBundle } from "./bundle";
 import { InstallerServer, InstallerServerOptions } from "./installer-server";
