@@ -11,7 +11,7 @@ import { OptionsSection } from "./OptionsSection";
 import { PlanSection } from "./PlanSection";
 import { RunsSection } from "./RunsSection";
 import { StatusSection } from "./StatusSection";
-import { useSetup } from "./useSetup";
+import { useSetup, type SetupActions, type SetupModel } from "./useSetup";
 
 const TOAST_MS = 5000;
 
@@ -21,13 +21,8 @@ const DecisionDialog = React.lazy(
 );
 
 export function HubPage(): JSX.Element {
-  const [model, actions] = useSetup();
+  const [model, actions, busy] = useSetup();
   const toast = useOutcomeToast(model.outcome, model.applying);
-  const optionsProblem =
-    model.options && model.choices
-      ? Object.values(optionProblems(model.options, model.choices))[0]
-      : undefined;
-  const asking = model.asking?.queue[0];
   return (
     <Page className="ss-page flex-grow">
       <Header
@@ -35,63 +30,84 @@ export function HubPage(): JSX.Element {
         titleSize={TitleSize.Large}
         description={
           model.context
-            ? `Connects ${model.context.project.name} to StackSpot EDP: StackSpot runs its workflows here through the stackspot pipeline.`
+            ? `Connects ${model.context.project.name} to StackSpot EDP: StackSpot runs its ` +
+              "workflows here through the stackspot pipeline."
             : undefined
         }
       />
-      <div className="page-content page-content-top ss-content">
+      {/* data-busy: whether the hub still works on what the user did last; tests wait on it. */}
+      <div className="page-content page-content-top ss-content" data-busy={busy}>
         {model.loadError ? (
           <MessageCard severity={MessageCardSeverity.Error} className="ss-message" role="alert">
             {model.loadError.message} {model.loadError.remedy}
           </MessageCard>
         ) : (
-          <>
-            {model.planError && (
-              <MessageCard severity={MessageCardSeverity.Error} className="ss-message" role="alert">
-                Could not read the project: {model.planError.message} {model.planError.remedy}
-              </MessageCard>
-            )}
-            <div className="ss-columns">
-              <div className="ss-column">
-                <StatusSection plan={model.plan} planning={model.planning} />
-                <PlanSection model={model} actions={actions} optionsProblem={optionsProblem} />
-              </div>
-              <div className="ss-column">
-                <OptionsSection
-                  options={model.options}
-                  choices={model.choices}
-                  disabled={model.applying}
-                  onChange={actions.setOptions}
-                />
-                {model.context && (
-                  <ConnectSection
-                    workflowUrl={model.context.workflowUrl}
-                    tokenPageUrl={model.context.tokenPageUrl}
-                  />
-                )}
-              </div>
-            </div>
-            <RunsSection
-              runs={model.runs}
-              error={model.runsError}
-              onRefresh={actions.refreshRuns}
-            />
-          </>
+          <HubSections model={model} actions={actions} />
         )}
       </div>
-      {asking && model.plan && model.context && model.options && (
-        <React.Suspense fallback={null}>
-          <DecisionDialog
-            decision={asking}
-            plan={model.plan}
-            options={toSetupOptions(model.context.project.name, model.options)}
-            onAnswer={actions.answer}
-            onCancel={actions.cancelDecisions}
-          />
-        </React.Suspense>
-      )}
+      <PendingDecision model={model} actions={actions} />
       {toast && <Toast message={toast} />}
     </Page>
+  );
+}
+
+interface HubPartProps {
+  model: SetupModel;
+  actions: SetupActions;
+}
+
+/** The sections of a hub that could start. */
+function HubSections({ model, actions }: HubPartProps): JSX.Element {
+  const optionsProblem =
+    model.options && model.choices
+      ? Object.values(optionProblems(model.options, model.choices))[0]
+      : undefined;
+  return (
+    <>
+      {model.planError && (
+        <MessageCard severity={MessageCardSeverity.Error} className="ss-message" role="alert">
+          Could not read the project: {model.planError.message} {model.planError.remedy}
+        </MessageCard>
+      )}
+      <div className="ss-columns">
+        <div className="ss-column">
+          <StatusSection plan={model.plan} planning={model.planning} />
+          <PlanSection model={model} actions={actions} optionsProblem={optionsProblem} />
+        </div>
+        <div className="ss-column">
+          <OptionsSection
+            options={model.options}
+            choices={model.choices}
+            disabled={model.applying}
+            onChange={actions.setOptions}
+          />
+          {model.context && (
+            <ConnectSection
+              workflowUrl={model.context.workflowUrl}
+              tokenPageUrl={model.context.tokenPageUrl}
+            />
+          )}
+        </div>
+      </div>
+      <RunsSection runs={model.runs} error={model.runsError} onRefresh={actions.refreshRuns} />
+    </>
+  );
+}
+
+/** The dialog for the decision the set-up waits for, if any. */
+function PendingDecision({ model, actions }: HubPartProps): JSX.Element | null {
+  const asking = model.asking?.queue[0];
+  if (!asking || !model.plan || !model.context || !model.options) return null;
+  return (
+    <React.Suspense fallback={null}>
+      <DecisionDialog
+        decision={asking}
+        plan={model.plan}
+        options={toSetupOptions(model.context.project.name, model.options)}
+        onAnswer={actions.answer}
+        onCancel={actions.cancelDecisions}
+      />
+    </React.Suspense>
   );
 }
 

@@ -1,65 +1,38 @@
 // The hub's state: connect to the host, read and plan with the engine, apply with live progress,
-// ask for decisions, refresh. Components only render what this hook holds.
+// ask for decisions, refresh. What the hub shows and what it must do next are decided in
+// setupReducer.ts; this hook only performs the requests the state holds (host, engine, timers) and
+// reports their answers as actions. Components only render what it returns.
 import * as React from "react";
-import type {
-  Decision,
-  PlanStep,
-  SetupOutcome,
-  SetupPlan,
-  SetupProgressEvent,
-  StackspotRun,
-} from "../setup";
+import type { SetupPlan } from "../setup";
 import { listStackspotRuns, planSetup, readProjectState } from "../setup";
 import { listChoices } from "./choices";
-import { describeError, type Problem } from "./describeError";
+import { describeError } from "./describeError";
 import { connectToHost, type HubContext } from "./hubContext";
 import {
-  optionProblems,
-  settleOptions,
   suggestOptions,
   toSetupOptions,
   withoutSecrets,
   type Choices,
   type HubOptions,
 } from "./hubOptions";
+import {
+  initialSetupState,
+  isBusy,
+  planAfter,
+  setupReducer,
+  type ReadRequest,
+  type SetupAction,
+  type SetupModel,
+  type SetupState,
+} from "./setupReducer";
 
-export type StepStatus = "queued" | "running" | "done" | "failed" | "skipped";
-export interface StepProgress {
-  step: PlanStep;
-  status: StepStatus;
-  detail?: string;
-  link?: string;
-}
-export interface StepFailureView {
-  /** What was being done, in the plan's words ("Create the repository 'x'"). */
-  what: string;
-  message: string;
-  remedy: string;
-}
-export type Answers = { replaceEditedFile?: boolean; takeOverPipeline?: boolean };
-
-export interface SetupModel {
-  context?: HubContext;
-  /** The hub could not start (no project, no access). */
-  loadError?: Problem;
-  choices?: Choices;
-  options?: HubOptions;
-  plan?: SetupPlan;
-  /** Reading the project again after a change of options or a set-up. */
-  planning: boolean;
-  planError?: Problem;
-  applying: boolean;
-  progress: StepProgress[];
-  /** A run message, e.g. that the engine re-read the project after a conflict. */
-  note?: string;
-  outcome?: SetupOutcome;
-  failure?: StepFailureView;
-  pullRequest?: { id: number; title: string; url: string };
-  /** Decisions the dialog asks, one at a time, before applying. */
-  asking?: { queue: Decision[]; answers: Answers };
-  runs?: StackspotRun[];
-  runsError?: Problem;
-}
+export type {
+  Answers,
+  SetupModel,
+  StepFailureView,
+  StepProgress,
+  StepStatus,
+} from "./setupReducer";
 
 export interface SetupActions {
   setOptions(options: HubOptions): void;
@@ -71,253 +44,147 @@ export interface SetupActions {
   refreshRuns(): void;
 }
 
-const REPLAN_DELAY_MS = 300;
+/** How long the options must stay unchanged before the project is read again for them. */
+export const REPLAN_DELAY_MS = 300;
 
-export function useSetup(): [SetupModel, SetupActions] {
-  const [model, setModel] = React.useState<SetupModel>({
-    planning: true,
-    applying: false,
-    progress: [],
-  });
-  const current = React.useRef(model);
-  current.current = model;
-  const update = React.useCallback(
-    (patch: Partial<SetupModel> | ((m: SetupModel) => Partial<SetupModel>)) => {
-      setModel((m) => ({ ...m, ...(typeof patch === "function" ? patch(m) : patch) }));
-    },
+/** Runs `run` after `ms`; returns what cancels it. Injected so the delay can be tested. */
+export type Schedule = (run: () => void, ms: number) => () => void;
+
+const browserSchedule: Schedule = (run, ms) => {
+  const timer = window.setTimeout(run, ms);
+  return () => window.clearTimeout(timer);
+};
+
+type Dispatch = React.Dispatch<SetupAction>;
+
+/**
+ * The model the page shows, the user's actions, and whether the hub is still busy with what the
+ * user did last (see isBusy).
+ */
+export function useSetup(
+  schedule: Schedule = browserSchedule,
+): [SetupModel, SetupActions, boolean] {
+  const [state, dispatch] = React.useReducer(setupReducer, initialSetupState);
+  const context = state.model.context;
+  React.useEffect(() => loadOnce(dispatch), []);
+  useWaitingRead(state.waitingRead, dispatch, schedule);
+  React.useEffect(() => {
+    if (context && state.read) void read(context, state.read, dispatch);
+  }, [context, state.read]);
+  React.useEffect(() => {
+    if (context && state.run) void setUp(context, state.run, dispatch);
+  }, [context, state.run]);
+  React.useEffect(() => {
+    if (context && state.runsRequest) void listRuns(context, state.runsRequest, dispatch);
+  }, [context, state.runsRequest]);
+  // One object for the hub's life: the components' callbacks never change identity.
+  const actions = React.useMemo<SetupActions>(
+    () => ({
+      setOptions: (options) => dispatch({ type: "optionsChanged", options }),
+      setUp: () => dispatch({ type: "setUpPressed" }),
+      answer: (yes) => dispatch({ type: "answered", yes }),
+      cancelDecisions: () => dispatch({ type: "decisionsCancelled" }),
+      retry: () => dispatch({ type: "retryPressed" }),
+      refreshRuns: () => dispatch({ type: "runsRefreshPressed" }),
+    }),
     [],
   );
-  const planSeq = React.useRef(0);
-  const replanTimer = React.useRef<number | undefined>(undefined);
-  const lastAnswers = React.useRef<Answers>({});
-
-  const loadRuns = React.useCallback(
-    async (ctx: HubContext, plan: SetupPlan | undefined) => {
-      const pipeline = plan?.state.pipelinesNamedStackspot.find(
-        (d) => d.path === "\\" || d.path === "",
-      );
-      try {
-        const runs = pipeline
-          ? await listStackspotRuns(ctx.clients, ctx.project.name, pipeline.id)
-          : [];
-        update({ runs, runsError: undefined });
-      } catch (e) {
-        update({ runsError: describeError(e) });
-      }
-    },
-    [update],
-  );
-
-  /** Reads the project for these options and plans; only the newest request's answer is kept. */
-  const replan = React.useCallback(
-    async (ctx: HubContext, options: HubOptions) => {
-      const seq = ++planSeq.current;
-      update({ planning: true });
-      try {
-        const setupOptions = withoutSecrets(toSetupOptions(ctx.project, options));
-        const plan = planSetup(await readProjectState(ctx.clients, setupOptions), setupOptions);
-        if (seq === planSeq.current) update({ plan, planning: false, planError: undefined });
-        return plan;
-      } catch (e) {
-        if (seq === planSeq.current) update({ planning: false, planError: describeError(e) });
-        return undefined;
-      }
-    },
-    [update],
-  );
-
-  React.useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      const ctx = await connectToHost();
-      if (cancelled) return;
-      update({ context: ctx });
-      // First wave: the state for the default options, and what the form offers.
-      const defaults = toSetupOptions(
-        ctx.project,
-        suggestOptions(
-          undefined,
-          { repositories: [], selfHostedQueues: [], connections: [] },
-          undefined,
-        ),
-      );
-      const [choices, state] = await Promise.all([
-        listChoices(ctx.clients, ctx.project.name),
-        readProjectState(ctx.clients, defaults),
-      ]);
-      const file = state.file?.classification;
-      const options = suggestOptions(
-        state,
-        choices,
-        file && (file.kind === "current" || file.kind === "upgradable") ? file.settings : undefined,
-      );
-      const suggested = withoutSecrets(toSetupOptions(ctx.project, options));
-      // A project set up with other choices is read again with those, so the checklist judges the
-      // real set-up.
-      const sameRead = JSON.stringify(suggested) === JSON.stringify(withoutSecrets(defaults));
-      const plan = sameRead
-        ? planSetup(state, suggested)
-        : planSetup(await readProjectState(ctx.clients, suggested), suggested);
-      if (cancelled) return;
-      ++planSeq.current;
-      update({ choices, options, plan, planning: false });
-      void loadRuns(ctx, plan);
-    })().catch((e: unknown) => {
-      if (!cancelled) update({ loadError: describeError(e), planning: false });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [update, loadRuns]);
-
-  const run = React.useCallback(
-    async (answers: Answers) => {
-      const m = current.current;
-      const ctx = m.context;
-      if (!ctx || !m.options || m.applying) return;
-      lastAnswers.current = answers;
-      // The set-up reads the project itself: a re-read still waiting for the user to stop typing
-      // would only land after it and hide its result.
-      window.clearTimeout(replanTimer.current);
-      const options = toSetupOptions(ctx.project, m.options, answers);
-      update({
-        applying: true,
-        asking: undefined,
-        outcome: undefined,
-        failure: undefined,
-        note: undefined,
-        pullRequest: undefined,
-        progress: (m.plan?.steps ?? []).map((step) => ({ step, status: "queued" as const })),
-      });
-      const onProgress = (event: SetupProgressEvent) =>
-        update((s) => ({ ...progressAfter(s, event) }));
-      // The project after the run, as the engine computed it from what the steps made (no new
-      // read).
-      let after: SetupPlan | undefined;
-      try {
-        const { runSetup } = await import(/* webpackChunkName: "apply" */ "./applyChunk");
-        const result = await runSetup(ctx.clients, options, { onProgress });
-        // A failed run may have left what it could not see (a write whose answer never came): read
-        // again then.
-        after = result.outcome === "failed" ? undefined : result.after;
-        const blocked = result.outcome === "blocked";
-        update((s) => ({
-          outcome: result.outcome,
-          // A blocked run started nothing: the checklist and the plan say what stops it, not a
-          // failure card.
-          failure:
-            result.failure && !blocked
-              ? {
-                  what: result.failure.step.change,
-                  message: result.failure.message,
-                  remedy: result.failure.remedy,
-                }
-              : undefined,
-          pullRequest: result.pullRequest,
-          // Steps of a plan the engine replaced after a conflict, and never started, are dropped;
-          // so are all of a blocked one.
-          progress: blocked
-            ? []
-            : s.progress.filter(
-                (p) => p.status !== "queued" || result.plan.steps.some((st) => st.id === p.step.id),
-              ),
-        }));
-      } catch (e) {
-        const problem = describeError(e);
-        // Failures outside a step: reading the project before applying.
-        update({ outcome: "failed", failure: { what: "Read the project", ...problem } });
-      } finally {
-        // The checklist shows the result, not the old plan: the engine's "after" at once (a read of
-        // the project still in flight is dropped), or a fresh read.
-        if (after) ++planSeq.current;
-        update({
-          applying: false,
-          planning: !after,
-          ...(after ? { plan: after, planError: undefined } : {}),
-        });
-      }
-      const choices = await listChoices(ctx.clients, ctx.project.name).catch(
-        () => current.current.choices,
-      );
-      const settled =
-        current.current.options && choices
-          ? settleOptions(current.current.options, choices)
-          : current.current.options;
-      update({ choices, options: settled });
-      const plan = after ?? (settled ? await replan(ctx, settled) : undefined);
-      void loadRuns(ctx, plan);
-    },
-    [update, replan, loadRuns],
-  );
-
-  const actions: SetupActions = {
-    setOptions: (options) => {
-      update({ options });
-      const ctx = current.current.context;
-      window.clearTimeout(replanTimer.current);
-      if (!ctx) return;
-      const problems = optionProblems(
-        options,
-        current.current.choices ?? { repositories: [], selfHostedQueues: [], connections: [] },
-      );
-      // A name the service would refuse is not worth a round trip; the form shows why.
-      if (problems.repository || problems.pool) return;
-      replanTimer.current = window.setTimeout(() => void replan(ctx, options), REPLAN_DELAY_MS);
-    },
-    setUp: () => {
-      const plan = current.current.plan;
-      const questions = (plan?.decisions ?? []).filter((d) => d.option !== "credentials");
-      if (questions.length) update({ asking: { queue: questions, answers: {} } });
-      else void run({});
-    },
-    answer: (yes) => {
-      const asking = current.current.asking;
-      if (!asking) return;
-      const [decision, ...rest] = asking.queue;
-      const answers = { ...asking.answers, [decision.option]: yes };
-      if (rest.length) update({ asking: { queue: rest, answers } });
-      else void run(answers);
-    },
-    cancelDecisions: () => update({ asking: undefined }),
-    // Blocked on load (no set-up ran yet): read the project again, then the user presses Set up.
-    retry: () => {
-      const m = current.current;
-      if (m.outcome === undefined && m.context && m.options) void replan(m.context, m.options);
-      else void run(lastAnswers.current);
-    },
-    refreshRuns: () => {
-      const ctx = current.current.context;
-      if (ctx) void loadRuns(ctx, current.current.plan);
-    },
-  };
-  return [model, actions];
+  return [state.model, actions, isBusy(state)];
 }
 
-/** The progress list after one engine event. */
-function progressAfter(s: SetupModel, event: SetupProgressEvent): Partial<SetupModel> {
-  if (event.type === "replanning") {
-    return { note: event.reason, progress: s.progress.filter((p) => p.status !== "queued") };
+/** Starts the waiting re-read once the options have not changed for REPLAN_DELAY_MS. */
+function useWaitingRead(
+  waiting: SetupState["waitingRead"],
+  dispatch: Dispatch,
+  schedule: Schedule,
+): void {
+  React.useEffect(() => {
+    if (!waiting) return;
+    return schedule(() => dispatch({ type: "readDue", id: waiting.id }), REPLAN_DELAY_MS);
+  }, [waiting, dispatch, schedule]);
+}
+
+/** Connects to the host and reads the project once; returns the effect's clean-up. */
+function loadOnce(dispatch: Dispatch): () => void {
+  let cancelled = false;
+  (async () => {
+    const context = await connectToHost();
+    if (cancelled) return;
+    dispatch({ type: "connected", context });
+    const first = await firstRead(context);
+    if (!cancelled) dispatch({ type: "loaded", ...first });
+  })().catch((e: unknown) => {
+    if (!cancelled) dispatch({ type: "loadFailed", problem: describeError(e) });
+  });
+  return () => {
+    cancelled = true;
+  };
+}
+
+/** The state for the default options and what the form offers, then the options they suggest. */
+async function firstRead(ctx: HubContext) {
+  const defaults = toSetupOptions(ctx.project, suggestOptions(undefined, noChoices, undefined));
+  const [choices, state] = await Promise.all([
+    listChoices(ctx.clients, ctx.project.name),
+    readProjectState(ctx.clients, defaults),
+  ]);
+  const file = state.file?.classification;
+  const options = suggestOptions(
+    state,
+    choices,
+    file && (file.kind === "current" || file.kind === "upgradable") ? file.settings : undefined,
+  );
+  const suggested = withoutSecrets(toSetupOptions(ctx.project, options));
+  // A project set up with other choices is read again with those, so the checklist judges the real
+  // set-up.
+  const sameRead = JSON.stringify(suggested) === JSON.stringify(withoutSecrets(defaults));
+  const plan = sameRead
+    ? planSetup(state, suggested)
+    : planSetup(await readProjectState(ctx.clients, suggested), suggested);
+  return { choices, options, plan };
+}
+
+const noChoices: Choices = { repositories: [], selfHostedQueues: [], connections: [] };
+
+async function read(ctx: HubContext, request: ReadRequest, dispatch: Dispatch): Promise<void> {
+  try {
+    const plan = planSetup(await readProjectState(ctx.clients, request.options), request.options);
+    dispatch({ type: "readDone", id: request.id, plan });
+  } catch (e) {
+    dispatch({ type: "readFailed", id: request.id, problem: describeError(e) });
   }
-  const status: StepStatus =
-    event.type === "step-started"
-      ? "running"
-      : event.type === "step-done"
-        ? "done"
-        : event.type === "step-failed"
-          ? "failed"
-          : "skipped";
-  const detail =
-    event.type === "step-done"
-      ? event.detail
-      : event.type === "step-failed"
-        ? event.message
-        : event.type === "step-skipped"
-          ? event.reason
-          : undefined;
-  const link = event.type === "step-done" ? event.link : undefined;
-  const entry: StepProgress = { step: event.step, status, detail, link };
-  const index = s.progress.findIndex((p) => p.step.id === event.step.id);
-  const progress =
-    index < 0 ? [...s.progress, entry] : s.progress.map((p, i) => (i === index ? entry : p));
-  return { progress };
+}
+
+async function setUp(
+  ctx: HubContext,
+  run: NonNullable<SetupState["run"]>,
+  dispatch: Dispatch,
+): Promise<void> {
+  let after: SetupPlan | undefined;
+  try {
+    const { runSetup } = await import(/* webpackChunkName: "apply" */ "./applyChunk");
+    const result = await runSetup(ctx.clients, run.options, {
+      onProgress: (event) => dispatch({ type: "progressed", id: run.id, event }),
+    });
+    after = planAfter(result);
+    dispatch({ type: "runFinished", id: run.id, result });
+  } catch (e) {
+    dispatch({ type: "runFailed", id: run.id, problem: describeError(e) });
+  }
+  // The set-up may have created a repository or a connection: the form offers it now.
+  const choices = await listChoices(ctx.clients, ctx.project.name).catch(() => undefined);
+  dispatch({ type: "choicesAfterRun", id: run.id, choices, after });
+}
+
+async function listRuns(
+  ctx: HubContext,
+  request: NonNullable<SetupState["runsRequest"]>,
+  dispatch: Dispatch,
+): Promise<void> {
+  try {
+    const runs = await listStackspotRuns(ctx.clients, ctx.project.name, request.pipelineId);
+    dispatch({ type: "runsLoaded", runs });
+  } catch (e) {
+    dispatch({ type: "runsFailed", problem: describeError(e) });
+  }
 }
