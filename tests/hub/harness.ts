@@ -11,6 +11,7 @@ import type { ThemeName } from "../host/page/themes";
 import { ensureHubBuilt } from "../host/hubBuild";
 import { findRepoRoot } from "../host/httpUtil";
 import { launchChromium } from "./browser";
+import { UI_TIMEOUT } from "./hubActions";
 
 export interface HubSession {
   page: Page;
@@ -81,6 +82,9 @@ export class HubHarness {
     opts: { theme?: ThemeName; deny?: Permission[] } = {},
   ): Promise<HubSession> {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Every wait and action of a test is bounded like the hub's own steps, not by Playwright's 30 s
+    // default, which a busy machine overruns.
+    context.setDefaultTimeout(UI_TIMEOUT);
     this.contexts.add(context);
     const page = await context.newPage();
     const output: string[] = [];

@@ -14,10 +14,13 @@ import {
   UI_TIMEOUT,
   waitForApplyLabel,
   waitForChecklist,
+  waitForIdle,
   waitForSetupEnd,
 } from "./hubActions";
 
-jest.setTimeout(120_000);
+// A bound for a test that hangs, not a budget: each step waits for its own condition (UI_TIMEOUT
+// at most), and a test makes a few dozen of them on 2 busy cores.
+jest.setTimeout(300_000);
 
 let h: HubHarness;
 let session: HubSession | undefined;
@@ -288,6 +291,22 @@ test('a user without "Create repository" sees the set-up blocked on load with th
   await hub.locator(".ss-blocked-reason").waitFor();
   expect(projectWrites()).toEqual([]);
   expect(h.emulator.listRepositories(project)).toEqual([]);
+
+  // The re-read the typed credentials started must be over before the permission is granted, or
+  // it sees the permission and "Try again" goes (correctly: nothing is blocked any more).
+  await waitForIdle(hub);
+  // The button is made once, not re-created by every render: the same element stays attached
+  // over a few frames (a click on a button that keeps being replaced never lands).
+  const retry = await hub.locator(boltId("ss-retry-blocked")).elementHandle();
+  await hub.locator("body").evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let frames = 0;
+        const next = () => (++frames >= 5 ? resolve() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+  );
+  expect(await retry!.evaluate((e) => e.isConnected)).toBe(true);
 
   // Once granted, "Try again" reads the project again and the set-up can run.
   h.emulator.allow("CreateRepository");

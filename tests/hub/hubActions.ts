@@ -64,10 +64,22 @@ export async function pressApply(hub: FrameLocator, label: "Set up" | "Repair"):
   await button.click();
 }
 
-/** Waits for the end of a set-up and for the project's state read after it; returns the outcome. */
+/**
+ * Waits until the hub has finished what the user did last: no re-read of the project waiting for
+ * typing to pause or in flight, no set-up or its aftermath (options settled on what it created).
+ */
+export async function waitForIdle(hub: FrameLocator): Promise<void> {
+  await hub.locator('.ss-content[data-busy="false"]').waitFor({ timeout: UI_TIMEOUT });
+}
+
+/**
+ * Waits for the end of a set-up, for the project's state read after it and for the options settled
+ * on what it created; returns the outcome.
+ */
 export async function waitForSetupEnd(hub: FrameLocator): Promise<string> {
   const plan = hub.locator('.ss-plan[data-applying="false"]:not([data-outcome=""])');
   await plan.waitFor({ timeout: UI_TIMEOUT });
   await hub.locator('.ss-status[data-planning="false"]').waitFor({ timeout: UI_TIMEOUT });
+  await waitForIdle(hub);
   return (await plan.getAttribute("data-outcome")) ?? "";
 }
