@@ -109,9 +109,10 @@ module.exports = (env = {}) => {
           sideEffects: false,
         },
         {
-          // Likewise the YAML library (the engine reads files with it but never writes YAML) and
-          // the REST clients' package (whose indexes re-export every contract of an area).
-          test: /[\\/]node_modules[\\/](yaml|azure-devops-extension-api)[\\/]/,
+          // Likewise the YAML library (the engine reads files with it but never writes YAML), the
+          // REST clients' package (whose indexes re-export every contract of an area) and jsdiff
+          // (the decision chunk uses its line diff only).
+          test: /[\\/]node_modules[\\/](yaml|azure-devops-extension-api|diff)[\\/]/,
           sideEffects: false,
         },
         {

@@ -4,7 +4,7 @@ import * as React from "react";
 import { Dialog } from "azure-devops-ui/Dialog";
 import type { Decision, SetupOptions, SetupPlan } from "../setup";
 import { renderPipelineFile } from "../setup";
-import { YamlDiff } from "./YamlDiff";
+import YamlDiffLines from "./YamlDiffLines";
 
 export interface DecisionDialogProps {
   decision: Decision;
@@ -68,7 +68,11 @@ function LossDetails({
           Lines marked &quot;-&quot; are lost from the file (they stay in the repository&apos;s
           history); lines marked &quot;+&quot; are added.
         </p>
-        <YamlDiff label="Changes to /stackspot.yml" before={plan.state.file.content} after={next} />
+        <YamlDiffLines
+          label="Changes to /stackspot.yml"
+          before={plan.state.file.content}
+          after={next}
+        />
       </>
     );
   }

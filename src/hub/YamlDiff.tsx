@@ -1,6 +1,8 @@
 // The pipeline file as it will be committed; when it replaces a file, the changes line by line.
+// The changes need the diff library, which is loaded on demand with the decision dialog's chunk
+// (YamlDiffLines.tsx): a new file, the common case, shows at once without it.
 import * as React from "react";
-import { diffLines, splitLines, type DiffLine } from "./lineDiff";
+import { splitLines } from "./fileLines";
 
 export interface YamlDiffProps {
   /** The file on the branch now, when there is one. */
@@ -9,32 +11,29 @@ export interface YamlDiffProps {
   label: string;
 }
 
-const marks = { same: " ", added: "+", removed: "-" } as const;
+const YamlDiffLines = React.lazy(
+  () => import(/* webpackChunkName: "decision" */ "./YamlDiffLines"),
+);
 
 export function YamlDiff({ before, after, label }: YamlDiffProps): JSX.Element {
-  const lines: DiffLine[] =
-    before === undefined
-      ? splitLines(after).map((text) => ({ kind: "same", text }))
-      : diffLines(before, after);
-  const added = lines.filter((l) => l.kind === "added").length;
-  const removed = lines.filter((l) => l.kind === "removed").length;
+  if (before !== undefined) {
+    return (
+      <React.Suspense fallback={<NewFile after={after} label={label} />}>
+        <YamlDiffLines before={before} after={after} label={label} />
+      </React.Suspense>
+    );
+  }
+  return <NewFile after={after} label={label} />;
+}
+
+/** The file alone, without marks. */
+function NewFile({ after, label }: Omit<YamlDiffProps, "before">): JSX.Element {
   return (
     <figure className="ss-yaml" aria-label={label}>
-      {before !== undefined && (
-        <figcaption className="secondary-text">
-          {added} line{added === 1 ? "" : "s"} added, {removed} line{removed === 1 ? "" : "s"}{" "}
-          removed
-        </figcaption>
-      )}
       <pre className="ss-code" tabIndex={0}>
-        {lines.map((line, i) => (
-          <div key={i} className={`ss-line ss-line-${line.kind}`}>
-            {before !== undefined && (
-              <span className="ss-mark" aria-label={line.kind === "same" ? undefined : line.kind}>
-                {marks[line.kind]}
-              </span>
-            )}
-            <span>{line.text || " "}</span>
+        {splitLines(after).map((text, i) => (
+          <div key={i} className="ss-line ss-line-same">
+            <span>{text || " "}</span>
           </div>
         ))}
       </pre>

@@ -1,5 +1,5 @@
-// The hub's pure parts: option rules and conversion, checklist change lines, the line diff, time
-// formats.
+// The hub's pure parts: option rules and conversion, checklist change lines, the line diff (jsdiff
+// through fileDiff.ts), time formats.
 import { contract, planSetup, type ProjectState, type SetupPlan } from "../../src/setup";
 import { changesFor } from "../../src/hub/checklistChanges";
 import {
@@ -12,7 +12,7 @@ import {
   type Choices,
   type HubOptions,
 } from "../../src/hub/hubOptions";
-import { diffLines } from "../../src/hub/lineDiff";
+import { diffFileLines as diffLines } from "../../src/hub/fileDiff";
 import { formatDuration, timeAgo } from "../../src/hub/timeFormat";
 import { tokenPageUrl } from "../../src/hub/connectInfo";
 
