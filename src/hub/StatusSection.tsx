@@ -33,15 +33,6 @@ export interface StatusSectionProps {
 }
 
 export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Element {
-  React.useEffect(() => {
-    // The first meaningful paint, for the bench: the checklist with real states is on screen.
-    if (plan && !document.body.dataset.checklistRenderedAt) {
-      document.body.dataset.checklistRenderedAt = String(
-        performance.timeOrigin + performance.now(),
-      );
-      performance.mark("stackspot-checklist-rendered");
-    }
-  }, [plan]);
   return (
     <Card
       className="ss-section"
