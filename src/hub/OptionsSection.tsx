@@ -30,94 +30,14 @@ export function OptionsSection({
     (field: string) => setLeft((s) => (s.has(field) ? s : new Set(s).add(field))),
     [],
   );
-  if (!options || !choices) {
-    return (
-      <Card className="ss-section" titleProps={{ text: "Options", ariaLevel: 2 }}>
-        <div className="ss-fill flex-column rhythm-vertical-8" aria-busy="true">
-          <span className="ss-skeleton ss-skeleton-line" />
-          <span className="ss-skeleton ss-skeleton-line" />
-          <span className="ss-skeleton ss-skeleton-line" />
-        </div>
-      </Card>
-    );
-  }
-  const all = optionProblems(options, choices);
-  const problems = Object.fromEntries(
-    Object.entries(all).filter(
-      ([field]) => left.has(field) || field === "repository" || field === "connectionName",
-    ),
-  ) as typeof all;
-  const repositoryItems = [
-    ...choices.repositories.map((name) => ({ id: name, text: name })),
-    { id: NEW_REPOSITORY, text: "New repository…" },
-  ];
-  const poolItems = [
-    { id: HOSTED, text: "Azure Pipelines (Microsoft-hosted, ubuntu-latest)" },
-    ...choices.selfHostedQueues.map((name) => ({ id: name, text: name })),
-  ];
-  const repo = options.repository;
+  if (!options || !choices) return <OptionsSkeleton />;
+  const problems = shownProblems(optionProblems(options, choices), left);
+  const fields = { options, choices, problems, disabled, onChange };
   return (
     <Card className="ss-section" titleProps={{ text: "Options", ariaLevel: 2 }}>
       <div className="ss-fill flex-column rhythm-vertical-16 ss-options">
-        <FormItem
-          label="Repository"
-          message="The Git repository that holds /stackspot.yml."
-          error={repo.mode === "existing" && !!problems.repository}
-        >
-          <ChoiceDropdown
-            ariaLabel="Repository"
-            inputId="ss-repository"
-            items={repositoryItems}
-            selectedId={repo.mode === "new" ? NEW_REPOSITORY : repo.name}
-            disabled={disabled}
-            onChange={(id) =>
-              onChange({
-                ...options,
-                repository:
-                  id === NEW_REPOSITORY
-                    ? { mode: "new", name: repo.mode === "new" ? repo.name : "" }
-                    : { mode: "existing", name: id },
-              })
-            }
-          />
-        </FormItem>
-        {repo.mode === "new" && (
-          <FormItem
-            label="New repository name"
-            error={!!problems.repository}
-            message={
-              problems.repository ??
-              "The set-up creates it, with the pipeline file on its main branch."
-            }
-          >
-            <TextField
-              inputId="ss-new-repository"
-              value={repo.name}
-              disabled={disabled}
-              onChange={(_e, name) => onChange({ ...options, repository: { mode: "new", name } })}
-              ariaInvalid={!!problems.repository}
-            />
-          </FormItem>
-        )}
-        <FormItem
-          label="Agent pool"
-          message="Where the stackspot pipeline runs."
-          error={!!problems.pool}
-        >
-          <ChoiceDropdown
-            ariaLabel="Agent pool"
-            inputId="ss-pool"
-            items={poolItems}
-            selectedId={options.pool.kind === "hosted" ? HOSTED : options.pool.queue}
-            disabled={disabled}
-            onChange={(id) =>
-              onChange({
-                ...options,
-                pool: id === HOSTED ? { kind: "hosted" } : { kind: "self-hosted", queue: id },
-              })
-            }
-          />
-        </FormItem>
+        <RepositoryFields {...fields} />
+        <PoolField {...fields} />
         <CredentialsFields
           value={options.credentials}
           connections={choices.connections}
@@ -128,5 +48,124 @@ export function OptionsSection({
         />
       </div>
     </Card>
+  );
+}
+
+type Problems = ReturnType<typeof optionProblems>;
+
+/** The problems to show: a name is checked as it is typed, other fields once the user left them. */
+function shownProblems(all: Problems, left: ReadonlySet<string>): Problems {
+  return Object.fromEntries(
+    Object.entries(all).filter(
+      ([field]) => left.has(field) || field === "repository" || field === "connectionName",
+    ),
+  ) as Problems;
+}
+
+function OptionsSkeleton(): JSX.Element {
+  return (
+    <Card className="ss-section" titleProps={{ text: "Options", ariaLevel: 2 }}>
+      <div className="ss-fill flex-column rhythm-vertical-8" aria-busy="true">
+        <span className="ss-skeleton ss-skeleton-line" />
+        <span className="ss-skeleton ss-skeleton-line" />
+        <span className="ss-skeleton ss-skeleton-line" />
+      </div>
+    </Card>
+  );
+}
+
+interface FieldsProps {
+  options: HubOptions;
+  choices: Choices;
+  problems: Problems;
+  disabled: boolean;
+  onChange(options: HubOptions): void;
+}
+
+/** The repository: one of the project's, or a new one named here. */
+function RepositoryFields({
+  options,
+  choices,
+  problems,
+  disabled,
+  onChange,
+}: FieldsProps): JSX.Element {
+  const repo = options.repository;
+  const items = [
+    ...choices.repositories.map((name) => ({ id: name, text: name })),
+    { id: NEW_REPOSITORY, text: "New repository…" },
+  ];
+  const choose = (id: string) =>
+    onChange({
+      ...options,
+      repository:
+        id === NEW_REPOSITORY
+          ? { mode: "new", name: repo.mode === "new" ? repo.name : "" }
+          : { mode: "existing", name: id },
+    });
+  return (
+    <>
+      <FormItem
+        label="Repository"
+        message="The Git repository that holds /stackspot.yml."
+        error={repo.mode === "existing" && !!problems.repository}
+      >
+        <ChoiceDropdown
+          ariaLabel="Repository"
+          inputId="ss-repository"
+          items={items}
+          selectedId={repo.mode === "new" ? NEW_REPOSITORY : repo.name}
+          disabled={disabled}
+          onChange={choose}
+        />
+      </FormItem>
+      {repo.mode === "new" && (
+        <FormItem
+          label="New repository name"
+          error={!!problems.repository}
+          message={
+            problems.repository ??
+            "The set-up creates it, with the pipeline file on its main branch."
+          }
+        >
+          <TextField
+            inputId="ss-new-repository"
+            value={repo.name}
+            disabled={disabled}
+            onChange={(_e, name) => onChange({ ...options, repository: { mode: "new", name } })}
+            ariaInvalid={!!problems.repository}
+          />
+        </FormItem>
+      )}
+    </>
+  );
+}
+
+/** The agent pool: Microsoft-hosted, or one of the project's self-hosted queues. */
+function PoolField({ options, choices, problems, disabled, onChange }: FieldsProps): JSX.Element {
+  const items = [
+    { id: HOSTED, text: "Azure Pipelines (Microsoft-hosted, ubuntu-latest)" },
+    ...choices.selfHostedQueues.map((name) => ({ id: name, text: name })),
+  ];
+  return (
+    <FormItem
+      label="Agent pool"
+      message="Where the stackspot pipeline runs."
+      error={!!problems.pool}
+    >
+      <ChoiceDropdown
+        ariaLabel="Agent pool"
+        inputId="ss-pool"
+        items={items}
+        selectedId={options.pool.kind === "hosted" ? HOSTED : options.pool.queue}
+        disabled={disabled}
+        onChange={(id) =>
+          onChange({
+            ...options,
+            pool: id === HOSTED ? { kind: "hosted" } : { kind: "self-hosted", queue: id },
+          })
+        }
+      />
+    </FormItem>
   );
 }

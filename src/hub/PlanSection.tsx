@@ -50,7 +50,9 @@ function BlockedReason({ plan, tried }: { plan: SetupPlan; tried: boolean }): JS
       </span>
     );
   const names = missing.map((m) => `"${m}"`).join(", ");
-  const what = `you lack the ${names} permission${missing.length > 1 ? "s" : ""} (see Status). Once granted, try again.`;
+  const what =
+    `you lack the ${names} permission${missing.length > 1 ? "s" : ""} (see Status). ` +
+    "Once granted, try again.";
   return (
     <span className="secondary-text ss-blocked-reason" role="status">
       {tried ? `Nothing was changed: ${what}` : `The set-up cannot start: ${what}`}
@@ -59,11 +61,7 @@ function BlockedReason({ plan, tried }: { plan: SetupPlan; tried: boolean }): JS
 }
 
 export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps): JSX.Element {
-  const { plan, applying, planning, progress, failure, outcome } = model;
-  const write = plan?.steps.find((s) => s.spec.kind === "write-file");
-  const content = write?.spec.kind === "write-file" ? write.spec : undefined;
-  const canApply =
-    !!plan && !applying && !planning && !plan.upToDate && !plan.blocked && !optionsProblem;
+  const { plan, applying, failure, outcome } = model;
   return (
     <Card className="ss-section" titleProps={{ text: "Plan and apply", ariaLevel: 2 }}>
       <div
@@ -72,122 +70,166 @@ export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps
         data-outcome={outcome ?? ""}
       >
         {!plan && <span className="ss-skeleton ss-skeleton-block" aria-hidden="true" />}
-        {plan && content && (
-          <div>
-            <h3 className="ss-subtitle">
-              {content.mode === "add"
-                ? "/stackspot.yml will be committed"
-                : "/stackspot.yml will be replaced"}
-              <span className="secondary-text">
-                {" "}
-                on {content.branch.replace(/^refs\/heads\//, "")}
-              </span>
-            </h3>
-            <YamlDiff
-              label="Pipeline file"
-              before={content.mode === "add" ? undefined : plan.state.file?.content}
-              after={content.content}
-            />
-          </div>
-        )}
-        {plan && !content && plan.state.file && (
-          <p className="secondary-text">/stackspot.yml stays as it is.</p>
-        )}
+        {plan && <PipelineFile plan={plan} />}
         {plan && plan.decisions.some((d) => d.option === "credentials") && (
           <MessageCard severity={MessageCardSeverity.Warning} className="ss-message">
             Choose the credentials in Options: the set-up cannot finish without them.
           </MessageCard>
         )}
         {plan && (
-          <div className="flex-row flex-center rhythm-horizontal-8">
-            <Button
-              primary
-              text={applying ? "Working…" : plan.upToDate ? "Up to date" : actionLabel(plan)}
-              disabled={!canApply}
-              onClick={actions.setUp}
-              id="ss-apply"
-            />
-            {plan.upToDate && (
-              <span className="secondary-text">
-                Nothing to do: the project meets StackSpot&apos;s contract.
-              </span>
-            )}
-            {plan.blocked && <BlockedReason plan={plan} tried={outcome !== undefined} />}
-            {plan.blocked && missingPermissions(plan).length > 0 && !applying && (
-              <Button
-                text="Try again"
-                onClick={actions.retry}
-                id="ss-retry-blocked"
-                ariaLabel="Try the set-up again once the permission is granted"
-              />
-            )}
-            {!plan.upToDate && !plan.blocked && optionsProblem && (
-              <span className="secondary-text">Complete the options first: {optionsProblem}</span>
-            )}
-          </div>
+          <ApplyRow model={model} plan={plan} actions={actions} optionsProblem={optionsProblem} />
         )}
-        {progress.length > 0 && (
-          <ol className="ss-progress" aria-label="Set-up progress" aria-live="polite">
-            {progress.map((p) => (
-              <li key={p.step.id} className="ss-progress-row" data-status={p.status}>
-                <Status
-                  {...stepStatus[p.status].status}
-                  size={StatusSize.m}
-                  animated={p.status === "running"}
-                  ariaLabel={stepStatus[p.status].text}
-                />
-                <span className="ss-progress-text">
-                  {p.step.change}
-                  {p.detail && p.status !== "failed" && (
-                    <span className="secondary-text"> — {p.detail}</span>
-                  )}
-                  {p.link && (
-                    <>
-                      {" "}
-                      <Link href={p.link} target="_blank" rel="noopener noreferrer">
-                        Open
-                      </Link>
-                    </>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
+        {model.progress.length > 0 && <ProgressList progress={model.progress} />}
         {model.note && <p className="secondary-text">{model.note}</p>}
-        {failure && !applying && (
-          <MessageCard
-            severity={MessageCardSeverity.Error}
-            className="ss-message ss-failure"
-            role="alert"
-            buttonProps={[{ text: "Retry", onClick: actions.retry, id: "ss-retry" }]}
-          >
-            <div className="flex-column rhythm-vertical-4">
-              <span className="font-weight-semibold">Failed: {failure.what}</span>
-              <span>{failure.message}</span>
-              <span>
-                <span className="font-weight-semibold">What to do: </span>
-                {failure.remedy}
-              </span>
-            </div>
-          </MessageCard>
-        )}
-        {outcome === "waiting-for-pull-request" && model.pullRequest && !applying && (
-          <MessageCard severity={MessageCardSeverity.Info} className="ss-message ss-pull-request">
-            The default branch is protected by policies, so the file waits in pull request{" "}
-            <Link href={model.pullRequest.url} target="_blank" rel="noopener noreferrer">
-              #{model.pullRequest.id} {model.pullRequest.title}
-            </Link>
-            . Everything else is set up; complete the pull request to finish.
-          </MessageCard>
-        )}
-        {outcome === "needs-decision" && !applying && (
-          <MessageCard severity={MessageCardSeverity.Warning} className="ss-message">
-            Everything else is set up. What you chose to keep is left as it is; the checklist shows
-            what it still needs.
-          </MessageCard>
-        )}
+        {failure && !applying && <FailureCard failure={failure} onRetry={actions.retry} />}
+        {!applying && <OutcomeCards model={model} />}
       </div>
     </Card>
+  );
+}
+
+/** The file the set-up commits (its changes when it replaces one), or that it stays. */
+function PipelineFile({ plan }: { plan: SetupPlan }): JSX.Element | null {
+  const write = plan.steps.find((s) => s.spec.kind === "write-file");
+  const content = write?.spec.kind === "write-file" ? write.spec : undefined;
+  if (!content)
+    return plan.state.file ? (
+      <p className="secondary-text">/stackspot.yml stays as it is.</p>
+    ) : null;
+  return (
+    <div>
+      <h3 className="ss-subtitle">
+        {content.mode === "add"
+          ? "/stackspot.yml will be committed"
+          : "/stackspot.yml will be replaced"}
+        <span className="secondary-text"> on {content.branch.replace(/^refs\/heads\//, "")}</span>
+      </h3>
+      <YamlDiff
+        label="Pipeline file"
+        before={content.mode === "add" ? undefined : plan.state.file?.content}
+        after={content.content}
+      />
+    </div>
+  );
+}
+
+/** "Set up" / "Repair" / "Up to date", and why it cannot be pressed when it cannot. */
+function ApplyRow({
+  model,
+  plan,
+  actions,
+  optionsProblem,
+}: PlanSectionProps & { plan: SetupPlan }): JSX.Element {
+  const { applying, planning, outcome } = model;
+  const canApply = !applying && !planning && !plan.upToDate && !plan.blocked && !optionsProblem;
+  return (
+    <div className="flex-row flex-center rhythm-horizontal-8">
+      <Button
+        primary
+        text={applying ? "Working…" : plan.upToDate ? "Up to date" : actionLabel(plan)}
+        disabled={!canApply}
+        onClick={actions.setUp}
+        id="ss-apply"
+      />
+      {plan.upToDate && (
+        <span className="secondary-text">
+          Nothing to do: the project meets StackSpot&apos;s contract.
+        </span>
+      )}
+      {plan.blocked && <BlockedReason plan={plan} tried={outcome !== undefined} />}
+      {plan.blocked && missingPermissions(plan).length > 0 && !applying && (
+        <Button
+          text="Try again"
+          onClick={actions.retry}
+          id="ss-retry-blocked"
+          ariaLabel="Try the set-up again once the permission is granted"
+        />
+      )}
+      {!plan.upToDate && !plan.blocked && optionsProblem && (
+        <span className="secondary-text">Complete the options first: {optionsProblem}</span>
+      )}
+    </div>
+  );
+}
+
+/** Each step of the set-up with its live state and, once done, what it did. */
+function ProgressList({ progress }: { progress: SetupModel["progress"] }): JSX.Element {
+  return (
+    <ol className="ss-progress" aria-label="Set-up progress" aria-live="polite">
+      {progress.map((p) => (
+        <li key={p.step.id} className="ss-progress-row" data-status={p.status}>
+          <Status
+            {...stepStatus[p.status].status}
+            size={StatusSize.m}
+            animated={p.status === "running"}
+            ariaLabel={stepStatus[p.status].text}
+          />
+          <span className="ss-progress-text">
+            {p.step.change}
+            {p.detail && p.status !== "failed" && (
+              <span className="secondary-text"> — {p.detail}</span>
+            )}
+            {p.link && (
+              <>
+                {" "}
+                <Link href={p.link} target="_blank" rel="noopener noreferrer">
+                  Open
+                </Link>
+              </>
+            )}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function FailureCard({
+  failure,
+  onRetry,
+}: {
+  failure: NonNullable<SetupModel["failure"]>;
+  onRetry(): void;
+}): JSX.Element {
+  return (
+    <MessageCard
+      severity={MessageCardSeverity.Error}
+      className="ss-message ss-failure"
+      role="alert"
+      buttonProps={[{ text: "Retry", onClick: onRetry, id: "ss-retry" }]}
+    >
+      <div className="flex-column rhythm-vertical-4">
+        <span className="font-weight-semibold">Failed: {failure.what}</span>
+        <span>{failure.message}</span>
+        <span>
+          <span className="font-weight-semibold">What to do: </span>
+          {failure.remedy}
+        </span>
+      </div>
+    </MessageCard>
+  );
+}
+
+/** What a set-up that ended short of complete leaves to the user. */
+function OutcomeCards({ model }: { model: SetupModel }): JSX.Element {
+  const { outcome, pullRequest } = model;
+  return (
+    <>
+      {outcome === "waiting-for-pull-request" && pullRequest && (
+        <MessageCard severity={MessageCardSeverity.Info} className="ss-message ss-pull-request">
+          The default branch is protected by policies, so the file waits in pull request{" "}
+          <Link href={pullRequest.url} target="_blank" rel="noopener noreferrer">
+            #{pullRequest.id} {pullRequest.title}
+          </Link>
+          . Everything else is set up; complete the pull request to finish.
+        </MessageCard>
+      )}
+      {outcome === "needs-decision" && (
+        <MessageCard severity={MessageCardSeverity.Warning} className="ss-message">
+          Everything else is set up. What you chose to keep is left as it is; the checklist shows
+          what it still needs.
+        </MessageCard>
+      )}
+    </>
   );
 }

@@ -71,15 +71,6 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
   // A blocked item changes nothing: it says what stops it instead, and what to do.
   const blocked = item.state === "blocked";
   const changes = blocked ? { lines: [] } : changesFor(item, plan.steps, labels(plan));
-  const remedies = blocked
-    ? [
-        ...new Set(
-          (plan.permissionDenials ?? [])
-            .filter((d) => d.step.item === item.key)
-            .map((d) => d.remedy),
-        ),
-      ]
-    : [];
   return (
     <li className="ss-check-row" data-item={item.key} data-state={item.state}>
       <Status
@@ -104,31 +95,44 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
             </>
           )}
         </div>
-        {remedies.map((remedy) => (
+        {(blocked ? remediesFor(item, plan) : []).map((remedy) => (
           <div key={remedy} className="ss-check-remedy">
             <span className="font-weight-semibold">What to do: </span>
             {remedy}
           </div>
         ))}
-        {changes.lines.length > 0 && (
-          <ul className="ss-check-changes" aria-label={`Changes to ${item.label}`}>
-            {changes.lines.map((line) => (
-              <li
-                key={line.key}
-                className={
-                  line.reason === undefined ? "ss-check-pointer secondary-text" : undefined
-                }
-              >
-                <span>{line.text}</span>
-                {line.reason !== undefined && (
-                  <span className="secondary-text"> — {line.reason}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        {changes.lines.length > 0 && <ChangeList label={item.label} lines={changes.lines} />}
       </div>
     </li>
+  );
+}
+
+/** What to do about the permissions that block this item, each once. */
+function remediesFor(item: ChecklistItem, plan: SetupPlan): string[] {
+  const denials = (plan.permissionDenials ?? []).filter((d) => d.step.item === item.key);
+  return [...new Set(denials.map((d) => d.remedy))];
+}
+
+/** The changes the set-up makes to an item, each with why (or where it is made). */
+function ChangeList({
+  label,
+  lines,
+}: {
+  label: string;
+  lines: ReturnType<typeof changesFor>["lines"];
+}): JSX.Element {
+  return (
+    <ul className="ss-check-changes" aria-label={`Changes to ${label}`}>
+      {lines.map((line) => (
+        <li
+          key={line.key}
+          className={line.reason === undefined ? "ss-check-pointer secondary-text" : undefined}
+        >
+          <span>{line.text}</span>
+          {line.reason !== undefined && <span className="secondary-text"> — {line.reason}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
 

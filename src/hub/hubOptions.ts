@@ -74,7 +74,9 @@ export function optionProblems(
   if (c.mode === "create") {
     if (!c.name.trim()) problems.connectionName = "Give the service connection a name.";
     else if (choices.connections.some((n) => n.toLowerCase() === c.name.trim().toLowerCase())) {
-      problems.connectionName = `A service connection named "${c.name.trim()}" exists: choose "Use an existing service connection".`;
+      problems.connectionName =
+        `A service connection named "${c.name.trim()}" exists: ` +
+        'choose "Use an existing service connection".';
     }
     if (!c.clientId.trim()) problems.clientId = "Enter the client ID.";
     if (!c.clientKey) problems.clientKey = "Enter the client key.";
