@@ -4,7 +4,6 @@ import * as React from "react";
 import { Header, TitleSize } from "azure-devops-ui/Header";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Page } from "azure-devops-ui/Page";
-import { Toast } from "azure-devops-ui/Toast";
 import { ConnectSection } from "./ConnectSection";
 import { optionProblems, toSetupOptions } from "./hubOptions";
 import { OptionsSection } from "./OptionsSection";
@@ -19,6 +18,8 @@ const TOAST_MS = 5000;
 const DecisionDialog = React.lazy(
   () => import(/* webpackChunkName: "decision" */ "./DecisionDialog"),
 );
+// Shown only after a set-up: it comes with the set-up's code.
+const OutcomeToast = React.lazy(() => import(/* webpackChunkName: "apply" */ "./OutcomeToast"));
 
 export function HubPage(): JSX.Element {
   const [model, actions, busy] = useSetup();
@@ -46,7 +47,11 @@ export function HubPage(): JSX.Element {
         )}
       </div>
       <PendingDecision model={model} actions={actions} />
-      {toast && <Toast message={toast} />}
+      {toast && (
+        <React.Suspense fallback={null}>
+          <OutcomeToast message={toast} />
+        </React.Suspense>
+      )}
     </Page>
   );
 }
