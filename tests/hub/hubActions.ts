@@ -3,10 +3,10 @@
 import type { FrameLocator, Locator } from "playwright-core";
 
 /**
- * Long enough for a set-up against the emulator (which checks every call against the specs) on 2
- * busy cores.
+ * The bound of one wait, for a hang: long enough for a set-up against the emulator (which checks
+ * every call against the specs) on 2 cores that other test runs keep busy (45 s was overrun there).
  */
-export const UI_TIMEOUT = 45_000;
+export const UI_TIMEOUT = 90_000;
 
 /** An element given `id` through an azure-devops-ui prop (which renders it as "__bolt-" + id). */
 export const boltId = (id: string): string => `#__bolt-${id.replace(/[^0-9A-Za-z_]/g, "-")}`;
