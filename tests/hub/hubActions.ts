@@ -55,8 +55,14 @@ export async function typeCredentials(
   await hub.locator(boltId("ss-realm")).fill(c.realm);
 }
 
-/** Presses the apply button ("Set up" / "Repair") once it can be pressed. */
+/**
+ * Presses the apply button ("Set up" / "Repair") once it can be pressed and nothing can disable it
+ * again before the click lands: typing schedules a re-read of the project 300 ms after the last
+ * key, and the button is disabled while it runs, which drops a click (the hub ignores a click on a
+ * disabled button; Playwright had already found it enabled).
+ */
 export async function pressApply(hub: FrameLocator, label: "Set up" | "Repair"): Promise<void> {
+  await waitForIdle(hub);
   const button = hub.locator(`${boltId("ss-apply")}:not([aria-disabled=true]):not([disabled])`, {
     hasText: label,
   });
