@@ -47,7 +47,11 @@ export interface SetupActions {
 /** How long the options must stay unchanged before the project is read again for them. */
 export const REPLAN_DELAY_MS = 300;
 
-/** Runs `run` after `ms`; returns what cancels it. Injected so the delay can be tested. */
+/**
+ * Runs `run` after `ms`; returns what cancels it. The debounce's logic is the reducer's
+ * (optionsChanged, then readDue for the newest wait, tested without a clock); only the wait itself
+ * is a timer, injected so no test has to sleep through it.
+ */
 export type Schedule = (run: () => void, ms: number) => () => void;
 
 const browserSchedule: Schedule = (run, ms) => {
