@@ -48,6 +48,18 @@ export default tseslint.config(
     },
   },
   {
+    // Product code: no line past the formatter's width, strings included, and short functions
+    // (docs/ARCHITECTURE.md and CONTRIBUTING.md give the reasons).
+    files: ["src/**/*.{ts,tsx}", "tasks/*/src/**/*.ts"],
+    rules: {
+      "max-len": ["error", { code: 100, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      "max-lines-per-function": [
+        "error",
+        { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true },
+      ],
+    },
+  },
+  {
     // Tests take apart arbitrary JSON (specs, schemas, REST bodies) where a type would say nothing.
     files: ["tests/**/*.ts", "tasks/*/tests/**/*.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

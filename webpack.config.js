@@ -12,8 +12,8 @@ const EMPTY_CSS = path.resolve(__dirname, "src/hub/empty.css");
 
 /**
  * webpack's own CSS minifier only runs with experiments.css; we extract CSS with
- * mini-css-extract-plugin
- * instead (azure-devops-ui imports plain .css files), so minify the extracted files with esbuild.
+ * mini-css-extract-plugin instead (azure-devops-ui imports plain .css files), so minify the
+ * extracted files with esbuild.
  */
 class EsbuildCssMinifyPlugin {
   apply(compiler) {

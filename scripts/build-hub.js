@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Builds the hub (src/hub → dist/hub/hub.js + hub.css) with webpack in production mode.
-// `node scripts/build-hub.js --baseline OUTDIR` builds the bench's baseline page with the same
-// settings.
+// Builds the hub (src/hub → dist/hub/hub.js + hub.css) with webpack in production mode. `node
+// scripts/build-hub.js --baseline OUTDIR` builds the bench's baseline page with the same settings.
 const path = require("node:path");
 const webpack = require("webpack");
 const makeConfig = require("../webpack.config.js");

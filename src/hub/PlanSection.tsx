@@ -7,7 +7,7 @@ import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Status, Statuses, StatusSize, type IStatusProps } from "azure-devops-ui/Status";
-import type { SetupPlan } from "../setup";
+import { shortBranchName, type SetupPlan } from "../setup";
 import type { SetupActions, SetupModel, StepStatus } from "./useSetup";
 import { YamlDiff } from "./YamlDiff";
 
@@ -102,7 +102,7 @@ function PipelineFile({ plan }: { plan: SetupPlan }): JSX.Element | null {
         {content.mode === "add"
           ? "/stackspot.yml will be committed"
           : "/stackspot.yml will be replaced"}
-        <span className="secondary-text"> on {content.branch.replace(/^refs\/heads\//, "")}</span>
+        <span className="secondary-text"> on {shortBranchName(content.branch)}</span>
       </h3>
       <YamlDiff
         label="Pipeline file"

@@ -111,8 +111,7 @@ function credentialsOption(c: CredentialsChoice): CredentialsOption {
 
 /**
  * The engine options for these choices; decisions (replace, take over) come from the dialog. Given
- * the
- * project's id (the hub has it from the host), the engine checks permissions in its first round
+ * the project's id (the hub has it from the host), the engine checks permissions in its first round
  * trip.
  */
 export function toSetupOptions(
