@@ -6,7 +6,7 @@ const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
-const { chromiumPath } = require("./lib/chromium");
+const { CHROMIUM_ARGS, chromiumPath } = require("./lib/chromium");
 
 const root = path.resolve(__dirname, "..");
 const outDir = path.resolve(process.argv[2] || path.join(root, "static", "screenshots"));
@@ -95,16 +95,7 @@ async function main() {
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-      ],
+      args: [...CHROMIUM_ARGS, "--hide-scrollbars"],
     });
     for (const theme of ["light", "dark"]) {
       const { page } = await openHub(browser, address, theme);

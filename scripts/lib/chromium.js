@@ -8,4 +8,18 @@ function chromiumPath(env = process.env) {
   return env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
 }
 
-module.exports = { DEFAULT_CHROMIUM_PATH, chromiumPath };
+/**
+ * Headless, as root on a closed network: no sandbox (root), no GPU, and none of the background
+ * connections (updates, sync, component downloads) that a machine without internet refuses.
+ */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+module.exports = { DEFAULT_CHROMIUM_PATH, CHROMIUM_ARGS, chromiumPath };

@@ -3,20 +3,14 @@
 // playwright's launch() gives each browser a fresh temporary profile (user-data-dir) and deletes it
 // on close; each test then takes its own context.
 import { chromium, type Browser } from "playwright-core";
-import { chromiumPath as systemChromium } from "../../scripts/lib/chromium";
+import { CHROMIUM_ARGS, chromiumPath as systemChromium } from "../../scripts/lib/chromium";
 
 export const chromiumPath = systemChromium();
 
-export const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+  });
 }
