@@ -6,6 +6,7 @@ import {
   AdoErrorDetails,
   AuthenticationError,
   BranchPolicyError,
+  CertificateError,
   ConflictError,
   InvalidRequestError,
   NetworkError,
@@ -106,15 +107,29 @@ export function mapHttpFailure(f: HttpFailure): AdoError {
   );
 }
 
-/** Maps a fetch failure (no HTTP answer) to a NetworkError. */
+/** TLS verification failures: the remedy is a CA (NODE_EXTRA_CA_CERTS), not the network. */
+const CERTIFICATE_CODES = new Set([
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_UNTRUSTED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** Maps a fetch failure (no HTTP answer) to a NetworkError (or a CertificateError). */
 export function mapNetworkFailure(
   error: unknown,
   timedOut: boolean,
   target: string,
   request: RequestDescription,
-): NetworkError {
+): NetworkError | CertificateError {
   if (timedOut) return new NetworkError("timeout", target, { request, outcomeUnknown: true });
   const code = networkCode(error);
+  if (code && CERTIFICATE_CODES.has(code)) return new CertificateError(target, code, { request });
   const reset =
     code === "ECONNRESET" ||
     code === "UND_ERR_SOCKET" ||

@@ -128,6 +128,49 @@ export class NetworkError extends AdoError {
   }
 }
 
+/**
+ * The service answered with a redirect. It is never followed: a redirect to another origin would
+ * carry the token (and a request body) there.
+ */
+export class RedirectError extends AdoError {
+  constructor(target: string, location: string, details: AdoErrorDetails) {
+    super(
+      `Azure DevOps at ${target} answered with a redirect to ${location}, which is not followed ` +
+        "(it could carry the token to another server).",
+      "Give the organization URL the redirect points to, if you trust it, and run again.",
+      details,
+    );
+  }
+}
+
+/** The server's TLS certificate could not be verified (an unknown root CA, a wrong name). */
+export class CertificateError extends AdoError {
+  constructor(target: string, code: string, details: AdoErrorDetails) {
+    super(
+      `The certificate of ${target} could not be verified (${code}).`,
+      "If your network uses its own root certificate authority (a TLS-inspecting proxy), set " +
+        "NODE_EXTRA_CA_CERTS to that CA's PEM file and run again; otherwise check the URL.",
+      details,
+    );
+  }
+}
+
+/** The HTTP proxy in the way failed: unreachable, or it refused (407 Proxy Authentication). */
+export class ProxyError extends AdoError {
+  /** host:port of the proxy (never its credentials). */
+  readonly proxy: string;
+  constructor(proxy: string, variable: string, problem: string, details: AdoErrorDetails) {
+    super(
+      `The proxy ${proxy} (from ${variable}) ${problem}.`,
+      problem.includes("407")
+        ? `Check the user name and password in ${variable} (http://USER:PASSWORD@HOST:PORT).`
+        : `Check ${variable}, or list the organization's host in NO_PROXY to bypass the proxy.`,
+      details,
+    );
+    this.proxy = proxy;
+  }
+}
+
 /** The service failed or throttled (5xx, 429) and retrying did not help within the time allowed. */
 export class ServiceUnavailableError extends AdoError {
   constructor(details: AdoErrorDetails) {

@@ -21,6 +21,9 @@ export {
   ConflictError,
   BranchPolicyError,
   InvalidRequestError,
+  RedirectError,
+  CertificateError,
+  ProxyError,
 } from "./errors";
 export type { AdoErrorDetails, PermissionHint, RequestDescription } from "./errors";
 

@@ -8,7 +8,7 @@
 // network failure are still visible (the library's own fetch wrapper turns a reset into a bare
 // "TF400893" and logs the URL to the console).
 import type { RestClientRequestParams } from "azure-devops-extension-api/Common/RestClientBase";
-import { AdoError } from "./errors";
+import { AdoError, RedirectError } from "./errors";
 import { mapHttpFailure, mapNetworkFailure, parseServiceError } from "./errorMapping";
 import { describeOperation } from "./operations";
 import { parseRetryAfter, RetryBudget, RetryPolicy } from "./retry";
@@ -103,20 +103,8 @@ async function fetchOnce(
   request: { operation: string; method: string; path: string },
 ): Promise<{ status: number; value: unknown }> {
   const accept = params.httpResponseType ?? "application/json";
-  const headers: Record<string, string> = {
-    // Unlike the library, enums stay strings and dates ISO strings (as the REST specs document
-    // them), and links are kept. noArrayWrap: lists come as bare arrays, as the clients expect.
-    Accept: `${accept};api-version=${apiVersion};noArrayWrap=true`,
-    "X-VSS-ReauthenticationAction": "Suppress",
-    "X-TFS-FedAuthRedirect": "Suppress",
-    Authorization: await options.authHeader(refreshToken),
-    ...(params.customHeaders ?? {}),
-  };
-  let body: BodyInit | undefined;
-  if (params.body !== undefined && method !== "GET") {
-    body = params.isRawData ? params.body : JSON.stringify(params.body);
-    if (!params.isRawData) headers["Content-Type"] = "application/json";
-  }
+  const authorization = await options.authHeader(refreshToken);
+  const { headers, body } = buildRequest(accept, apiVersion, params, method, authorization);
   const controller = new AbortController();
   let timedOut = false;
   const cancelTimeout = options.policy.startTimeout(
@@ -129,7 +117,10 @@ async function fetchOnce(
   );
   const doFetch = options.fetch ?? ((u: string, i: RequestInit) => fetch(u, i));
   try {
-    const response = await doFetch(url, { method, headers, body, signal: controller.signal });
+    // "manual": a redirect is an answer, never followed (see RedirectError).
+    const init = { method, headers, body, signal: controller.signal, redirect: "manual" as const };
+    const response = await doFetch(url, init);
+    if (isRedirect(response)) throw redirectError(response, url, request);
     // The body is read under the same time-out: an answer can stall halfway.
     if (!response.ok) {
       throw mapHttpFailure({
@@ -154,4 +145,46 @@ async function fetchOnce(
   } finally {
     cancelTimeout();
   }
+}
+
+function buildRequest(
+  accept: string,
+  apiVersion: string,
+  params: RestClientRequestParams,
+  method: string,
+  authorization: string,
+): { headers: Record<string, string>; body?: BodyInit } {
+  const headers: Record<string, string> = {
+    // Unlike the library, enums stay strings and dates ISO strings (as the REST specs document
+    // them), and links are kept. noArrayWrap: lists come as bare arrays, as the clients expect.
+    Accept: `${accept};api-version=${apiVersion};noArrayWrap=true`,
+    "X-VSS-ReauthenticationAction": "Suppress",
+    "X-TFS-FedAuthRedirect": "Suppress",
+    Authorization: authorization,
+    ...(params.customHeaders ?? {}),
+  };
+  if (params.body === undefined || method === "GET") return { headers };
+  if (!params.isRawData) headers["Content-Type"] = "application/json";
+  return { headers, body: params.isRawData ? params.body : JSON.stringify(params.body) };
+}
+
+function isRedirect(response: Response): boolean {
+  // A browser reports a manual redirect as an opaque answer with status 0.
+  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+}
+
+function redirectError(
+  response: Response,
+  url: string,
+  request: { operation: string; method: string; path: string },
+): RedirectError {
+  const location = response.headers.get("Location");
+  let where = "another address";
+  try {
+    // Only the origin: a redirect's path or query may hold anything.
+    if (location) where = new URL(location, url).origin;
+  } catch {
+    // An unparsable Location stays "another address".
+  }
+  return new RedirectError(new URL(url).host, where, { request, status: response.status });
 }
