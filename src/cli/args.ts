@@ -23,6 +23,8 @@ export interface CommandArgs {
   yes: boolean;
   json: boolean;
   verbose: boolean;
+  /** Send the token over http: to a host that is not this machine (warned about on stderr). */
+  allowInsecureHttp: boolean;
   concurrency: number;
 }
 
@@ -40,6 +42,7 @@ const COMMON = {
   "service-connection": { type: "string" },
   json: { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
+  "allow-insecure-http": { type: "boolean" },
   concurrency: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -111,6 +114,7 @@ function parseCommand(command: CommandName, argv: string[]): ParsedCommandLine {
       yes: values.yes === true,
       json: values.json === true,
       verbose: values.verbose === true,
+      allowInsecureHttp: values["allow-insecure-http"] === true,
       concurrency: parseConcurrency(values.concurrency as string | undefined, command),
     },
   };

@@ -1,7 +1,14 @@
 // stackspot-ado from argv to exit code, with its streams and environment passed in (main.ts passes
 // the process's). Order of work: parse, read the environment, check the organization once, list the
 // projects, run them, summarize. Nothing reaches a stream without going through the Redactor.
-import { AdoError, AuthenticationError, NetworkError, NotFoundError, RequestEvent } from "../ado";
+import {
+  AdoError,
+  AuthenticationError,
+  FetchLike,
+  NetworkError,
+  NotFoundError,
+  RequestEvent,
+} from "../ado";
 import { CommandArgs, parseCommandLine } from "./args";
 import { AdoAuth, clientsFor, Env, resolveAuth } from "./auth";
 import {
@@ -11,6 +18,8 @@ import {
   setupOptionsFor,
 } from "./config";
 import { CliError, OrganizationError } from "./errors";
+import { checkCredentialsAndNames } from "./inputs";
+import { checkTransportSecurity, createFetch, proxyFor } from "./network";
 import { ExitCode } from "./exitCodes";
 import { helpText } from "./help";
 import { listAllProjectRefs } from "./projects";
@@ -77,25 +86,20 @@ async function execute(
 ): Promise<ExitCode> {
   const auth = resolveAuth(env);
   const org = resolveOrgUrl(args.orgUrl, env);
+  const insecureWarning = checkTransportSecurity(org.url, org.source, args.allowInsecureHttp);
   const credentials = resolveStackSpotCredentials(env);
   checkSetupOptions(args, credentials);
+  checkCredentialsAndNames(args, credentials);
+  const fetch = createFetch(env);
+  if (insecureWarning) stderr.write(`stackspot-ado: ${insecureWarning}\n`);
 
   const renderer = chooseRenderer(args, env, stdout, stderr);
-  if (args.verbose) {
-    renderer.log(`organization: ${org.url} (from ${org.source})`);
-    renderer.log(`token: from ${auth.source}, sent as ${auth.scheme}`);
-    renderer.log(
-      "StackSpot credentials: " +
-        (credentials
-          ? "from STK_CLIENT_ID, STK_CLIENT_KEY, STK_REALM"
-          : "none (an existing service connection is expected)"),
-    );
-  }
+  if (args.verbose) logSettings(renderer, env, org, auth, credentials !== undefined);
   const onRequest = args.verbose
     ? (e: RequestEvent) => renderer.log(describeRequest(e))
     : undefined;
-  await checkOrganization(org.url, org.source, auth, onRequest);
-  const clients = clientsFor(org.url, auth, { onRequest });
+  await checkOrganization(org.url, org.source, auth, { onRequest, fetch });
+  const clients = clientsFor(org.url, auth, { onRequest, fetch });
   const listed = args.allProjects ? await listAllProjectRefs(clients) : undefined;
   const projects = listed ? listed.map((p) => p.name) : args.projects;
   // Known ids (from the listing) let each set-up check permissions with its first reads.
@@ -133,6 +137,26 @@ async function execute(
   return run.exitCode;
 }
 
+function logSettings(
+  renderer: Renderer,
+  env: Env,
+  org: { url: string; source: string },
+  auth: AdoAuth,
+  withCredentials: boolean,
+): void {
+  const proxy = proxyFor(env, new URL(org.url).protocol);
+  renderer.log(`organization: ${org.url} (from ${org.source})`);
+  // host:port only: a proxy URL may carry a password.
+  if (proxy) renderer.log(`proxy: ${proxy.display} (from ${proxy.variable}; NO_PROXY applies)`);
+  renderer.log(`token: from ${auth.source}, sent as ${auth.scheme}`);
+  renderer.log(
+    "StackSpot credentials: " +
+      (withCredentials
+        ? "from STK_CLIENT_ID, STK_CLIENT_KEY, STK_REALM"
+        : "none (an existing service connection is expected)"),
+  );
+}
+
 function chooseRenderer(
   args: CommandArgs,
   env: Env,
@@ -150,9 +174,9 @@ async function checkOrganization(
   orgUrl: string,
   source: string,
   auth: AdoAuth,
-  onRequest?: (e: RequestEvent) => void,
+  hooks: { onRequest?: (e: RequestEvent) => void; fetch?: FetchLike },
 ): Promise<void> {
-  const clients = clientsFor(orgUrl, auth, { retry: PREFLIGHT_RETRY, onRequest });
+  const clients = clientsFor(orgUrl, auth, { ...hooks, retry: PREFLIGHT_RETRY });
   try {
     await clients.core.getProjects(undefined, 1);
   } catch (e) {

@@ -29,6 +29,7 @@ it("fills defaults and keeps repeated projects once each, in order", () => {
       yes: true,
       json: false,
       verbose: false,
+      allowInsecureHttp: false,
       concurrency: DEFAULT_CONCURRENCY,
     },
   });
