@@ -28,6 +28,10 @@ const ENVIRONMENT = `Environment:
   STK_CLIENT_ID, STK_CLIENT_KEY, STK_REALM
                           StackSpot credentials, to create the service connection when the project
                           has none. Never given as flags: flags end up in shell history.
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY
+                          the proxy to go through (http://[USER:PASSWORD@]HOST:PORT) and the hosts
+                          reached directly; the proxy's password is never printed.
+  NODE_EXTRA_CA_CERTS     a PEM file of extra root CAs (a TLS-inspecting corporate proxy's).
   The token and the client key never appear in any output, --verbose included.`;
 
 const EXIT_CODES = `Exit codes:
@@ -63,6 +67,8 @@ function optionsText(withYes: boolean): string {
     "                              error: exit 2)",
     "  -v, --verbose               also log every REST request (method, path, status; never",
     "                              headers or bodies)",
+    "      --allow-insecure-http   allow an http:// URL to another machine (the token goes",
+    "                              unencrypted; loopback http:// needs no flag)",
     "  -h, --help                  this help",
   ].join("\n");
 }
