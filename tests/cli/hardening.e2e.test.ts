@@ -46,6 +46,14 @@ describe("plain HTTP", () => {
   });
 });
 
+it("--help documents the flag, the proxy variables and NODE_EXTRA_CA_CERTS", async () => {
+  const run = await runCli(["status", "--help"], {});
+  expect(run.code).toBe(0);
+  for (const word of ["--allow-insecure-http", "HTTPS_PROXY", "NO_PROXY", "NODE_EXTRA_CA_CERTS"])
+    expect(run.stdout).toContain(word);
+  expect(run.stdout.split("\n").filter((l) => l.length > 100)).toEqual([]);
+});
+
 describe("redirects", () => {
   it("are not followed: the other origin never sees the token", async () => {
     const other = await recordingServer((_req, res) => res.writeHead(200).end("[]"));

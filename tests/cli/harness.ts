@@ -75,8 +75,23 @@ export function secretForms(secret: string): string[] {
   ];
 }
 
+/** Proxy variables: the password in their URL must never be printed either. */
+const PROXY_VARIABLES = ["HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy"];
+
+function proxyPassword(value: string | undefined): string | undefined {
+  try {
+    const url = value ? new URL(value) : undefined;
+    return url?.password ? decodeURIComponent(url.password) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function secretsOf(env: CliEnv): string[] {
-  return SECRET_VARIABLES.map((v) => env[v])
+  return [
+    ...SECRET_VARIABLES.map((v) => env[v]),
+    ...PROXY_VARIABLES.map((v) => proxyPassword(env[v])),
+  ]
     .filter((v): v is string => !!v)
     .flatMap(secretForms);
 }
