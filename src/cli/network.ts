@@ -3,6 +3,7 @@
 // read them), and with errors that blame the proxy when the proxy is what failed. Node's own fetch
 // ignores those variables, hence undici's fetch with its EnvHttpProxyAgent. TLS goes through
 // Node's tls defaults either way, so NODE_EXTRA_CA_CERTS (a corporate root CA) is honoured too.
+import { isIP } from "node:net";
 import { EnvHttpProxyAgent, fetch as undiciFetch } from "undici";
 import { FetchLike, ProxyError } from "../ado";
 import type { Env } from "./auth";
@@ -125,9 +126,11 @@ export function proxyFailure(error: unknown, proxy: ProxySetting | undefined): E
       const detail = status === "407" ? " (Proxy Authentication Required)" : "";
       return new ProxyError(proxy.display, proxy.variable, `answered HTTP ${status}${detail}`, {});
     }
+    // A proxy given by name fails at the address it resolved to: the port tells it apart then.
     const fromProxy =
-      e.port === proxy.port && (e.address === proxy.host || e.hostname === proxy.host);
-    if (e.code && UNREACHABLE.has(e.code) && (fromProxy || e.hostname === proxy.host))
+      e.hostname === proxy.host ||
+      (e.port === proxy.port && (e.address === proxy.host || !isIP(proxy.host)));
+    if (e.code && UNREACHABLE.has(e.code) && fromProxy)
       return new ProxyError(proxy.display, proxy.variable, `could not be reached (${e.code})`, {
         retryable: true,
       });
