@@ -37,6 +37,9 @@ describe("proxies", () => {
       expect([0, 3]).toContain(run.code);
       expect(proxy.connects.length).toBeGreaterThan(0);
       expect(new Set(proxy.connects)).toEqual(new Set([emulatorHost()]));
+      // --verbose names the proxy as host:port; undici's "experimental" notice stays out.
+      expect(run.all).toContain(`proxy: 127.0.0.1:${proxy.port} (from HTTP_PROXY`);
+      expect(run.all).not.toMatch(/experimental|UNDICI-EHPA/);
     } finally {
       await proxy.close();
     }
