@@ -19,7 +19,7 @@ import {
 } from "./config";
 import { CliError, OrganizationError } from "./errors";
 import { checkCredentialsAndNames } from "./inputs";
-import { checkTransportSecurity, createFetch, proxyFor } from "./network";
+import { checkTransportSecurity, createFetch, proxyFor, proxySecrets } from "./network";
 import { ExitCode } from "./exitCodes";
 import { helpText } from "./help";
 import { listAllProjectRefs } from "./projects";
@@ -47,6 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     const value = io.env[name]?.trim();
     if (value) for (const form of tokenForms(value)) redactor.add(form);
   }
+  for (const secret of proxySecrets(io.env)) redactor.add(secret);
   const stdout = redacting(io.stdout, redactor);
   const stderr = redacting(io.stderr, redactor);
   let json = false;

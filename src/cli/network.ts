@@ -78,6 +78,31 @@ export function proxyFor(env: Env, protocol: string): ProxySetting | undefined {
   return { variable, display: `${url.hostname}:${port}`, host, port };
 }
 
+/**
+ * The passwords (as typed and decoded) and user:password pairs in the proxy variables, for the
+ * Redactor: nothing prints them, and a library's message must not either.
+ */
+export function proxySecrets(env: Env): string[] {
+  const out: string[] = [];
+  for (const name of ["HTTPS_PROXY", "HTTP_PROXY"]) {
+    for (const value of [env[name.toLowerCase()], env[name]]) {
+      try {
+        const url = new URL(value ?? "");
+        if (!url.password) continue;
+        const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+        out.push(
+          url.password,
+          decodeURIComponent(url.password),
+          Buffer.from(pair).toString("base64"),
+        );
+      } catch {
+        // Not a URL: proxyFor reports it, without echoing it.
+      }
+    }
+  }
+  return out;
+}
+
 /** The fetch the clients use: undici's, through the proxies of `env`; plain when none is set. */
 export function createFetch(env: Env): FetchLike | undefined {
   const httpProxy = readVar(env, "HTTP_PROXY")?.[1];

@@ -1,7 +1,7 @@
 // The CLI's network rules as functions: which hosts count as loopback for http:, and which failures
 // are the proxy's (so that the message names it, without its credentials).
 import { ProxyError } from "../../src/ado";
-import { isLoopback, proxyFailure, proxyFor } from "../../src/cli/network";
+import { isLoopback, proxyFailure, proxyFor, proxySecrets } from "../../src/cli/network";
 
 /** Error's `cause`, as fetch sets it (the project's lib typings predate the constructor option). */
 function withCause(error: Error, extra: { cause: unknown }): Error {
@@ -64,4 +64,16 @@ describe("proxy failures", () => {
     expect(proxyFor({ HTTP_PROXY: "http://p:8080" }, "https:")?.variable).toBe("HTTP_PROXY");
     expect(proxyFor({ HTTPS_PROXY: "http://p:8080" }, "http:")).toBeUndefined();
   });
+});
+
+it("proxySecrets lists the proxy password in every form it could be printed in", () => {
+  const secrets = proxySecrets({ HTTP_PROXY: "http://u:p%40ss-word@proxy:8080" });
+  expect(secrets).toEqual(
+    expect.arrayContaining([
+      "p%40ss-word",
+      "p@ss-word",
+      Buffer.from("u:p@ss-word").toString("base64"),
+    ]),
+  );
+  expect(proxySecrets({ HTTP_PROXY: "http://proxy:8080" })).toEqual([]);
 });
