@@ -312,6 +312,7 @@ function runFinished(state: SetupState, result: SetupResult): SetupState {
   return withModel(
     { ...state, run: undefined, settling: state.run?.id },
     {
+      options: keyDropped(state.model.options, result.outcome),
       outcome: result.outcome,
       failure,
       pullRequest: result.pullRequest,
@@ -333,6 +334,21 @@ function runFailed(state: SetupState, problem: Problem): SetupState {
       planning: true,
     },
   );
+}
+
+/**
+ * Once a set-up has written the pipeline's credential variables, the client key typed for them
+ * has served: it leaves the form (and the DOM) as it does once a service connection holds it. A
+ * run that did not get that far keeps it, so Retry does not ask for it again.
+ */
+function keyDropped(
+  options: HubOptions | undefined,
+  outcome: SetupOutcome,
+): HubOptions | undefined {
+  if (!options || options.credentials.mode !== "variables") return options;
+  const written = outcome === "complete" || outcome === "waiting-for-pull-request";
+  if (!written || !options.credentials.clientKey) return options;
+  return { ...options, credentials: { ...options.credentials, clientKey: "" } };
 }
 
 function choicesAfterRun(

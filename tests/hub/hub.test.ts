@@ -104,6 +104,25 @@ test("sets up an empty project by clicks, ending in the exact contract, with the
   ).toEqual([]);
 });
 
+test("with secret pipeline variables, the typed client key leaves the form and the page once set up", async () => {
+  const project = h.newProject("Vars");
+  session = await h.open(project);
+  const { hub } = session;
+  await waitForChecklist(hub);
+  await pick(hub, "ss-credentials", "Use secret pipeline variables");
+  await typeCredentials(hub, CREDENTIALS);
+  await pressApply(hub, "Set up");
+  expect(await waitForSetupEnd(hub)).toBe("complete");
+  await waitForIdle(hub);
+
+  // The variables hold the key now; the form keeps the id and realm, not the key, in its value
+  // and nowhere in the DOM (no value attribute either).
+  expect(await hub.locator(boltId("ss-client-key")).inputValue()).toBe("");
+  expect(await hub.locator(boltId("ss-client-id")).inputValue()).toBe(CREDENTIALS.clientId);
+  expect(await hub.locator("body").innerHTML()).not.toContain(CREDENTIALS.clientKey);
+  expect(session.output.join("\n")).not.toContain(CREDENTIALS.clientKey);
+});
+
 test("repairs drift: variables no longer secret nor settable at queue time, and the pipeline renamed", async () => {
   const project = await setUpProject("Drift");
   const clients = clientsFor(h.emulator);

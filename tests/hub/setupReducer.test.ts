@@ -305,6 +305,43 @@ describe("setting up", () => {
     expect(state.runsRequest).toMatchObject({ pipelineId: 7 });
   });
 
+  describe("the client key typed for secret pipeline variables", () => {
+    const typed: HubOptions = {
+      ...options,
+      credentials: { mode: "variables", clientId: "id", clientKey: "k3y-typed", realm: "acme" },
+    };
+    const finishedWith = (outcome: SetupResult["outcome"]) => {
+      const loaded = setupReducer(loadedWith(), { type: "optionsChanged", options: typed });
+      const running = setupReducer(loaded, { type: "setUpPressed" });
+      return setupReducer(running, {
+        type: "runFinished",
+        id: running.run!.id,
+        result: result({ outcome, after: setUpPlan() }),
+      });
+    };
+
+    test.each(["complete", "waiting-for-pull-request"] as const)(
+      "leaves the form once a set-up ends %s, the rest of the credentials kept",
+      (outcome) => {
+        expect(finishedWith(outcome).model.options?.credentials).toEqual({
+          mode: "variables",
+          clientId: "id",
+          clientKey: "",
+          realm: "acme",
+        });
+      },
+    );
+
+    test.each(["failed", "blocked", "needs-decision"] as const)(
+      "stays for Retry when a set-up ends %s",
+      (outcome) => {
+        expect(finishedWith(outcome).model.options?.credentials).toMatchObject({
+          clientKey: "k3y-typed",
+        });
+      },
+    );
+  });
+
   test("a failed step shows what failed and why; the project is read again, then its runs listed", () => {
     const plan = emptyPlan();
     const running = setupReducer(loadedWith(plan), { type: "setUpPressed" });
