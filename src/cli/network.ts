@@ -4,7 +4,7 @@
 // ignores those variables, hence undici's fetch with its EnvHttpProxyAgent. TLS goes through
 // Node's tls defaults either way, so NODE_EXTRA_CA_CERTS (a corporate root CA) is honoured too.
 import { isIP } from "node:net";
-import { EnvHttpProxyAgent, fetch as undiciFetch } from "undici";
+import type * as Undici from "undici";
 import { FetchLike, ProxyError } from "../ado";
 import type { Env } from "./auth";
 import { UsageError } from "./errors";
@@ -109,10 +109,14 @@ export function createFetch(env: Env): FetchLike | undefined {
   const httpsProxy = readVar(env, "HTTPS_PROXY")?.[1] ?? httpProxy;
   if (!httpProxy && !httpsProxy) return undefined;
   const noProxy = readVar(env, "NO_PROXY")?.[1] ?? "";
-  const dispatcher = quietly(() => new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy }));
+  // Loaded only when a proxy is set: undici is most of the CLI's bundle, and every other run
+  // (and --help) would pay for initialising it at start-up.
+  const undici = require("undici") as typeof Undici;
+  const agent = () => new undici.EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy });
+  const dispatcher = quietly(agent);
   return async (url, init) => {
     try {
-      const response = await undiciFetch(url, { ...init, dispatcher } as never);
+      const response = await undici.fetch(url, { ...init, dispatcher } as never);
       return response as unknown as Response;
     } catch (e) {
       throw proxyFailure(e, proxyFor(env, new URL(url).protocol)) ?? e;
