@@ -1,7 +1,15 @@
 // The CLI refuses a StackSpot client key the pipeline task would refuse, by the same rule: the two
 // are written apart (the task cannot import src/), so this table keeps them in agreement.
+import * as path from "node:path";
+import * as tl from "azure-pipelines-task-lib/task";
 import { checkCredential } from "../../tasks/StackSpotResume/src/validation";
 import { clientKeyProblem } from "../../src/cli/clientKey";
+
+// The task's messages come from its task.json, as on an agent; without it task-lib prints a
+// warning for every message it cannot find.
+beforeAll(() =>
+  tl.setResourcePath(path.resolve(__dirname, "../../tasks/StackSpotResume/task.json")),
+);
 
 const SAMPLES: [string, string][] = [
   ["plain", "abcDEF123-_.~"],
