@@ -7,7 +7,7 @@ import type {
   PipelineFileSettings,
   ProjectState,
 } from "../setup";
-import { contract } from "../setup";
+import { contract, currentChoices } from "../setup";
 
 export type RepositoryChoice = { mode: "existing"; name: string } | { mode: "new"; name: string };
 
@@ -152,31 +152,25 @@ export function withoutSecrets(options: SetupOptions): SetupOptions {
 }
 
 /**
- * The options a project suggests: the repository its stackspot pipeline uses, the pool and the
- * credentials its pipeline file names, and otherwise the manual's defaults.
+ * The options a project suggests: what it has already chosen (the engine's currentChoices, the rule
+ * the command line follows too: the repository its stackspot pipeline runs, the pool and the
+ * credentials its pipeline file names), and otherwise the manual's defaults.
  */
 export function suggestOptions(
   state: ProjectState | undefined,
   choices: Choices,
   settings: PipelineFileSettings | undefined,
 ): HubOptions {
-  // Only a pipeline on StackSpot's file tells which repository the set-up uses; one on another file
-  // is a pipeline to take over, not a choice to follow.
-  const pipeline = state?.pipelinesNamedStackspot.find(
-    (d) =>
-      d.repositoryName &&
-      (d.path === "\\" || d.path === "") &&
-      d.yamlFilename?.toLowerCase() === contract.PIPELINE_FILE_PATH,
-  );
+  const current = currentChoices(state, settings);
   const repoName =
-    pipeline?.repositoryName ?? state?.repository?.name ?? contract.DEFAULT_REPOSITORY_NAME;
+    current.repository ?? state?.repository?.name ?? contract.DEFAULT_REPOSITORY_NAME;
   const repoExists = choices.repositories.some((r) => r.toLowerCase() === repoName.toLowerCase());
-  const pool: PoolOption = settings?.pool ?? { kind: "hosted" };
+  const pool: PoolOption = current.pool ?? { kind: "hosted" };
   let credentials: CredentialsChoice;
-  if (settings?.credentials.kind === "variables")
+  if (current.credentials?.kind === "variables")
     credentials = { mode: "variables", clientId: "", clientKey: "", realm: "" };
   else {
-    const named = settings?.credentials.name ?? contract.DEFAULT_SERVICE_CONNECTION_NAME;
+    const named = current.credentials?.name ?? contract.DEFAULT_SERVICE_CONNECTION_NAME;
     const existing =
       choices.connections.find((n) => n.toLowerCase() === named.toLowerCase()) ??
       choices.connections[0];

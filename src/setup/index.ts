@@ -28,7 +28,10 @@
 
 // Options (what the user asks for) and their defaults.
 export { resolveOptions, redactOptions, InvalidOptionsError } from "./options";
+// What a project set up already chose: options left unset keep it.
+export { currentChoices, fileSettings } from "./plan/currentChoices";
 export type {
+  CurrentChoices,
   SetupOptions,
   ResolvedOptions,
   DisplayOptions,

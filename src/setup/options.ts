@@ -43,12 +43,24 @@ export interface SetupOptions {
    * its first reads; without it the checks take one more round trip before the first write.
    */
   projectId?: string;
-  /** Repository holding /stackspot.yml. Default "repo-runner-actions". */
+  /**
+   * Repository holding /stackspot.yml. Unset: the one the project's stackspot pipeline runs, else
+   * "repo-runner-actions".
+   */
   repository?: string;
-  /** Default: hosted ubuntu-latest. */
+  /** Unset: the pool the project's managed /stackspot.yml names, else hosted ubuntu-latest. */
   pool?: PoolOption;
-  /** Default: the service connection named "stackspot" (existing). */
+  /**
+   * Unset: the credentials the project's managed /stackspot.yml names (its service connection, or
+   * the secret variables), else the service connection named "stackspot" (existing).
+   */
   credentials?: CredentialsOption;
+  /**
+   * StackSpot credentials for wherever `credentials` resolves to when it is left unset: they create
+   * the service connection when it does not exist, or fill the secret variables that are missing.
+   * Ignored when `credentials` is given (give them in it then).
+   */
+  stackSpotCredentials?: StackSpotCredentials;
   /**
    * Replace a /stackspot.yml that someone edited (or that this product did not write). Default
    * false.
@@ -74,16 +86,31 @@ export interface ResolvedOptions {
 /** Thrown for options that cannot work (empty names, line breaks in names). */
 export class InvalidOptionsError extends UserError {}
 
-export function resolveOptions(options: SetupOptions): ResolvedOptions {
-  const pool = options.pool ?? { kind: "hosted" };
-  const credentials = options.credentials ?? {
-    kind: "service-connection",
-    name: DEFAULT_SERVICE_CONNECTION_NAME,
-  };
+/**
+ * What a project set up already chose (see plan/currentChoices.ts): an option left unset keeps it.
+ */
+export interface CurrentChoices {
+  repository?: string;
+  pool?: PoolOption;
+  credentials?: { kind: "service-connection"; name: string } | { kind: "variables" };
+}
+
+/**
+ * Fills what the options leave unset: first with what the project has (`current`, once it has been
+ * read), then with the defaults, which apply only to what does not exist yet. Refuses unusable
+ * names.
+ */
+export function resolveOptions(
+  options: SetupOptions,
+  current: CurrentChoices = {},
+): ResolvedOptions {
+  const pool = options.pool ?? current.pool ?? { kind: "hosted" };
+  const credentials =
+    options.credentials ?? kept(current.credentials, options.stackSpotCredentials);
   const resolved: ResolvedOptions = {
     project: options.project,
     ...(options.projectId ? { projectId: options.projectId } : {}),
-    repository: options.repository ?? DEFAULT_REPOSITORY_NAME,
+    repository: options.repository ?? current.repository ?? DEFAULT_REPOSITORY_NAME,
     pool,
     queueName: pool.kind === "hosted" ? HOSTED_QUEUE_NAME : pool.queue,
     credentials,
@@ -96,6 +123,16 @@ export function resolveOptions(options: SetupOptions): ResolvedOptions {
   if (credentials.kind === "service-connection")
     requireName("service connection", credentials.name);
   return resolved;
+}
+
+/** The credentials the project has (else the default connection), with the values given. */
+function kept(
+  current: CurrentChoices["credentials"],
+  values: StackSpotCredentials | undefined,
+): CredentialsOption {
+  const c = current ?? { kind: "service-connection", name: DEFAULT_SERVICE_CONNECTION_NAME };
+  if (!values) return c;
+  return c.kind === "variables" ? { kind: "variables", values } : { ...c, create: values };
 }
 
 /**

@@ -28,9 +28,9 @@ export async function runSetup(
   options: SetupOptions,
   hooks: RunSetupHooks = {},
 ): Promise<SetupResult> {
-  const o = resolveOptions(options);
+  resolveOptions(options); // refuses unusable names before any request
   const { tell, onProgress } = listeners(hooks);
-  let plan = await readAndPlan(clients, o, tell);
+  let { plan, o } = await readAndPlan(clients, options, tell);
   let result = await applyResolved(clients, plan, o, onProgress, { conflictsAreStale: true });
   let replanned = false;
   if (result.stale) {
@@ -39,7 +39,7 @@ export async function runSetup(
       type: "replanning",
       reason: `${result.stale.userMessage} Reading the project again.`,
     });
-    plan = await readAndPlan(clients, o, tell);
+    ({ plan, o } = await readAndPlan(clients, options, tell));
     result = await applyResolved(clients, plan, o, onProgress, {});
   }
   const { stale: _stale, outputs, plan: applied, ...rest } = result;
@@ -70,15 +70,18 @@ function listeners(hooks: RunSetupHooks) {
   return { tell, onProgress };
 }
 
-/** Read → plan → check permissions: the plan the apply stage is handed. */
+/**
+ * Read → plan → check permissions: the plan the apply stage is handed, and the options resolved
+ * against what the project has.
+ */
 async function readAndPlan(
   clients: AdoClients,
-  o: ResolvedOptions,
+  options: SetupOptions,
   tell: (e: SetupEvent) => void,
-): Promise<SetupPlan> {
+): Promise<{ plan: SetupPlan; o: ResolvedOptions }> {
   tell({ type: "reading" });
-  const state = await readStateForSetup(clients, o);
+  const { state, o } = await readStateForSetup(clients, options);
   const plan = await preflight(clients, planResolved(state, o), o);
   tell({ type: "planned", plan });
-  return plan;
+  return { plan, o };
 }

@@ -5,6 +5,7 @@ import type { AdoClients, ConflictError } from "../../ado";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "../options";
 import { preflight } from "../permissions/preflight";
 import type { PermissionDenial, SetupPlan } from "../plan/types";
+import { currentChoices } from "../plan/currentChoices";
 import type { RunOutputs } from "../read/stateAfter";
 import { runSteps, StepsRun } from "./runSteps";
 import type { StepContext } from "./steps/context";
@@ -30,7 +31,7 @@ export async function applyPlan(
   options: SetupOptions,
   onProgress?: ProgressListener,
 ): Promise<ApplyResult> {
-  const o = resolveOptions(options);
+  const o = resolveOptions(options, currentChoices(plan.state));
   const {
     stale: _stale,
     plan: _plan,

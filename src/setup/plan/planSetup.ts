@@ -7,6 +7,7 @@ import { permissionsBlocking } from "../permissions/planPermissions";
 import type { ProjectState } from "../read/types";
 import { planAgentPool } from "./agentPool";
 import { checklistItem } from "./checklist";
+import { currentChoices } from "./currentChoices";
 import { planCredentials } from "./credentials";
 import { decidePipeline, planPipeline } from "./pipeline";
 import { planPipelineFile } from "./pipelineFile";
@@ -14,8 +15,12 @@ import { planRepository } from "./repository";
 import type { ChecklistItem, ChecklistKey, PermissionDenial, PlanStep, SetupPlan } from "./types";
 import { planVariablesItem } from "./variables";
 
+/**
+ * Options left unset keep what the state shows the project has (see currentChoices.ts); give it a
+ * state read by readProjectState with the same options, which reads the project for those choices.
+ */
 export function planSetup(state: ProjectState, options: SetupOptions): SetupPlan {
-  return planResolved(state, resolveOptions(options));
+  return planResolved(state, resolveOptions(options, currentChoices(state)));
 }
 
 export function planResolved(state: ProjectState, o: ResolvedOptions): SetupPlan {

@@ -14,6 +14,7 @@
 import type { AdoClients } from "../../ado";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "../options";
 import { mergeResults } from "../permissions/checks";
+import { currentChoices } from "../plan/currentChoices";
 import { FirstWave, readFirstWave } from "./firstWave";
 import { readSecondWave, SecondWave } from "./secondWave";
 import type { ProjectState } from "./types";
@@ -22,19 +23,48 @@ export async function readProjectState(
   clients: AdoClients,
   options: SetupOptions,
 ): Promise<ProjectState> {
-  const o = resolveOptions(options);
-  return readState(clients, o, o.projectId !== undefined);
+  return (await readResolved(clients, options, options.projectId !== undefined)).state;
 }
 
 /**
  * The same reads, with the permission checks a set-up needs riding along (see the top of this
- * file).
+ * file), and the options resolved against what the project has.
  */
 export async function readStateForSetup(
   clients: AdoClients,
-  o: ResolvedOptions,
-): Promise<ProjectState> {
-  return readState(clients, o, true);
+  options: SetupOptions,
+): Promise<{ state: ProjectState; o: ResolvedOptions }> {
+  return readResolved(clients, options, true);
+}
+
+/**
+ * Options left unset keep what the project has (resolveOptions with currentChoices): the state is
+ * read for the defaults first; when the project holds other choices, it is read again for those, so
+ * that the planner judges the real set-up. The repository comes from the pipeline, the pool and the
+ * credentials from the file in that repository, so a set-up in another repository with other
+ * settings takes a third read. A project with nothing yet, or one on the defaults, is read once.
+ */
+async function readResolved(
+  clients: AdoClients,
+  options: SetupOptions,
+  withChecks: boolean,
+): Promise<{ state: ProjectState; o: ResolvedOptions }> {
+  let o = resolveOptions(options);
+  let state = await readState(clients, o, withChecks);
+  for (let reads = 1; reads < 3; reads++) {
+    const next = resolveOptions(options, currentChoices(state));
+    if (lookups(next) === lookups(o)) return { state, o: next };
+    o = next;
+    state = await readState(clients, o, withChecks);
+  }
+  return { state, o: resolveOptions(options, currentChoices(state)) };
+}
+
+/** What the reads look up by name: the same lookups read the same state. */
+function lookups(o: ResolvedOptions): string {
+  const c = o.credentials;
+  const connection = c.kind === "service-connection" ? c.name : null;
+  return JSON.stringify([o.repository, o.queueName, connection]);
 }
 
 async function readState(
