@@ -98,23 +98,36 @@ export function resolveStackSpotCredentials(env: Env): StackSpotCredentials | un
   return { clientId: values[0], clientKey: values[1], realm: values[2] };
 }
 
-/** The engine's options for one project; checked once up front by `checkSetupOptions`. */
+/**
+ * The engine's options for one project; checked once up front by `checkSetupOptions`. A flag not
+ * given leaves its option unset: the engine then keeps what the project has, and applies the
+ * defaults only to what does not exist yet. StackSpot credentials in the environment go wherever
+ * the credentials resolve to (a missing connection is created, missing secret variables filled).
+ */
 export function setupOptionsFor(
   project: string,
   args: CommandArgs,
   credentials: StackSpotCredentials | undefined,
 ): SetupOptions {
-  const hosted =
-    !args.pool || args.pool.trim().toLowerCase() === contract.HOSTED_QUEUE_NAME.toLowerCase();
+  const pool = args.pool?.trim();
+  const hosted = pool?.toLowerCase() === contract.HOSTED_QUEUE_NAME.toLowerCase();
   return {
     project,
-    repository: args.repository,
-    pool: hosted ? { kind: "hosted" } : { kind: "self-hosted", queue: args.pool!.trim() },
-    credentials: {
-      kind: "service-connection",
-      name: args.serviceConnection ?? contract.DEFAULT_SERVICE_CONNECTION_NAME,
-      ...(credentials ? { create: credentials } : {}),
-    },
+    ...(args.repository !== undefined ? { repository: args.repository } : {}),
+    ...(args.pool !== undefined
+      ? { pool: hosted ? { kind: "hosted" } : { kind: "self-hosted", queue: pool ?? "" } }
+      : {}),
+    ...(args.serviceConnection !== undefined
+      ? {
+          credentials: {
+            kind: "service-connection",
+            name: args.serviceConnection,
+            ...(credentials ? { create: credentials } : {}),
+          },
+        }
+      : credentials
+        ? { stackSpotCredentials: credentials }
+        : {}),
     replaceEditedFile: args.yes,
     takeOverPipeline: args.yes,
   };

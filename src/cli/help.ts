@@ -49,11 +49,14 @@ function optionsText(withYes: boolean): string {
     "      --all-projects          every project of the organization",
     "      --org-url URL           https://dev.azure.com/ORG, or an Azure DevOps Server collection",
     "                              URL",
-    "      --repository NAME       repository for /stackspot.yml (default: repo-runner-actions)",
-    "      --pool NAME             self-hosted agent pool (queue) name",
-    "                              (default: Microsoft-hosted ubuntu-latest)",
+    "      --repository NAME       repository for /stackspot.yml",
+    '      --pool NAME             agent pool (queue) name; "Azure Pipelines" is Microsoft-hosted',
+    "                              ubuntu-latest",
     "      --service-connection NAME",
-    "                              StackSpot service connection (default: stackspot)",
+    "                              StackSpot service connection",
+    "                              A flag not given keeps what the project has; the defaults",
+    "                              (repo-runner-actions, Microsoft-hosted, stackspot) apply only",
+    "                              to what does not exist yet.",
     ...(withYes
       ? [
           "  -y, --yes                   accept the decisions the plan asks for (replace an edited",
