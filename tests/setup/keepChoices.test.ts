@@ -105,6 +105,33 @@ describe("options given explicitly change the project", () => {
   });
 });
 
+describe("StackSpot credentials given without a credentials choice go where the credentials are", () => {
+  it("kept secret variables, not a new service connection", async () => {
+    const credentials = { kind: "variables" as const, values: CREDENTIALS };
+    const { project } = await setUpProject({ credentials });
+    const p = await plan({ project, stackSpotCredentials: CREDENTIALS });
+    expect(p.steps).toEqual([]);
+    expect(p.options.credentials).toEqual({ kind: "variables", values: expect.anything() });
+  });
+
+  it("a kept connection of another name", async () => {
+    const { project } = await setUpProject({
+      credentials: { kind: "service-connection", name: "stk-conn", create: CREDENTIALS },
+    });
+    const p = await plan({ project, stackSpotCredentials: CREDENTIALS });
+    expect(p.steps).toEqual([]);
+    expect(p.options.credentials).toMatchObject({ name: "stk-conn" });
+  });
+
+  it("the default connection, created, on a project with nothing yet", async () => {
+    emu.addProject("FreshWithKey");
+    const p = await plan({ project: "FreshWithKey", stackSpotCredentials: CREDENTIALS });
+    expect(p.steps.map((s) => s.kind)).toContain("create-service-connection");
+    expect(p.options.credentials).toMatchObject({ kind: "service-connection", name: "stackspot" });
+    expect(JSON.stringify(p)).not.toContain(CREDENTIALS.clientKey);
+  });
+});
+
 it("a project with nothing yet gets the defaults", async () => {
   emu.addProject("Fresh");
   const p = await plan({ project: "Fresh" });
