@@ -4,7 +4,7 @@
 // reports their answers as actions. Components only render what it returns.
 import * as React from "react";
 import type { SetupPlan } from "../setup";
-import { listStackspotRuns, planSetup, readProjectState } from "../setup";
+import { fileSettings, listStackspotRuns, planSetup, readProjectState } from "../setup";
 import { listChoices } from "./choices";
 import { describeError } from "./describeError";
 import { connectToHost, type HubContext } from "./hubContext";
@@ -132,12 +132,7 @@ async function firstRead(ctx: HubContext) {
     listChoices(ctx.clients, ctx.project.name),
     readProjectState(ctx.clients, defaults),
   ]);
-  const file = state.file?.classification;
-  const options = suggestOptions(
-    state,
-    choices,
-    file && (file.kind === "current" || file.kind === "upgradable") ? file.settings : undefined,
-  );
+  const options = suggestOptions(state, choices, fileSettings(state));
   const suggested = withoutSecrets(toSetupOptions(ctx.project, options));
   // A project set up with other choices is read again with those, so the checklist judges the real
   // set-up.
