@@ -1,19 +1,11 @@
-// Runs one command over many projects, `concurrency` at a time. A project's failure is captured in
-// its report (with the engine's message and remedy) and never stops the others.
+// The CLI's side of a multi-project run: the engine's batch (src/setup/batch) does the work; this
+// turns each project's result into the report every renderer shows.
 import type { AdoClients } from "../ado";
-import { planSetup, readProjectState, runSetup, SetupOptions, SetupProgressEvent } from "../setup";
+import { runBatch, type ProjectEvent, type ProjectRun, type SetupOptions } from "../setup";
 import type { CommandName } from "./args";
 import { ProjectReport, reportFromError, reportFromPlan, reportFromSetup } from "./report";
 
-/** What a renderer hears about one project while it runs. */
-export type ProjectEvent =
-  | { type: "started" }
-  | { type: "reading" }
-  | { type: "step-started"; change: string }
-  | { type: "step-done"; change: string; detail: string }
-  | { type: "step-failed"; change: string; message: string }
-  | { type: "step-skipped"; change: string; reason: string }
-  | { type: "replanning"; reason: string };
+export type { ProjectEvent } from "../setup";
 
 export interface RunProjectsOptions {
   command: CommandName;
@@ -28,69 +20,24 @@ export interface RunProjectsOptions {
 
 /** Reports in the order the projects were given. */
 export async function runProjects(o: RunProjectsOptions): Promise<ProjectReport[]> {
-  const now = o.now ?? (() => performance.now());
-  return mapWithConcurrency(o.projects, o.concurrency, async (project) => {
-    const emit = (e: ProjectEvent) => o.onEvent?.(project, e);
-    const started = now();
-    emit({ type: "started" });
-    let report: ProjectReport;
-    try {
-      report = await runOne(o.command, o.clients, o.optionsFor(project), emit, () =>
-        Math.round(now() - started),
-      );
-    } catch (e) {
-      report = reportFromError(project, e, Math.round(now() - started));
-    }
-    o.onDone?.(report);
-    return report;
+  const { onDone, ...batch } = o;
+  const runs = await runBatch({
+    ...batch,
+    onDone: (run) => onDone?.(reportOf(run, o.clients.orgUrl)),
   });
+  return runs.map((run) => reportOf(run, o.clients.orgUrl));
 }
 
-async function runOne(
-  command: CommandName,
-  clients: AdoClients,
-  options: SetupOptions,
-  emit: (e: ProjectEvent) => void,
-  elapsed: () => number,
-): Promise<ProjectReport> {
-  emit({ type: "reading" });
-  if (command === "setup") {
-    const result = await runSetup(clients, options, { onProgress: (e) => emit(toProjectEvent(e)) });
-    return reportFromSetup(result, clients.orgUrl, elapsed());
+function reportOf(run: ProjectRun, orgUrl: string): ProjectReport {
+  switch (run.kind) {
+    case "planned":
+      return reportFromPlan(run.plan, orgUrl, run.durationMs);
+    case "applied":
+      return reportFromSetup(run.result, orgUrl, run.durationMs);
+    case "error":
+      return reportFromError(run.project, run.error, run.durationMs);
+    case "not-started":
+      // The command line never cancels a batch; kept total for the type's sake.
+      return reportFromError(run.project, new Error("Not started: the run was cancelled."), 0);
   }
-  const plan = planSetup(await readProjectState(clients, options), options);
-  return reportFromPlan(plan, clients.orgUrl, elapsed());
-}
-
-function toProjectEvent(e: SetupProgressEvent): ProjectEvent {
-  switch (e.type) {
-    case "step-started":
-      return { type: "step-started", change: e.step.change };
-    case "step-done":
-      return { type: "step-done", change: e.step.change, detail: e.detail };
-    case "step-failed":
-      return { type: "step-failed", change: e.step.change, message: e.message };
-    case "step-skipped":
-      return { type: "step-skipped", change: e.step.change, reason: e.reason };
-    case "replanning":
-      return { type: "replanning", reason: e.reason };
-  }
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight; results keep the items' order. */
-export async function mapWithConcurrency<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

@@ -46,6 +46,12 @@ export { planSetup } from "./plan/planSetup";
 export { applyPlan } from "./apply/applyPlan";
 export { runSetup } from "./runSetup";
 export type { RunSetupHooks } from "./runSetup";
+export { SetupCancelledError } from "./apply/cancelled";
+
+// Many projects at once (the CLI's --all-projects, the organization view), with cancel.
+export { runBatch } from "./batch/runBatch";
+export type { BatchCommand, BatchOptions, ProjectEvent, ProjectRun } from "./batch/runBatch";
+export { mapWithConcurrency } from "./batch/concurrency";
 export type {
   ProjectState,
   RepositoryState,

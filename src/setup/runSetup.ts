@@ -21,6 +21,11 @@ export interface RunSetupHooks {
    * Every event in order: "reading" and "planned" around the reads, then the same as onProgress.
    */
   onEvent?: (event: SetupEvent) => void;
+  /**
+   * Cancels the set-up: the step in flight finishes and no new one starts (the result is "failed",
+   * its failure a SetupCancelledError on the first step not run).
+   */
+  signal?: AbortSignal;
 }
 
 export async function runSetup(
@@ -31,16 +36,20 @@ export async function runSetup(
   resolveOptions(options); // refuses unusable names before any request
   const { tell, onProgress } = listeners(hooks);
   let { plan, o } = await readAndPlan(clients, options, tell);
-  let result = await applyResolved(clients, plan, o, onProgress, { conflictsAreStale: true });
+  const signal = hooks.signal;
+  let result = await applyResolved(clients, plan, o, onProgress, {
+    conflictsAreStale: true,
+    signal,
+  });
   let replanned = false;
-  if (result.stale) {
+  if (result.stale && !signal?.aborted) {
     replanned = true;
     onProgress({
       type: "replanning",
       reason: `${result.stale.userMessage} Reading the project again.`,
     });
     ({ plan, o } = await readAndPlan(clients, options, tell));
-    result = await applyResolved(clients, plan, o, onProgress, {});
+    result = await applyResolved(clients, plan, o, onProgress, { signal });
   }
   const { stale: _stale, outputs, plan: applied, ...rest } = result;
   const after =

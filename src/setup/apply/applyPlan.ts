@@ -14,6 +14,8 @@ import type { ApplyResult, ProgressListener } from "./types";
 export interface ApplyOptions {
   /** Report a conflict as `stale` instead of a failed step (runSetup re-plans instead). */
   conflictsAreStale?: boolean;
+  /** Cancels the run: no new step starts once it is aborted. */
+  signal?: AbortSignal;
 }
 
 export interface InternalApplyResult extends ApplyResult {
@@ -69,6 +71,7 @@ export async function applyResolved(
     definitionId: plan.pipelineId,
     endpointId: state.serviceConnection?.id,
     made: {},
+    signal: how.signal,
   };
   const run = await runSteps(ctx, emit, how.conflictsAreStale === true);
   return outcomeOf(ctx, run);

@@ -4,6 +4,7 @@
 // ones in flight finish.
 import { AdoError, ConflictError } from "../../ado";
 import type { PlanStep } from "../plan/types";
+import { SetupCancelledError } from "./cancelled";
 import { StepContext, StepOutcome } from "./steps/context";
 import {
   authorizePipeline,
@@ -64,7 +65,15 @@ async function runWhenReady(
     throw new Skipped();
   }
   if (r.run.failure || r.run.stale) {
-    r.emit({ type: "step-skipped", step, reason: "The set-up stopped at an earlier failure." });
+    const reason =
+      r.run.failure?.error instanceof SetupCancelledError
+        ? "The set-up was cancelled."
+        : "The set-up stopped at an earlier failure.";
+    r.emit({ type: "step-skipped", step, reason });
+    throw new Skipped();
+  }
+  if (r.ctx.signal?.aborted) {
+    recordFailure(r, step, new SetupCancelledError());
     throw new Skipped();
   }
   r.emit({ type: "step-started", step });

@@ -44,6 +44,8 @@ export interface StepContext {
   /** Set when branch policies sent the file through a pull request. */
   pullRequest?: PullRequestState;
   made: StepResults;
+  /** Cancels the run: no new step starts once it is aborted. */
+  signal?: AbortSignal;
 }
 
 /** What a step reports when it is done. */
