@@ -26,7 +26,13 @@ export interface HostExtension {
 export interface HostPageConfig {
   organization: string;
   hostId: string;
-  project: { id: string; name: string };
+  /** The project the page is in; null on an organization-level page (Organization settings). */
+  project: { id: string; name: string } | null;
+  /**
+   * The web address of the organization as the host serves its pages (trailing slash): where the
+   * project hub of another project is, from the organization view.
+   */
+  webUrl: string;
   user: HostUser;
   extension: HostExtension;
   /**

@@ -13,11 +13,22 @@ import type { HostExtension } from "./config";
 export interface ExtensionIdentity extends HostExtension {
   /** The hub page's path inside the package (the contribution's `uri`). */
   hubUri: string;
+  /** The organization-settings hub, when the extension declares one. */
+  organizationHub?: HubIdentity;
+}
+
+/** One hub contribution, as the host frames it. */
+export interface HubIdentity {
+  /** Full id: publisher.extension.contribution */
+  contributionId: string;
+  hubUri: string;
+  hubIcon?: { light: string; dark: string };
 }
 
 interface Contribution {
   id?: string;
   type?: string;
+  targets?: string[];
   properties?: { uri?: string; icon?: string | { light?: string; dark?: string } };
 }
 
@@ -29,6 +40,9 @@ interface Manifest {
 }
 
 const HUB_TYPE = "ms.vss-web.hub";
+/** Where each kind of hub sits: a project's Pipelines group, and Organization settings. */
+const PROJECT_HUB_GROUP = "ms.vss-build-web.build-release-hub-group";
+const ORGANIZATION_HUB_GROUP = "ms.vss-web.collection-admin-hub-group";
 /** The manifest's version until packaging writes the real one (scripts/package.js). */
 const PLACEHOLDER_VERSION = "0.0.0";
 
@@ -66,15 +80,33 @@ export function readExtensionIdentity(
   const { file, value } = manifest;
   if (!value.publisher || !value.id || !value.version)
     throw new ExtensionManifestError(file, "publisher, id or version missing");
-  const hub = value.contributions?.find((c) => c.type === HUB_TYPE);
-  if (!hub?.id || !hub.properties?.uri)
+  const hubs = (value.contributions ?? []).filter((c) => c.type === HUB_TYPE);
+  // A bare build (the bench's baseline) declares one hub with no target the host knows.
+  const projectHub =
+    hubs.find((c) => c.targets?.includes(PROJECT_HUB_GROUP)) ??
+    hubs.find((c) => !c.targets?.includes(ORGANIZATION_HUB_GROUP));
+  const prefix = `${value.publisher}.${value.id}`;
+  const main = hubIdentity(prefix, projectHub);
+  if (!main)
     throw new ExtensionManifestError(file, `no ${HUB_TYPE} contribution with an id and a uri`);
-  const icon = hub.properties.icon;
+  const organizationHub = hubIdentity(
+    prefix,
+    hubs.find((c) => c.targets?.includes(ORGANIZATION_HUB_GROUP)),
+  );
   return {
     publisherId: value.publisher,
     extensionId: value.id,
     version: value.version,
-    contributionId: `${value.publisher}.${value.id}.${hub.id}`,
+    ...main,
+    ...(organizationHub ? { organizationHub } : {}),
+  };
+}
+
+function hubIdentity(prefix: string, hub: Contribution | undefined): HubIdentity | undefined {
+  if (!hub?.id || !hub.properties?.uri) return undefined;
+  const icon = hub.properties.icon;
+  return {
+    contributionId: `${prefix}.${hub.id}`,
     hubUri: stripSlash(hub.properties.uri),
     hubIcon:
       typeof icon === "string"

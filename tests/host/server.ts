@@ -25,6 +25,11 @@ export interface TestHostOptions {
   extensionRoot?: string;
 }
 
+export interface PageOptions {
+  theme?: ThemeName;
+  deny?: Permission[];
+}
+
 export interface TestHost {
   /** http://127.0.0.1:PORT of the page that plays Azure DevOps. */
   readonly hostOrigin: string;
@@ -33,7 +38,9 @@ export interface TestHost {
   /** The hub page of the default project. */
   readonly url: string;
   /** The hub page of a project, optionally in a theme and as a user without some permissions. */
-  hubPageUrl(project: string, opts?: { theme?: ThemeName; deny?: Permission[] }): string;
+  hubPageUrl(project: string, opts?: PageOptions): string;
+  /** The organization view (Organization settings → StackSpot), when the extension declares it. */
+  organizationPageUrl(opts?: PageOptions): string;
   stop(): Promise<void>;
 }
 
@@ -117,12 +124,27 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     if (req.method === "GET" && match && decodeURIComponent(match[1]) === emulator.organization) {
       return servePage(res, decodeURIComponent(match[2]), url.searchParams);
     }
+    const settings = /^\/([^/]+)\/_settings\/([^/]+)$/.exec(url.pathname);
+    if (
+      req.method === "GET" &&
+      settings &&
+      decodeURIComponent(settings[1]) === emulator.organization
+    )
+      return servePage(res, null, url.searchParams);
     sendText(res, 404, "Not found");
   });
 
-  function servePage(res: http.ServerResponse, projectName: string, query: URLSearchParams): void {
-    const project = emulator.getProject(projectName);
-    if (!project) return sendText(res, 404, `The emulator has no project named "${projectName}".`);
+  /** A project's hub page, or with `projectName` null the organization view. */
+  function servePage(
+    res: http.ServerResponse,
+    projectName: string | null,
+    query: URLSearchParams,
+  ): void {
+    const project = projectName === null ? null : emulator.getProject(projectName);
+    if (project === undefined)
+      return sendText(res, 404, `The emulator has no project named "${projectName}".`);
+    const hub = project ? identity : identity.organizationHub;
+    if (!hub) return sendText(res, 404, "The extension declares no organization-settings hub.");
     const deny = query.get("deny");
     // The URL names the user the page plays: with ?deny=… it is exactly a user without those
     // permissions.
@@ -137,7 +159,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const config: HostPageConfig = {
       organization: emulator.organization,
       hostId: "00000000-0000-0000-0000-00000000c011",
-      project: { id: project.id, name: project.name },
+      project: project ? { id: project.id, name: project.name } : null,
+      webUrl: `${hostOrigin}/${encodeURIComponent(emulator.organization)}/`,
       user: {
         id: "00000000-0000-0000-0000-0000000000d1",
         name: "demo.user@example.com",
@@ -145,9 +168,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         descriptor: "aad.ZGVtby51c2Vy",
         imageUrl: "",
       },
-      extension: identity,
+      extension: { ...identity, contributionId: hub.contributionId, hubIcon: hub.hubIcon },
       extensionOrigin,
-      hubUrl: `${extensionOrigin}/${identity.hubUri}`,
+      hubUrl: `${extensionOrigin}/${hub.hubUri}`,
       orgUrl: `${extensionOrigin}/${emulator.organization}/`,
       accessToken: emulator.token,
       theme: isThemeName(theme) ? theme : "light",
@@ -190,12 +213,23 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     throw e;
   });
 
-  function pageUrl(project: string, opts: { theme?: ThemeName; deny?: Permission[] } = {}): string {
+  function pageQuery(opts: PageOptions): string {
     const query = new URLSearchParams();
     if (opts.theme) query.set("theme", opts.theme);
     if (opts.deny) query.set("deny", opts.deny.join(","));
     const q = query.toString();
-    return `${hostOrigin}/${encodeURIComponent(emulator.organization)}/${encodeURIComponent(project)}/_apps/hub/${identity.contributionId}${q ? "?" + q : ""}`;
+    return q ? `?${q}` : "";
+  }
+  const orgPath = () => `${hostOrigin}/${encodeURIComponent(emulator.organization)}`;
+  function pageUrl(project: string, opts: PageOptions = {}): string {
+    const hub = `${encodeURIComponent(project)}/_apps/hub/${identity.contributionId}`;
+    return `${orgPath()}/${hub}${pageQuery(opts)}`;
+  }
+  // Azure DevOps serves Organization settings pages at /{organization}/_settings/{hub}.
+  function organizationPageUrl(opts: PageOptions = {}): string {
+    const hub = identity.organizationHub;
+    if (!hub) throw new Error("The extension declares no organization-settings hub.");
+    return `${orgPath()}/_settings/${hub.contributionId}${pageQuery(opts)}`;
   }
 
   return {
@@ -203,6 +237,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     extensionOrigin,
     url: pageUrl(options.defaultProject ?? "Demo"),
     hubPageUrl: pageUrl,
+    organizationPageUrl,
     stop: async () => {
       setDenied([]);
       agent.destroy();

@@ -93,9 +93,9 @@ export function renderChrome(
       { class: "host-breadcrumb", "aria-label": "Breadcrumb" },
       el("span", {}, config.organization),
       el("span", { class: "sep" }, "/"),
-      el("span", {}, config.project.name),
+      el("span", {}, config.project ? config.project.name : "Organization settings"),
       el("span", { class: "sep" }, "/"),
-      el("span", {}, "Pipelines"),
+      el("span", {}, config.project ? "Pipelines" : "General"),
       el("span", { class: "sep" }, "/"),
       el("span", { class: "current" }, "StackSpot"),
     ),
@@ -124,22 +124,32 @@ export function renderChrome(
       current ? { class: "current", "aria-current": "page" } : {},
       ...(current ? [icon, label] : [label]),
     );
-  const nav = el(
-    "nav",
-    { class: "host-nav", "aria-label": "Project" },
-    el("div", { class: "host-project" }, config.project.name),
-    el("ul", {}, navItem("Overview"), navItem("Boards"), navItem("Repos")),
-    el("div", { class: "host-group" }, "Pipelines"),
-    el(
-      "ul",
-      {},
-      navItem("Pipelines"),
-      navItem("Environments"),
-      navItem("Releases"),
-      navItem("Library"),
-      navItem("StackSpot", true),
-    ),
-  );
+  const nav = config.project
+    ? el(
+        "nav",
+        { class: "host-nav", "aria-label": "Project" },
+        el("div", { class: "host-project" }, config.project.name),
+        el("ul", {}, navItem("Overview"), navItem("Boards"), navItem("Repos")),
+        el("div", { class: "host-group" }, "Pipelines"),
+        el(
+          "ul",
+          {},
+          navItem("Pipelines"),
+          navItem("Environments"),
+          navItem("Releases"),
+          navItem("Library"),
+          navItem("StackSpot", true),
+        ),
+      )
+    : el(
+        "nav",
+        { class: "host-nav", "aria-label": "Organization settings" },
+        el("div", { class: "host-project" }, "Organization settings"),
+        el("div", { class: "host-group" }, "General"),
+        el("ul", {}, navItem("Overview"), navItem("Projects"), navItem("StackSpot", true)),
+        el("div", { class: "host-group" }, "Security"),
+        el("ul", {}, navItem("Policies"), navItem("Permissions")),
+      );
 
   const banner = el("div", { class: "host-banner", role: "alert", hidden: "" });
   const loading = el("div", { class: "host-loading", role: "status" }, "Loading extension…");

@@ -72,13 +72,7 @@ channel.register("DevOps.HostControl", {
             typeAheadDisabled: false,
           },
           timeZonesConfiguration: { daylightSavingsAdjustments: [] },
-          webContext: {
-            project: { id: config.project.id, name: config.project.name },
-            team: {
-              id: "00000000-0000-0000-0000-0000000000a1",
-              name: `${config.project.name} Team`,
-            },
-          },
+          webContext: webContext(),
         },
       },
       initialConfig: {},
@@ -101,6 +95,17 @@ channel.register("DevOps.HostControl", {
   getAppToken: async () => ({ token: "app-token-for-" + config.user.id }),
   resize: () => undefined,
 });
+
+/** The page's place: a project with its team, or the organization alone (Organization settings). */
+function webContext(): Record<string, unknown> {
+  const collection = { id: config.hostId, name: config.organization, uri: config.webUrl };
+  if (!config.project) return { collection };
+  return {
+    collection,
+    project: { id: config.project.id, name: config.project.name },
+    team: { id: "00000000-0000-0000-0000-0000000000a1", name: `${config.project.name} Team` },
+  };
+}
 
 channel.register("DevOps.ServiceManager", {
   getService: (contributionId: string) => {

@@ -22,7 +22,9 @@ export function makeServices(config: HostPageConfig, events: HostEvents): Record
     },
   };
   const projectPage: Service = {
-    getProject: async () => ({ id: config.project.id, name: config.project.name }),
+    // Outside a project (Organization settings) the service answers no project.
+    getProject: async () =>
+      config.project ? { id: config.project.id, name: config.project.name } : undefined,
   };
   let hash = "";
   const hashListeners: Array<(hash: string) => void> = [];
@@ -42,10 +44,12 @@ export function makeServices(config: HostPageConfig, events: HostEvents): Record
     setQueryParams: () => undefined,
     getPageRoute: async () => ({
       id: "ms.vss-web.hub-route",
-      routeValues: { project: config.project.name },
+      routeValues: config.project ? { project: config.project.name } : {},
     }),
     getPageNavigationElements: async () => [
-      { id: "ms.vss-build-web.build-release-hub-group", name: "Pipelines", type: "hubGroup" },
+      config.project
+        ? { id: "ms.vss-build-web.build-release-hub-group", name: "Pipelines", type: "hubGroup" }
+        : { id: "ms.vss-web.collection-admin-hub-group", name: "General", type: "hubGroup" },
       { id: config.extension.contributionId, name: "StackSpot", type: "hub" },
     ],
     setDocumentTitle: (title: string) => {
