@@ -1,9 +1,18 @@
 // The CLI's side of a multi-project run: the engine's batch (src/setup/batch) does the work; this
 // turns each project's result into the report every renderer shows.
 import type { AdoClients } from "../ado";
-import { runBatch, type ProjectEvent, type ProjectRun, type SetupOptions } from "../setup";
+import {
+  reportFromError,
+  reportFromPlan,
+  reportFromSetup,
+  runBatch,
+  type ProjectEvent,
+  type ProjectReport,
+  type ProjectRun,
+  type SetupOptions,
+} from "../setup";
 import type { CommandName } from "./args";
-import { ProjectReport, reportFromError, reportFromPlan, reportFromSetup } from "./report";
+import { CLI_WORDING } from "./report";
 
 export type { ProjectEvent } from "../setup";
 
@@ -31,9 +40,9 @@ export async function runProjects(o: RunProjectsOptions): Promise<ProjectReport[
 function reportOf(run: ProjectRun, orgUrl: string): ProjectReport {
   switch (run.kind) {
     case "planned":
-      return reportFromPlan(run.plan, orgUrl, run.durationMs);
+      return reportFromPlan(run.plan, orgUrl, run.durationMs, CLI_WORDING);
     case "applied":
-      return reportFromSetup(run.result, orgUrl, run.durationMs);
+      return reportFromSetup(run.result, orgUrl, run.durationMs, CLI_WORDING);
     case "error":
       return reportFromError(run.project, run.error, run.durationMs);
     case "not-started":

@@ -52,6 +52,28 @@ export { SetupCancelledError } from "./apply/cancelled";
 export { runBatch } from "./batch/runBatch";
 export type { BatchCommand, BatchOptions, ProjectEvent, ProjectRun } from "./batch/runBatch";
 export { mapWithConcurrency } from "./batch/concurrency";
+
+// What a multi-project run reports: the CLI's --json document, the organization view's export.
+export {
+  PROJECT_STATUSES,
+  PLAIN_WORDING,
+  countStatuses,
+  exitCodeFor,
+  reportProblem,
+  reportFromPlan,
+  reportFromSetup,
+  reportFromError,
+} from "./report/projectReport";
+export type {
+  DecisionReport,
+  Problem,
+  ProjectReport,
+  ProjectStatus,
+  ReportWording,
+  RunReport,
+  StepReport,
+} from "./report/projectReport";
+export { RunExitCode } from "./report/exitCode";
 export type {
   ProjectState,
   RepositoryState,

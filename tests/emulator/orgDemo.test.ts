@@ -2,7 +2,7 @@
 // state its seeding meant, as the engine reads it (the same read the CLI's `status` makes), and
 // the project the user may not see is not listed.
 import { listAllProjectRefs } from "../../src/cli/projects";
-import { reportFromError, reportFromPlan } from "../../src/cli/report";
+import { reportFromError, reportFromPlan } from "../../src/setup";
 import { planSetup, readProjectState } from "../../src/setup";
 import { clientsFor, CREDENTIALS } from "../setup/harness";
 import { seedOrgDemo, type OrgDemo } from "./orgDemo";
