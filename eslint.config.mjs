@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/hub/**/*.{ts,tsx}"],
+    files: ["src/hub/**/*.{ts,tsx}", "src/organization/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
     rules: {
       "react-hooks/rules-of-hooks": "error",
@@ -69,6 +69,7 @@ export default tseslint.config(
     rules: forbid(
       [
         "**/hub",
+        "**/organization",
         "**/cli",
         "**/tasks",
         "react",
@@ -89,7 +90,7 @@ export default tseslint.config(
   {
     files: ["src/ado/**/*.ts"],
     rules: forbid(
-      ["**/setup", "**/hub", "**/cli", "**/tasks"],
+      ["**/setup", "**/hub", "**/organization", "**/cli", "**/tasks"],
       "src/ado is Azure DevOps access only: it never imports the engine, the hub, the CLI or the task.",
     ),
   },
@@ -98,10 +99,20 @@ export default tseslint.config(
     rules: forbid(["**/cli", "**/tasks"], "The hub and the CLI never import each other."),
   },
   {
+    // The organization view shares the hub's small pieces (the SDK bootstrap, icons, the error
+    // wording); the hub never depends on it.
+    files: ["src/organization/**/*.{ts,tsx}"],
+    rules: forbid(
+      ["**/cli", "**/tasks"],
+      "The organization view and the CLI never import each other; both use the engine.",
+    ),
+  },
+  {
     files: ["src/cli/**/*.ts"],
     rules: forbid(
       [
         "**/hub",
+        "**/organization",
         "**/tasks",
         "react",
         "react-dom",

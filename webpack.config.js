@@ -37,21 +37,25 @@ class EsbuildCssMinifyPlugin {
 }
 
 /**
- * Emits the hub page (static/hub.html) beside the bundle, as dist/hub/hub.html: the manifest's hub
- * `uri`.
+ * Emits the hubs' pages (static/hub.html, static/organization.html) beside the bundles, as
+ * dist/hub/*.html: the manifest's hub `uri`s.
  */
 class HubPagePlugin {
-  constructor(source) {
-    this.source = source;
+  constructor(sources) {
+    this.sources = sources;
   }
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("HubPagePlugin", (compilation) => {
-      compilation.fileDependencies.add(this.source);
+      for (const source of this.sources) compilation.fileDependencies.add(source);
       compilation.hooks.processAssets.tap(
         { name: "HubPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
-          compilation.emitAsset("hub.html", new sources.RawSource(fs.readFileSync(this.source)));
+          for (const source of this.sources)
+            compilation.emitAsset(
+              path.basename(source),
+              new sources.RawSource(fs.readFileSync(source)),
+            );
         },
       );
     });
@@ -66,7 +70,10 @@ module.exports = (env = {}) => {
   return {
     mode: env.development ? "development" : "production",
     target: ["web", "es2020"],
-    entry: { hub: baseline ? "./bench/baseline/index.tsx" : "./src/hub/index.tsx" },
+    // The project hub and the organization view (Organization settings → StackSpot).
+    entry: baseline
+      ? { hub: "./bench/baseline/index.tsx" }
+      : { hub: "./src/hub/index.tsx", organization: "./src/organization/index.tsx" },
     output: {
       path: outDir,
       filename: "[name].js",
@@ -141,7 +148,11 @@ module.exports = (env = {}) => {
         EMPTY_CSS,
       ),
       new MiniCssExtractPlugin({ filename: "[name].css" }),
-      new HubPagePlugin(path.resolve(__dirname, "static/hub.html")),
+      new HubPagePlugin(
+        (baseline ? ["hub"] : ["hub", "organization"]).map((page) =>
+          path.resolve(__dirname, `static/${page}.html`),
+        ),
+      ),
     ],
     optimization: {
       minimizer: ["...", new EsbuildCssMinifyPlugin()],

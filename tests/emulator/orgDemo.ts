@@ -122,8 +122,8 @@ export async function seedOrgDemo(emulator: Emulator): Promise<OrgDemo> {
   emulator.deny("CreateRepository", { project: "Audit" });
   add("Legal", "blocked", "the user may not edit build pipelines here");
   emulator.deny("EditBuildDefinition", { project: "Legal" });
-  add("Procurement", "blocked", "the user may not create service connections here");
-  emulator.deny("CreateServiceEndpoint", { project: "Procurement" });
+  add("Procurement", "blocked", "the user may not see the project's agent queues");
+  emulator.deny("ViewQueues", { project: "Procurement" });
 
   add("Archive", "failed", "the service fails every read of its repositories");
   const archiveId = emulator.getProject("Archive")?.id ?? "Archive";

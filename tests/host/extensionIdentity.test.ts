@@ -10,7 +10,12 @@ import { findRepoRoot } from "./httpUtil";
 const repo = findRepoRoot(__dirname);
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
 const manifest = readJson(path.join(repo, "vss-extension.json"));
-const hub = manifest.contributions.find((c: { type: string }) => c.type === "ms.vss-web.hub");
+type Hub = { id: string; type: string; targets: string[]; properties: Record<string, any> };
+const hubs = (manifest.contributions as Hub[]).filter((c) => c.type === "ms.vss-web.hub");
+const hub = hubs.find((c) => c.targets.includes("ms.vss-build-web.build-release-hub-group"))!;
+const organizationHub = hubs.find((c) =>
+  c.targets.includes("ms.vss-web.collection-admin-hub-group"),
+)!;
 let dir: string;
 
 beforeEach(() => {
@@ -28,8 +33,14 @@ test("the repository: its manifest's hub, icon and ids, with package.json's vers
     contributionId: `${manifest.publisher}.${manifest.id}.${hub.id}`,
     hubUri: hub.properties.uri,
     hubIcon: hub.properties.icon,
+    organizationHub: {
+      contributionId: `${manifest.publisher}.${manifest.id}.${organizationHub.id}`,
+      hubUri: organizationHub.properties.uri,
+      hubIcon: organizationHub.properties.icon,
+    },
   });
   expect(identity.hubIcon!.light).toMatch(/\.png$/);
+  expect(identity.hubUri).not.toBe(identity.organizationHub?.hubUri);
 });
 
 test("an unpacked .vsix: publisher, id and version from extension.vsixmanifest, the hub from extension.vsomanifest", () => {

@@ -81,7 +81,31 @@ export class HubHarness {
     project: string,
     opts: { theme?: ThemeName; deny?: Permission[] } = {},
   ): Promise<HubSession> {
-    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // The page always names the user it plays (no denial: every permission), so a test never
+    // inherits the denials of the one before.
+    return this.openPage(this.host.hubPageUrl(project, { ...opts, deny: opts.deny ?? [] }));
+  }
+
+  /** Opens the organization view (Organization settings → StackSpot) in a fresh context. */
+  async openOrganization(
+    opts: {
+      theme?: ThemeName;
+      deny?: Permission[];
+      viewport?: { width: number; height: number };
+    } = {},
+  ): Promise<HubSession> {
+    const { viewport, ...page } = opts;
+    return this.openPage(
+      this.host.organizationPageUrl({ ...page, deny: page.deny ?? [] }),
+      viewport,
+    );
+  }
+
+  private async openPage(
+    url: string,
+    viewport = { width: 1280, height: 900 },
+  ): Promise<HubSession> {
+    const context = await this.browser.newContext({ viewport });
     // Every wait and action of a test is bounded like the hub's own steps, not by Playwright's 30 s
     // default, which a busy machine overruns.
     context.setDefaultTimeout(UI_TIMEOUT);
@@ -106,9 +130,7 @@ export class HubHarness {
         status: r.status(),
       });
     });
-    // The page always names the user it plays (no denial: every permission), so a test never
-    // inherits the denials of the one before.
-    await page.goto(this.host.hubPageUrl(project, { ...opts, deny: opts.deny ?? [] }));
+    await page.goto(url);
     return {
       page,
       hub: page.frameLocator("#hub-frame"),

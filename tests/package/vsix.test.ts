@@ -57,13 +57,17 @@ test("is made without network access", () => {
   expect(release.offline).toBe(true);
 });
 
-test("lists the hub, the task and the StackSpot service connection type", () => {
-  const byType = Object.fromEntries(contributions(vsix).map((c) => [c.type, c]));
+test("lists the two hubs, the task and the StackSpot service connection type", () => {
+  const all = contributions(vsix);
+  const byType = Object.fromEntries(all.map((c) => [c.type, c]));
   expect(Object.keys(byType).sort()).toEqual([ENDPOINT_TYPE, HUB_TYPE, TASK_TYPE].sort());
-  expect(byType[HUB_TYPE]).toMatchObject({
-    targets: ["ms.vss-build-web.build-release-hub-group"],
-    properties: { name: "StackSpot" },
-  });
+  const hubs = all.filter((c) => c.type === HUB_TYPE);
+  // The project hub under Pipelines, the organization view under Organization settings.
+  expect(hubs.map((h) => h.targets)).toEqual([
+    ["ms.vss-build-web.build-release-hub-group"],
+    ["ms.vss-web.collection-admin-hub-group"],
+  ]);
+  for (const hub of hubs) expect(hub).toMatchObject({ properties: { name: "StackSpot" } });
   expect(byType[TASK_TYPE]).toMatchObject({ targets: ["ms.vss-distributed-task.tasks"] });
   expect(byType[ENDPOINT_TYPE]).toMatchObject({
     targets: ["ms.vss-endpoint.endpoint-types"],

@@ -16,6 +16,7 @@ export interface Reference {
 interface Contribution {
   id: string;
   type: string;
+  targets?: string[];
   properties?: Record<string, unknown>;
 }
 interface VsoManifest {
