@@ -27,8 +27,19 @@
 // - The creator of a service connection is made its Administrator (learn.microsoft.com, "Configure
 //   service connection security"), so authorizing a pipeline on a connection the set-up creates
 //   needs no check.
-// - Not covered: agent queues (DistributedTask namespace): the bit the pipeline-permissions call
-//   demands on a queue is not documented; that write keeps only the service's own refusal.
+// - DistributedTask 101eae8c-1709-47f9-b228-0e476c35b3ba: id and the actions View, Manage, Listen,
+//   AdministerPermissions, Use, Create from the same namespace reference ("Role-based
+//   namespaces"); their bits 1, 2, 4, 8, 16, 32 from listings of the service's own
+//   _apis/securitynamespaces in public client libraries. Agent queue tokens AgentQueues/{projectId}
+//   and AgentQueues/{projectId}/{queueId}, and the bit the pipeline-permission setting of a queue
+//   demands (8, named "ManagePermission" there), from the Azure DevOps web client's own
+//   agent-queue policies tab (a public copy of its TypeScript: it asks hasPermissions on that
+//   token with 8 before it lets anyone change the queue's pipeline access). Microsoft's page "Add
+//   an admin role to a protected resource" says the same in words: managing a protected resource
+//   (an agent pool among them) takes the Administrator role on it, the one role that holds bit 8.
+//   Unverified against the service itself: see docs/CONTRACT.md.
+// - Library b7e84409-6553-448a-bbb2-af228e07cbeb (variable groups, secure files): the set-up
+//   creates and authorizes none, so it checks nothing there.
 
 export interface PermissionBit {
   namespaceId: string;
@@ -38,6 +49,7 @@ export interface PermissionBit {
 export const GIT_REPOSITORIES = "2e9eb7ed-3c0a-47d4-87c1-0ffdd275fd87";
 export const BUILD = "33344d9c-fc72-4d6f-aba5-fa317101a7e9";
 export const SERVICE_ENDPOINTS = "49b48001-ca20-4adc-8111-5b60c903a50c";
+export const DISTRIBUTED_TASK = "101eae8c-1709-47f9-b228-0e476c35b3ba";
 
 export const permissionBits = {
   createRepository: { namespaceId: GIT_REPOSITORIES, bit: 256 },
@@ -46,6 +58,8 @@ export const permissionBits = {
   editBuildDefinition: { namespaceId: BUILD, bit: 2048 },
   createServiceEndpoint: { namespaceId: SERVICE_ENDPOINTS, bit: 4 },
   administerServiceEndpoint: { namespaceId: SERVICE_ENDPOINTS, bit: 2 },
+  /** AdministerPermissions on an agent queue: what authorizing a pipeline on it takes. */
+  administerQueue: { namespaceId: DISTRIBUTED_TASK, bit: 8 },
 } satisfies Record<string, PermissionBit>;
 
 export const securityTokens = {
@@ -61,4 +75,7 @@ export const securityTokens = {
   },
   endpointsProject: (projectId: string) => `endpoints/${projectId}`,
   endpoint: (projectId: string, endpointId: string) => `endpoints/${projectId}/${endpointId}`,
+  /** Every agent queue of the project (what a queue inherits). */
+  agentQueuesProject: (projectId: string) => `AgentQueues/${projectId}`,
+  agentQueue: (projectId: string, queueId: number) => `AgentQueues/${projectId}/${queueId}`,
 };

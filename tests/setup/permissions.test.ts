@@ -20,8 +20,13 @@ interface Case {
   item: string;
   named: RegExp;
   where: RegExp;
-  seed?: (project: string) => void;
+  seed?: (project: string) => void | Promise<void>;
+  options?: Partial<SetupOptions>;
 }
+
+const SELF_HOSTED: Partial<SetupOptions> = {
+  pool: { kind: "self-hosted", queue: "Linux agents" },
+};
 
 const someoneElsesConnection = (project: string) =>
   void emu.addServiceEndpoint(project, {
@@ -96,6 +101,32 @@ const cases: Case[] = [
     where: /the connection → Security/,
     seed: someoneElsesConnection,
   },
+  // A self-hosted queue is not open to every pipeline: the new pipeline must be allowed on it,
+  // which takes the Administrator role on the queue (DistributedTask, AdministerPermissions).
+  {
+    permission: "AdministerPipelinePermissions",
+    step: "authorize-queue",
+    item: "agentPool",
+    named: /"Administrator \(on the agent queue\)"/,
+    where: /Agent pools → the pool → Security/,
+    seed: (project) => void emu.addQueue(project, "Linux agents"),
+    options: SELF_HOSTED,
+  },
+  // The first user's case: a project set up on Microsoft-hosted agents, moved to a self-hosted
+  // pool. The file and the pipeline would change first, then the queue would refuse.
+  {
+    permission: "AdministerPipelinePermissions",
+    step: "authorize-queue",
+    item: "agentPool",
+    named: /"Administrator \(on the agent queue\)"/,
+    where: /Agent pools → the pool → Security/,
+    seed: async (project) => {
+      emu.addQueue(project, "Linux agents");
+      const first = await runSetup(clientsFor(emu), creatingOptions(project));
+      expect(first.outcome).toBe("complete");
+    },
+    options: SELF_HOSTED,
+  },
 ];
 
 /** Everything the set-up could change, from the emulator's own view. */
@@ -127,15 +158,16 @@ describe.each([
   ["without the project id", false],
 ] as const)("%s", (_label, withId) => {
   it.each(
-    cases.map(
-      (c, i) => [`${c.permission} (${c.step}${c.seed ? ", existing objects" : ""})`, i] as const,
-    ),
+    cases.map((c, i) => [`${c.permission} (${c.step}${c.seed ? `, seed ${i}` : ""})`, i] as const),
   )("denied %s: blocked, nothing changed", async (_name, index) => {
     const c = cases[index];
     const project = `Denied${++counter}`;
     const { id } = emu.addProject(project);
-    c.seed?.(project);
-    const options: SetupOptions = creatingOptions(project, withId ? { projectId: id } : {});
+    await c.seed?.(project);
+    const options: SetupOptions = creatingOptions(project, {
+      ...c.options,
+      ...(withId ? { projectId: id } : {}),
+    });
     const before = snapshot(project);
     emu.deny(c.permission, { project });
     emu.clearRequests();

@@ -33,8 +33,10 @@ it("sets up an empty project exactly, then finds nothing to do", async () => {
       .map((e) => (e as { step: { kind: string } }).step.kind)
       .sort(),
   ).toEqual(
+    // No "authorize-queue": the check before the first write asks for the Administrator role on
+    // the queue and, in the same round trip, reads its pipeline permissions; the hosted queue is
+    // open to every pipeline, so the step is dropped.
     [
-      "authorize-queue",
       "authorize-service-connection",
       "create-pipeline",
       "create-repository",

@@ -4,7 +4,7 @@
 import type { AdoClients, ConflictError } from "../../ado";
 import { resolveOptions, ResolvedOptions, SetupOptions } from "../options";
 import { preflight } from "../permissions/preflight";
-import type { PermissionDenial, SetupPlan } from "../plan/types";
+import type { PermissionDenial, PlanStep, SetupPlan } from "../plan/types";
 import { currentChoices } from "../plan/currentChoices";
 import type { RunOutputs } from "../read/stateAfter";
 import { runSteps, StepsRun } from "./runSteps";
@@ -105,8 +105,16 @@ function outcomeOf(ctx: StepContext, run: StepsRun): InternalApplyResult {
     plan,
     outputs: { repository: ctx.repository, pullRequest: ctx.pullRequest, made: ctx.made },
   };
-  if (failure) return { outcome: "failed", done, failure, pullRequest: ctx.pullRequest, ...ran };
-  if (stale) return { outcome: "failed", done, stale, ...ran };
+  if (failure)
+    return {
+      outcome: "failed",
+      done,
+      failure,
+      pullRequest: ctx.pullRequest,
+      ...partialOf(plan, done),
+      ...ran,
+    };
+  if (stale) return { outcome: "failed", done, stale, ...partialOf(plan, done), ...ran };
   if (ctx.pullRequest || plan.checklist.some((i) => i.state === "waiting-for-pull-request")) {
     return {
       outcome: "waiting-for-pull-request",
@@ -117,4 +125,16 @@ function outcomeOf(ctx: StepContext, run: StepsRun): InternalApplyResult {
   }
   if (plan.decisions.length) return { outcome: "needs-decision", done, ...ran };
   return { outcome: "complete", done, ...ran };
+}
+
+/** What a failed run changed and did not, when it changed anything. */
+function partialOf(plan: SetupPlan, done: PlanStep[]): Pick<ApplyResult, "partial"> {
+  if (done.length === 0) return {};
+  const ids = new Set(done.map((s) => s.id));
+  return {
+    partial: {
+      changed: plan.steps.filter((s) => ids.has(s.id)),
+      unchanged: plan.steps.filter((s) => !ids.has(s.id)),
+    },
+  };
 }

@@ -41,6 +41,11 @@ export interface ApplyResult {
    * (nothing ran).
    */
   failure?: { step: PlanStep; message: string; remedy: string; error: Error };
+  /**
+   * A failed run that had changed something already: "partially applied". What changed and what
+   * did not, in plan order; running the set-up again (Retry) makes only what is left.
+   */
+  partial?: { changed: PlanStep[]; unchanged: PlanStep[] };
   pullRequest?: PullRequestState;
 }
 

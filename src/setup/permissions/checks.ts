@@ -99,6 +99,12 @@ export function projectProbes(projectId: string, serviceConnection: boolean): Pe
       bits: p.editBuildDefinition.bit,
       tokens: [securityTokens.buildProject(projectId)],
     },
+    // Authorizing the pipeline on the agent queue: what every queue of the project inherits.
+    {
+      namespaceId: p.administerQueue.namespaceId,
+      bits: p.administerQueue.bit,
+      tokens: [securityTokens.agentQueuesProject(projectId)],
+    },
     ...(serviceConnection
       ? [
           {
@@ -118,13 +124,14 @@ export function projectProbes(projectId: string, serviceConnection: boolean): Pe
 
 /**
  * Checks on the objects the first wave found, for the second wave (when it reads anything
- * anyway): the repository (whether the file will change is known only from that wave's reads) and
- * the pipeline the set-up will update. A service connection's own check waits for a plan that
- * needs it (preflight.ts).
+ * anyway): the repository (whether the file will change is known only from that wave's reads),
+ * the pipeline the set-up will update and the agent queue it runs on (authorizing the pipeline on
+ * it may be needed). A service connection's own check waits for a plan that needs it
+ * (preflight.ts).
  */
 export function objectProbes(
   projectId: string,
-  found: { repositoryId?: string; definitions: { id: number; path: string }[] },
+  found: { repositoryId?: string; definitions: { id: number; path: string }[]; queueId?: number },
 ): PermissionCheck[] {
   const p = permissionBits;
   const checks: PermissionCheck[] = [];
@@ -140,6 +147,13 @@ export function objectProbes(
       namespaceId: p.editBuildDefinition.namespaceId,
       bits: p.editBuildDefinition.bit,
       tokens: found.definitions.map((d) => securityTokens.buildDefinition(projectId, d.path, d.id)),
+    });
+  }
+  if (found.queueId !== undefined) {
+    checks.push({
+      namespaceId: p.administerQueue.namespaceId,
+      bits: p.administerQueue.bit,
+      tokens: [securityTokens.agentQueue(projectId, found.queueId)],
     });
   }
   return checks;

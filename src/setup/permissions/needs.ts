@@ -29,10 +29,10 @@ export interface PermissionNeed {
    */
   write: { method: string; route: string };
   /**
-   * Needed only if the resource is not open to all pipelines (known once its pipeline permissions
-   * are read).
+   * Needed only if this resource is not open to all pipelines (known once its pipeline
+   * permissions are read).
    */
-  unlessEndpointOpen?: boolean;
+  unlessOpen?: "endpoint" | "queue";
 }
 
 export type Verdict = "allowed" | "denied" | "unknown";
@@ -90,11 +90,21 @@ export function needsOf(step: PlanStep, state: ProjectState): PermissionNeed[] {
             "PATCH",
             "pipelines/pipelinepermissions/endpoint/{id}",
           ),
-          unlessEndpointOpen: spec.checkFirst,
+          ...(spec.checkFirst ? { unlessOpen: "endpoint" as const } : {}),
         },
       ];
     case "authorize-queue":
-      return [];
+      return [
+        {
+          ...needing(
+            p.administerQueue,
+            [t.agentQueue(pid, spec.queueId), t.agentQueuesProject(pid)],
+            "PATCH",
+            "pipelines/pipelinepermissions/queue/{id}",
+          ),
+          ...(spec.checkFirst ? { unlessOpen: "queue" as const } : {}),
+        },
+      ];
   }
 }
 
@@ -125,9 +135,14 @@ export function decide(need: PermissionNeed, state: ProjectState): Verdict {
         ? "allowed"
         : "unknown";
   // Open to every pipeline already: the authorization is not needed at all (unknown until read).
-  if (verdict === "denied" && need.unlessEndpointOpen && state.endpointPermissions === undefined)
+  if (verdict === "denied" && need.unlessOpen && openness(need.unlessOpen, state) === undefined)
     verdict = "unknown";
   return verdict;
+}
+
+/** The resource's pipeline permissions as read (undefined: not read). */
+export function openness(resource: "endpoint" | "queue", state: ProjectState) {
+  return resource === "endpoint" ? state.endpointPermissions : state.queuePermissions;
 }
 
 /** The check that settles an undecided need: its most precise token. */

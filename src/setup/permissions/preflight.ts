@@ -22,22 +22,7 @@ export async function preflight(
   if (base.unavailable) return plan;
   const state: ProjectState = { ...plan.state, permissions: base };
   const checks: PermissionCheck[] = [];
-  let readEndpoint: string | undefined;
-  for (const step of plan.steps) {
-    for (const need of needsOf(step, state)) {
-      if (decide(need, state) !== "unknown") continue;
-      const asked = decide({ ...need, unlessEndpointOpen: false }, state);
-      if (asked === "unknown") checks.push(checkFor(need));
-      // A refusal on a connection matters only if it is not open to every pipeline already: read
-      // that too.
-      if (
-        asked !== "allowed" &&
-        need.unlessEndpointOpen &&
-        step.spec.kind === "authorize-service-connection"
-      )
-        readEndpoint = step.spec.endpointId;
-    }
-  }
+  const reads = resourcesToRead(plan, state, checks);
   // Whether pull requests are allowed decides the order of the writes to an existing branch
   // (planPermissions.ts). Unknown only when the second wave's check said "not both" (or was not
   // made).
@@ -50,19 +35,45 @@ export async function preflight(
   ) {
     checks.push(checkFor(pullRequestNeed(state, state.repository.id)));
   }
-  if (checks.length === 0 && !readEndpoint) return plan;
-  const [permissions, endpointPermissions] = await Promise.all([
+  if (checks.length === 0 && !reads.endpoint && !reads.queue) return plan;
+  const read = (type: "endpoint" | "queue", id: string | undefined) =>
+    id ? readPermissions(clients, o.project, type, id).catch(() => undefined) : undefined;
+  const [permissions, endpointPermissions, queuePermissions] = await Promise.all([
     runChecks(clients, checks, base),
-    readEndpoint
-      ? readPermissions(clients, o.project, "endpoint", readEndpoint).catch(() => undefined)
-      : Promise.resolve(undefined),
+    read("endpoint", reads.endpoint),
+    read("queue", reads.queue),
   ]);
   return planResolved(
     {
       ...state,
       permissions,
       ...(endpointPermissions !== undefined ? { endpointPermissions } : {}),
+      ...(queuePermissions !== undefined ? { queuePermissions } : {}),
     },
     o,
   );
+}
+
+/**
+ * Adds to `checks` what the results do not settle, and returns the resources whose pipeline
+ * permissions to read: a refusal to authorize the pipeline on one matters only if it is not open
+ * to every pipeline already.
+ */
+function resourcesToRead(
+  plan: SetupPlan,
+  state: ProjectState,
+  checks: PermissionCheck[],
+): { endpoint?: string; queue?: string } {
+  const reads: { endpoint?: string; queue?: string } = {};
+  for (const step of plan.steps) {
+    for (const need of needsOf(step, state)) {
+      if (decide(need, state) !== "unknown") continue;
+      const asked = decide({ ...need, unlessOpen: undefined }, state);
+      if (asked === "unknown") checks.push(checkFor(need));
+      if (asked === "allowed" || !need.unlessOpen) continue;
+      if (step.spec.kind === "authorize-service-connection") reads.endpoint = step.spec.endpointId;
+      if (step.spec.kind === "authorize-queue") reads.queue = String(step.spec.queueId);
+    }
+  }
+  return reads;
 }

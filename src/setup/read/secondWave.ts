@@ -92,5 +92,6 @@ function objectChecks(o: ResolvedOptions, first: FirstWave): PermissionCheck[] {
   return objectProbes(first.project.id, {
     repositoryId: onBranch?.repositoryId,
     definitions: toUpdate ? [toUpdate] : [],
+    ...(queue ? { queueId: queue.id } : {}),
   });
 }

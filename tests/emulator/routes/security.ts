@@ -8,6 +8,7 @@
 //   Git Repositories  token repoV2/{projectId}[/{repositoryId}[/refs/...]]
 //   Build             token {projectId}[/{folder}/...][/{definitionId}]
 //   ServiceEndpoints  token endpoints/{projectId}[/{endpointId}]
+//   DistributedTask   token AgentQueues/{projectId}[/{queueId}] (agent queues of a project)
 import type { ApiRequest, ApiResult, Route } from "../router";
 import type { Permission } from "../types";
 import { errors, ServiceError } from "../errors";
@@ -67,6 +68,13 @@ const NAMESPACES: Record<string, Namespace> = {
       objectOf: (t) => segment(t, "endpoints", 2),
       createdByUser: (req, id) => administersByCreation(req, "endpoint", id),
     },
+  },
+  // DistributedTask (agent queues; AgentPools/{poolId} tokens, the organization's pools, are not
+  // modelled). Bit 8, AdministerPermissions, is what authorizing a pipeline on a queue takes; the
+  // emulator's one "Administrator on the resource" permission answers for it.
+  "101eae8c-1709-47f9-b228-0e476c35b3ba": {
+    bits: { 1: "ViewQueues", 8: "AdministerPipelinePermissions" },
+    projectOf: (t) => segment(t, "AgentQueues", 1),
   },
 };
 
