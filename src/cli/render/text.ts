@@ -12,8 +12,24 @@ export function headLine(style: Style, report: ProjectReport): string {
     ? ` — Workflow URL: ${paint(style, "cyan", report.workflowUrl)}`
     : "";
   const pending =
-    report.status === "changes-pending" ? ` (${countOf(report.steps.length, "change")})` : "";
+    report.status === "changes-pending"
+      ? ` (${countOf(report.steps.length, "change")})`
+      : report.partiallyApplied
+        ? " (partially applied)"
+        : "";
   return `${name}: ${statusLabel(style, report.status)}${pending}${url}`;
+}
+
+/** A run that failed half-way: what it changed, what it did not, and how to finish. */
+function partialLines(report: ProjectReport, indent: string): string[] {
+  if (!report.partiallyApplied) return [];
+  const changed = report.steps.filter((s) => s.state === "done");
+  const left = report.steps.filter((s) => s.state !== "done");
+  return [
+    `${indent}partially applied: run setup again to finish (it makes only what is left)`,
+    ...changed.map((s) => `${indent}  changed: ${s.change}`),
+    ...left.map((s) => `${indent}  not changed: ${s.change}`),
+  ];
 }
 
 /** The lines under the head line, indented. */
@@ -25,6 +41,7 @@ export function detailLines(style: Style, command: CommandName, report: ProjectR
     lines.push(`${indent}${paint(style, "red", "error:")} ${report.error.message}`);
     lines.push(`${indent}what to do: ${report.error.remedy}`);
   }
+  lines.push(...partialLines(report, indent));
   if (command === "status") {
     for (const item of report.checklist) {
       if (item.state === "ok") continue;

@@ -67,6 +67,11 @@ export interface ProjectReport {
   decisions: DecisionReport[];
   pullRequest?: { id: number; title: string; url: string };
   error?: Problem;
+  /**
+   * setup failed after changing something: the steps say which ("done") and which not; running
+   * the set-up again makes only what is left.
+   */
+  partiallyApplied?: true;
   durationMs: number;
 }
 
@@ -182,6 +187,7 @@ export function reportFromSetup(
     ),
     decisions: result.outcome === "needs-decision" ? decisionsOf(result.plan, wording) : [],
     ...(result.pullRequest ? { pullRequest: result.pullRequest } : {}),
+    ...(result.partial ? { partiallyApplied: true as const } : {}),
     // The error's own message names the operation ("create the pipeline"); the step's long wording
     // stays in `step`.
     ...(result.failure
