@@ -205,8 +205,36 @@ function FailureCard({
           <span className="font-weight-semibold">What to do: </span>
           {failure.remedy}
         </span>
+        {failure.partial && <PartialLists partial={failure.partial} />}
       </div>
     </MessageCard>
+  );
+}
+
+/** A run that stopped half-way: what it changed, what it did not, and what Retry does. */
+function PartialLists({
+  partial,
+}: {
+  partial: NonNullable<NonNullable<SetupModel["failure"]>["partial"]>;
+}): JSX.Element {
+  return (
+    <div className="ss-partial flex-column rhythm-vertical-4">
+      <span className="font-weight-semibold">
+        Partially applied: Retry makes only what is left.
+      </span>
+      <span>Changed:</span>
+      <ul className="ss-partial-changed">
+        {partial.changed.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+      <span>Not changed:</span>
+      <ul className="ss-partial-unchanged">
+        {partial.unchanged.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

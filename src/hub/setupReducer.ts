@@ -37,6 +37,8 @@ export interface StepFailureView {
   what: string;
   message: string;
   remedy: string;
+  /** The run had changed something before it failed: what it changed and what it did not. */
+  partial?: { changed: string[]; unchanged: string[] };
 }
 export type Answers = { replaceEditedFile?: boolean; takeOverPipeline?: boolean };
 
@@ -298,6 +300,14 @@ function runFinished(state: SetupState, result: SetupResult): SetupState {
           what: result.failure.step.change,
           message: result.failure.message,
           remedy: result.failure.remedy,
+          ...(result.partial
+            ? {
+                partial: {
+                  changed: result.partial.changed.map((s) => s.change),
+                  unchanged: result.partial.unchanged.map((s) => s.change),
+                },
+              }
+            : {}),
         }
       : undefined;
   // Steps of a plan the engine replaced after a conflict, and never started, are dropped; so are

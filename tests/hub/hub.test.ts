@@ -339,11 +339,43 @@ test('a user without "Create repository" sees the set-up blocked on load with th
   expectContract(h.emulator, project, creatingOptions(project));
 });
 
-test("a write the service refuses at its step shows the step, the message and the remedy, and Retry finishes it", async () => {
-  // Letting the pipeline use a self-hosted agent queue is the one write the engine cannot check
-  // beforehand (the hosted queue is open to every pipeline, so it needs no such write).
+test("without the Administrator role on a self-hosted queue, Set up is blocked before any write, naming the role", async () => {
+  // Authorizing the pipeline on a self-hosted queue (the hosted one is open to every pipeline)
+  // takes the Administrator role on it: the check before the first write asks for it.
   const project = h.newProject("Refused");
   h.emulator.addQueue(project, "Linux agents");
+  session = await h.open(project, { deny: ["AdministerPipelinePermissions"] });
+  const { hub } = session;
+  const projectWrites = () =>
+    writes(h.emulator.requests).filter((r) => r.path.includes(`/${project}/`));
+  await waitForChecklist(hub);
+  await pick(hub, "ss-pool", "Linux agents");
+  await typeCredentials(hub, CREDENTIALS);
+  await pressApply(hub, "Set up");
+  expect(await waitForSetupEnd(hub)).toBe("blocked");
+  const pool = checklistItem(hub, "agentPool");
+  expect(await pool.getAttribute("data-state")).toBe("blocked");
+  expect(await pool.innerText()).toContain('"Administrator (on the agent queue)"');
+  expect(await hub.locator(".ss-failure").count()).toBe(0);
+  expect(projectWrites()).toEqual([]);
+  expect(h.emulator.listRepositories(project)).toEqual([]);
+
+  h.emulator.allow("AdministerPipelinePermissions");
+  // After a blocked run, "Try again" runs the set-up again.
+  await hub.locator(boltId("ss-retry-blocked")).click();
+  expect(await waitForSetupEnd(hub)).toBe("complete");
+  expectContract(
+    h.emulator,
+    project,
+    creatingOptions(project, { pool: { kind: "self-hosted", queue: "Linux agents" } }),
+  );
+});
+
+test("a refusal no check could foresee says partially applied, lists what changed and what did not, and Retry finishes", async () => {
+  const project = h.newProject("Partial");
+  h.emulator.addQueue(project, "Linux agents");
+  // The permission checks answer 404 (an older server, a proxy): the set-up goes on unchecked.
+  h.emulator.addFault({ route: /\/_apis\/permissions\//, status: 404, times: Infinity });
   session = await h.open(project, { deny: ["AdministerPipelinePermissions"] });
   const { hub } = session;
   await waitForChecklist(hub);
@@ -352,12 +384,22 @@ test("a write the service refuses at its step shows the step, the message and th
   await pressApply(hub, "Set up");
   expect(await waitForSetupEnd(hub)).toBe("failed");
   const failure = hub.locator(".ss-failure");
-  await failure.waitFor();
   const text = await failure.innerText();
   expect(text).toMatch(/Failed: Allow the pipeline "stackspot" to use the agent queue/);
   expect(text).toMatch(/Administrator/);
-  expect(text).toMatch(/What to do: /);
+  expect(text).toContain("Partially applied: Retry makes only what is left.");
+  expect(await failure.locator(".ss-partial-changed li").allInnerTexts()).toEqual(
+    expect.arrayContaining([
+      'Create the Git repository "repo-runner-actions"',
+      "Add /stackspot.yml on main",
+    ]),
+  );
+  expect(await failure.locator(".ss-partial-unchanged li").allInnerTexts()).toEqual([
+    expect.stringMatching(/^Allow the pipeline "stackspot" to use the agent queue "Linux agents"/),
+  ]);
 
+  h.emulator.clearFaults();
+  h.emulator.clearViolations(); // the injected 404 carries no service error body
   h.emulator.allow("AdministerPipelinePermissions");
   await hub.locator(boltId("ss-retry")).click();
   expect(await waitForSetupEnd(hub)).toBe("complete");
