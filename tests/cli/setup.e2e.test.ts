@@ -133,7 +133,7 @@ it("--pool names a self-hosted pool; a pool the project lacks blocks the project
   const missing = await runCli(["setup", "--project", "SelfHosted", "--pool", "gpu-agents"], env);
   expect(missing.code).toBe(1);
   expect(missing.stdout).toMatch(
-    /SelfHosted\s+blocked\s+Agent pool: The project has no agent queue named "gpu-agents"/,
+    /SelfHosted\s+blocked\s+Agent pool: The agent queue "gpu-agents" is missing, or not visible/,
   );
   expect(missing.stdout).toContain("name another one with --pool");
   expect(emu.listRepositories("SelfHosted")).toEqual([]);

@@ -371,7 +371,9 @@ describe("what belongs to the user is left alone", () => {
       expect(result.outcome).toBe("blocked");
       expect(result.plan.checklist.find((i) => i.key === "agentPool")).toMatchObject({
         state: "blocked",
-        detail: expect.stringMatching(/no agent queue named "Missing pool"/),
+        detail: expect.stringMatching(
+          /The agent queue "Missing pool" is missing, or not visible to you/,
+        ),
       });
       expect(writes(emu.requests)).toEqual([]);
     },

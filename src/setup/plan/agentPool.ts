@@ -42,18 +42,22 @@ export function planAgentPool(
   return { item, steps: [step], decisions: [] };
 }
 
+const NOT_VISIBLE = "missing, or not visible to you (View permission on agent queues).";
+
 function queueItem(state: ProjectState, o: ResolvedOptions): ChecklistItem {
   const hosted = o.pool.kind === "hosted";
+  // The queue list holds only the queues the caller may see: a queue missing from it may exist.
   if (!state.queue)
     return checklistItem(
       "agentPool",
       "blocked",
       hosted
-        ? `The project has no "${HOSTED_QUEUE_NAME}" queue for Microsoft-hosted agents. ` +
-            "Add it in Project settings → Agent pools, or choose a self-hosted pool."
-        : `The project has no agent queue named "${o.queueName}". ` +
-            "Add the pool to the project in Project settings → Agent pools, " +
-            "or choose another pool.",
+        ? `The "${HOSTED_QUEUE_NAME}" queue for Microsoft-hosted agents is ${NOT_VISIBLE} ` +
+            "Add it in Project settings → Agent pools (or ask for View on it there), " +
+            "or choose a self-hosted pool."
+        : `The agent queue "${o.queueName}" is ${NOT_VISIBLE} ` +
+            "Add the pool to the project in Project settings → Agent pools " +
+            "(or ask for View on it there), or choose another pool.",
     );
   return checklistItem(
     "agentPool",
