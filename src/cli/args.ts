@@ -20,7 +20,10 @@ export interface CommandArgs {
   repository?: string;
   pool?: string;
   serviceConnection?: string;
+  /** --yes given: some decisions are accepted (which ones: `accepted`). */
   yes: boolean;
+  /** The kinds of decision --yes accepts: all of them for a bare --yes. */
+  accepted: YesKind[];
   json: boolean;
   verbose: boolean;
   /** Send the token over http: to a host that is not this machine (warned about on stderr). */
@@ -28,9 +31,14 @@ export interface CommandArgs {
   concurrency: number;
 }
 
+/** The decisions --yes=KIND,… can name (a bare --yes accepts them all). */
+export const YES_KINDS = ["replace-file", "take-over"] as const;
+export type YesKind = (typeof YES_KINDS)[number];
+
 export type ParsedCommandLine =
   | { kind: "run"; args: CommandArgs }
-  | { kind: "help"; command?: CommandName }
+  /** `missingCommand`: nothing was given at all (help, then exit 2). */
+  | { kind: "help"; command?: CommandName; missingCommand?: true }
   | { kind: "version" };
 
 const COMMON = {
@@ -59,7 +67,8 @@ export function isCommand(name: string): name is CommandName {
 
 export function parseCommandLine(argv: string[]): ParsedCommandLine {
   const [first, ...rest] = argv;
-  if (first === undefined || first === "--help" || first === "-h") return { kind: "help" };
+  if (first === undefined) return { kind: "help", missingCommand: true };
+  if (first === "--help" || first === "-h") return { kind: "help" };
   if (first === "--version" || first === "-V") return { kind: "version" };
   if (first === "help") {
     if (rest.length === 0) return { kind: "help" };
@@ -91,10 +100,15 @@ function parseCommand(command: CommandName, argv: string[]): ParsedCommandLine {
   const beforeTerminator = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
   if (beforeTerminator.includes("--help") || beforeTerminator.includes("-h"))
     return { kind: "help", command };
+  const named = command === "status" ? undefined : namedYes(argv, command);
   let values: FlagValues;
   try {
-    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false })
-      .values as FlagValues;
+    values = parseArgs({
+      args: named?.rest ?? argv,
+      options,
+      strict: true,
+      allowPositionals: false,
+    }).values as FlagValues;
   } catch (e) {
     throw toUsageError(command, e);
   }
@@ -111,7 +125,8 @@ function parseCommand(command: CommandName, argv: string[]): ParsedCommandLine {
       repository: values.repository as string | undefined,
       pool: values.pool as string | undefined,
       serviceConnection: values["service-connection"] as string | undefined,
-      yes: values.yes === true,
+      yes: values.yes === true || named?.kinds !== undefined,
+      accepted: named?.kinds ?? (values.yes === true ? [...YES_KINDS] : []),
       json: values.json === true,
       verbose: values.verbose === true,
       allowInsecureHttp: values["allow-insecure-http"] === true,
@@ -121,6 +136,34 @@ function parseCommand(command: CommandName, argv: string[]): ParsedCommandLine {
 }
 
 type FlagValues = Record<string, string | boolean | string[] | undefined>;
+
+/**
+ * `--yes=replace-file,take-over` (parseArgs has no flag with an optional value): the kinds named,
+ * and the arguments without those flags. Undefined when no --yes names any.
+ */
+function namedYes(
+  argv: string[],
+  command: CommandName,
+): { kinds: YesKind[]; rest: string[] } | undefined {
+  const end = argv.includes("--") ? argv.indexOf("--") : argv.length;
+  const kinds = new Set<YesKind>();
+  const rest: string[] = [];
+  argv.forEach((arg, i) => {
+    const m = i < end ? /^(?:--yes|-y)=(.*)$/s.exec(arg) : null;
+    if (!m) return void rest.push(arg);
+    for (const name of m[1].split(",").map((n) => n.trim())) {
+      if (!(YES_KINDS as readonly string[]).includes(name))
+        throw new UsageError(
+          `--yes does not know the decision "${name.slice(0, 40)}".`,
+          `Name one or more of ${YES_KINDS.join(", ")} (--yes=replace-file,take-over), ` +
+            "or give --yes alone to accept every decision.",
+          command,
+        );
+      kinds.add(name as YesKind);
+    }
+  });
+  return kinds.size ? { kinds: YES_KINDS.filter((k) => kinds.has(k)), rest } : undefined;
+}
 
 /** The projects to work on: --project (repeatable) or --all-projects, one of the two. */
 function projectsOf(

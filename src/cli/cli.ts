@@ -9,7 +9,7 @@ import {
   NotFoundError,
   RequestEvent,
 } from "../ado";
-import { CommandArgs, parseCommandLine } from "./args";
+import { CommandArgs, parseCommandLine, YesKind } from "./args";
 import { AdoAuth, clientsFor, Env, resolveAuth } from "./auth";
 import {
   checkSetupOptions,
@@ -54,6 +54,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.kind === "help") {
+      // Given nothing at all, the help is the answer to a usage error: on stderr, exit 2.
+      if (parsed.missingCommand) {
+        stderr.write(helpText());
+        return ExitCode.Usage;
+      }
       stdout.write(helpText(parsed.command));
       return ExitCode.Ready;
     }
@@ -113,6 +118,7 @@ async function execute(
     projects,
     concurrency: args.concurrency,
   });
+  if (args.yes) renderer.log(acceptedLine(args.accepted));
   const reports = await runProjects({
     command: args.command,
     clients,
@@ -158,6 +164,16 @@ function logSettings(
   );
 }
 
+const YES_WORDS: Record<YesKind, string> = {
+  "replace-file": "replace an edited /stackspot.yml (replace-file)",
+  "take-over": "take over a pipeline named stackspot that runs another file (take-over)",
+};
+
+/** What --yes accepts, said before any project runs. */
+function acceptedLine(accepted: YesKind[]): string {
+  return `Accepting without asking (--yes): ${accepted.map((k) => YES_WORDS[k]).join("; ")}.`;
+}
+
 function chooseRenderer(
   args: CommandArgs,
   env: Env,
@@ -166,7 +182,10 @@ function chooseRenderer(
 ): Renderer {
   if (args.json) return new JsonRenderer(stdout, stderr);
   if (stdout.isTTY)
-    return new TtyRenderer(stdout, { style: { color: !env.NO_COLOR, symbols: true } });
+    return new TtyRenderer(stdout, {
+      style: { color: !env.NO_COLOR, symbols: true },
+      verbose: args.verbose,
+    });
   return new PlainRenderer(stdout, args.verbose);
 }
 

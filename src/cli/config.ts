@@ -128,8 +128,8 @@ export function setupOptionsFor(
       : credentials
         ? { stackSpotCredentials: credentials }
         : {}),
-    replaceEditedFile: args.yes,
-    takeOverPipeline: args.yes,
+    replaceEditedFile: args.accepted.includes("replace-file"),
+    takeOverPipeline: args.accepted.includes("take-over"),
   };
 }
 

@@ -59,9 +59,10 @@ function optionsText(withYes: boolean): string {
     "                              to what does not exist yet.",
     ...(withYes
       ? [
-          "  -y, --yes                   accept the decisions the plan asks for (replace an edited",
-          "                              /stackspot.yml, take over a pipeline named stackspot that",
-          "                              runs another file)",
+          "  -y, --yes[=KIND,...]        accept the decisions the plan asks for: replace-file",
+          "                              (replace an edited /stackspot.yml), take-over (take",
+          "                              over a pipeline named stackspot that runs another",
+          "                              file); --yes alone accepts both",
         ]
       : []),
     `      --concurrency N         projects at once, 1-${MAX_CONCURRENCY} ` +
@@ -69,7 +70,8 @@ function optionsText(withYes: boolean): string {
     "      --json                  one JSON document on stdout, nothing else (none on a usage",
     "                              error: exit 2)",
     "  -v, --verbose               also log every REST request (method, path, status; never",
-    "                              headers or bodies)",
+    "                              headers or bodies); status on a terminal also lists each",
+    "                              project's checklist",
     "      --allow-insecure-http   allow an http:// URL to another machine (the token goes",
     "                              unencrypted; loopback http:// needs no flag)",
     "  -h, --help                  this help",

@@ -27,6 +27,7 @@ it("fills defaults and keeps repeated projects once each, in order", () => {
       pool: undefined,
       serviceConnection: undefined,
       yes: true,
+      accepted: ["replace-file", "take-over"],
       json: false,
       verbose: false,
       allowInsecureHttp: false,
@@ -64,11 +65,13 @@ it("reads every flag", () => {
     verbose: true,
     concurrency: 3,
     yes: false,
+    accepted: [],
   });
 });
 
 it("help and version", () => {
-  expect(parseCommandLine([])).toEqual({ kind: "help" });
+  expect(parseCommandLine([])).toEqual({ kind: "help", missingCommand: true });
+  expect(parseCommandLine(["--help"])).toEqual({ kind: "help" });
   expect(parseCommandLine(["help", "plan"])).toEqual({ kind: "help", command: "plan" });
   expect(parseCommandLine(["status", "--bogus", "-h"])).toEqual({
     kind: "help",
@@ -99,4 +102,22 @@ it("the redactor masks a token in every form it travels in, longest first", () =
   expect(r.redact(`token abcd1234token, header Basic ${basic}, word abc`)).toBe(
     "token ***, header Basic ***, word abc",
   );
+});
+
+it("--yes=KIND,… names the decisions it accepts; an unknown kind is a usage error", () => {
+  const accepted = (argv: string[]) => {
+    const parsed = parseCommandLine(argv);
+    return parsed.kind === "run" ? [parsed.args.yes, parsed.args.accepted] : undefined;
+  };
+  expect(accepted(["setup", "-p", "A", "--yes=take-over"])).toEqual([true, ["take-over"]]);
+  expect(accepted(["plan", "-p", "A", "--yes=take-over,replace-file"])).toEqual([
+    true,
+    ["replace-file", "take-over"],
+  ]);
+  expect(accepted(["setup", "-p", "A", "-y"])).toEqual([true, ["replace-file", "take-over"]]);
+  expect(accepted(["setup", "-p", "A"])).toEqual([false, []]);
+  expect(() => parseCommandLine(["setup", "-p", "A", "--yes=everything"])).toThrow(
+    /--yes does not know the decision "everything"/,
+  );
+  expect(() => parseCommandLine(["status", "-p", "A", "--yes=take-over"])).toThrow(/--yes/);
 });

@@ -199,8 +199,11 @@ describe("--help", () => {
     expect(help.code).toBe(0);
     for (const c of ["status", "plan", "setup"])
       expect(help.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
+    // Given no command at all, the help answers a usage error: on stderr, exit 2.
     const none = await runCli([], {});
-    expect(none.stdout).toBe(help.stdout);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe("");
+    expect(none.stderr).toBe(help.stdout);
     const version = await runCli(["--version"], {});
     expect(version.stdout).toBe(`stackspot-ado ${require("../../package.json").version}\n`);
   });

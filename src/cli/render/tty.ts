@@ -22,12 +22,15 @@ export interface TtyOptions {
    */
   intervalMs?: number;
   now?: () => number;
+  /** status: the checklist lines under each project too (otherwise one line per project). */
+  verbose?: boolean;
 }
 
 export class TtyRenderer implements Renderer {
   private readonly style: Style;
   private readonly intervalMs: number;
   private readonly now: () => number;
+  private readonly verbose: boolean;
   private command: RunStart["command"] = "status";
   private total = 0;
   private startedAt = 0;
@@ -47,6 +50,7 @@ export class TtyRenderer implements Renderer {
     this.style = o.style ?? { color: true, symbols: true };
     this.intervalMs = o.intervalMs ?? 80;
     this.now = o.now ?? (() => Date.now());
+    this.verbose = o.verbose === true;
   }
 
   start(info: RunStart): void {
@@ -83,10 +87,13 @@ export class TtyRenderer implements Renderer {
       if (key.toLowerCase() === report.project.toLowerCase()) this.active.delete(key);
     this.finished++;
     this.counts.set(report.status, (this.counts.get(report.status) ?? 0) + 1);
-    this.pending.push(
-      headLine(this.style, report),
-      ...detailLines(this.style, this.command, report),
-    );
+    // status on a terminal: one line per project (the summary says what is wrong); --verbose
+    // lists the checklist under it.
+    const details =
+      this.command === "status" && !this.verbose
+        ? []
+        : detailLines(this.style, this.command, report);
+    this.pending.push(headLine(this.style, report), ...details);
     this.draw();
   }
 
