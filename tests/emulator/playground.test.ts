@@ -1,6 +1,6 @@
 // The demo seeding (through the real clients) and `npm start` as a user runs it: a child process
 // that prints its URLs, serves the page, and stops on Ctrl-C.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { startEmulator } from "./index";
 import { seedDemo } from "./demo";
@@ -48,9 +48,37 @@ it("npm start prints the page's URL, serves it, and stops on SIGINT", async () =
     const page = await fetch(firstUrl()!);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    await theCommandItPrintsWorks(root, out);
   } finally {
     child.kill("SIGINT");
   }
   expect(await exited).toBe(0);
   expect(out).toContain("Playground stopped.");
 }, 120_000);
+
+/**
+ * The playground prints the organization URL, the token and the exact `stackspot-ado status`
+ * command: run as printed (its variable and arguments split on spaces, no shell), it reads the
+ * demo project.
+ */
+async function theCommandItPrintsWorks(root: string, out: string): Promise<void> {
+  const orgUrl = /Organization URL: (\S+)/.exec(out)?.[1];
+  const token = /Token: (\S+)/.exec(out)?.[1];
+  const line = /^ +(AZURE_DEVOPS_EXT_PAT=\S+ node \S+ status .*)$/m.exec(out)?.[1];
+  expect(orgUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  expect(token).toBeTruthy();
+  expect(line).toBe(
+    `AZURE_DEVOPS_EXT_PAT=${token} node dist/cli/stackspot-ado.js status ` +
+      `--org-url ${orgUrl} --project Demo`,
+  );
+  const [assignment, , script, ...args] = line!.split(" ");
+  const [name, value] = assignment.split("=");
+  const run = spawnSync(process.execPath, [script, ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", [name]: value },
+    encoding: "utf8",
+  });
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toMatch(/Demo: /);
+  expect(run.status).toBe(3); // the demo project is not set up yet
+}

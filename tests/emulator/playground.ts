@@ -3,6 +3,9 @@
 //   PLAYGROUND_PORT        port of the page to open (default: a free one)
 //   PLAYGROUND_CDN_PORT    port of the extension's files and the proxied organization URL
 //                          (default: a free one)
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { startEmulator } from "./index";
 import { DEMO_PROJECT, seedDemo } from "./demo";
 import { startTestHost } from "../host/server";
@@ -18,9 +21,23 @@ function port(name: string): number {
   return n;
 }
 
+const CLI = path.join("dist", "cli", "stackspot-ado.js");
+
+/** The command line the playground invites trying: built once, when missing (a fresh clone). */
+function ensureCliBuilt(root: string): void {
+  if (fs.existsSync(path.join(root, CLI))) return;
+  process.stdout.write("Building the command line (first run)…\n");
+  const r = spawnSync(process.execPath, [path.join(root, "scripts", "build-cli.js")], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (r.status !== 0) throw new Error("building the command line failed (see above).");
+}
+
 async function main(): Promise<void> {
   const root = findRepoRoot(__dirname);
   ensureHubBuilt(root, (line) => process.stdout.write(`${line}\n`));
+  ensureCliBuilt(root);
   // The contract checker reads the specs relative to its own source; bundled here it has no such
   // path.
   const emulator = await startEmulator({ contractCheck: false });
@@ -42,6 +59,13 @@ async function main(): Promise<void> {
       `  The hub runs in a local stand-in for Azure DevOps (organization ${emulator.organization}, project ${DEMO_PROJECT}),`,
       "  against a local Azure DevOps REST emulator. Use any client id, key and realm: nothing leaves this machine.",
       `  Dark theme: ${host.hubPageUrl(DEMO_PROJECT, { theme: "dark" })}`,
+      "",
+      "  The command line, against the same organization (in another terminal, here):",
+      `    Organization URL: ${emulator.orgUrl}`,
+      `    Token: ${emulator.token} (the emulator's own; it opens nothing else)`,
+      `    AZURE_DEVOPS_EXT_PAT=${emulator.token} node ${CLI} status ` +
+        `--org-url ${emulator.orgUrl} --project ${DEMO_PROJECT}`,
+      "",
       "  Press Ctrl-C to stop.",
       "",
     ].join("\n"),
