@@ -173,3 +173,26 @@ test("the dev package is private and distinct from the release one, under any pu
   // Same contributions and files: the dev package is the release one under another identity.
   expect(devVsix.names().sort()).toEqual(vsix.names().sort());
 }, 180_000);
+
+test("links the Marketplace page to the project's own support, privacy and source pages", () => {
+  const REPO = "https://github.com/stackspot-ado/stackspot-azure-devops";
+  const manifest = vsix.text("extension.vsixmanifest");
+  const property = (id: string) =>
+    new RegExp(
+      `<Property Id="Microsoft\\.VisualStudio\\.Services\\.Links\\.${id}" Value="([^"]*)"`,
+    ).exec(manifest)?.[1];
+  expect(property("Support")).toBe(`${REPO}/issues`);
+  expect(property("Privacypolicy")).toBe(`${REPO}/blob/main/PRIVACY.md`);
+  expect(property("GitHub")).toBe(REPO); // what tfx makes of the manifest's "repository"
+  expect(sourceManifest.repository).toEqual({ type: "git", uri: REPO });
+  // The pages they point to exist in the repository, and say what they are for.
+  const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), "utf8");
+  expect(read("PRIVACY.md")).toMatch(/collects nothing about you/);
+  expect(read("SECURITY.md")).toContain(`${REPO}/security/advisories/new`);
+  const readme = read("README.md");
+  expect(readme).toMatch(/^## Install from the Marketplace$/m);
+  expect(readme).toContain(
+    "https://marketplace.visualstudio.com/items?itemName=" +
+      `${sourceManifest.publisher}.${sourceManifest.id}`,
+  );
+});
