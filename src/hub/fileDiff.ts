@@ -1,21 +1,4 @@
-// The pipeline file's changes line by line, with jsdiff (the `diff` package). Only the lazily
-// loaded "decision" chunk imports it (YamlDiffLines.tsx), so the library stays out of hub.js.
-import { diffLines } from "diff";
-import { splitLines } from "./fileLines";
-
-export interface DiffLine {
-  kind: "same" | "added" | "removed";
-  text: string;
-}
-
-export function diffFileLines(before: string, after: string): DiffLine[] {
-  // Both sides as "\n"-ended lines: CRLF and a missing final newline are not changes.
-  const normalize = (text: string) =>
-    splitLines(text)
-      .map((line) => `${line}\n`)
-      .join("");
-  return diffLines(normalize(before), normalize(after)).flatMap((change) => {
-    const kind = change.added ? "added" : change.removed ? "removed" : "same";
-    return splitLines(change.value).map((text) => ({ kind, text }) as DiffLine);
-  });
-}
+// The pipeline file's changes line by line: the engine's (src/setup/fileDiff.ts), which the CLI's
+// `plan` prints too. Only the lazily loaded "decision" chunk imports it (YamlDiffLines.tsx), so the
+// diff library stays out of hub.js.
+export { diffFileLines, type DiffLine } from "../setup/fileDiff";

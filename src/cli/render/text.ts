@@ -2,7 +2,7 @@
 // the lines under it (what is missing, what would change, what failed and what to do).
 import { countOf } from "./words";
 import type { CommandName } from "../args";
-import type { ProjectReport } from "../report";
+import type { ProjectReport, StepReport } from "../report";
 import { itemMark, paint, statusLabel, Style } from "./style";
 
 /** "Payments: ready — Workflow URL: https://…" / "Billing: FAILED". */
@@ -18,6 +18,36 @@ export function headLine(style: Style, report: ProjectReport): string {
         ? " (partially applied)"
         : "";
   return `${name}: ${statusLabel(style, report.status)}${pending}${url}`;
+}
+
+/** Under a step: each change as from → to, and for plan the file it rewrites, as a diff. */
+function stepDetailLines(
+  style: Style,
+  command: CommandName,
+  step: StepReport,
+  indent: string,
+): string[] {
+  const lines = (step.changes ?? []).map((c) => `${indent}${c.what}: ${c.from} → ${c.to}`);
+  if (command === "plan" && step.fileDiff && step.fileDiff.some((l) => l.kind !== "same"))
+    lines.push(...diffLines(style, step.fileDiff, indent));
+  return lines;
+}
+
+/** The diff of a file: changed lines with two lines of context, "…" for what is left out. */
+function diffLines(style: Style, diff: NonNullable<StepReport["fileDiff"]>, indent: string) {
+  const near = (i: number) => diff.slice(Math.max(0, i - 2), i + 3).some((l) => l.kind !== "same");
+  const out: string[] = [];
+  diff.forEach((l, i) => {
+    if (!near(i)) {
+      if (out[out.length - 1] !== `${indent}…`) out.push(`${indent}…`);
+      return;
+    }
+    const mark = l.kind === "added" ? "+" : l.kind === "removed" ? "-" : " ";
+    const color = l.kind === "added" ? "green" : l.kind === "removed" ? "red" : undefined;
+    const text = `${mark} ${l.text}`;
+    out.push(`${indent}${color ? paint(style, color, text) : text}`);
+  });
+  return out;
 }
 
 /** A run that failed half-way: what it changed, what it did not, and how to finish. */
@@ -53,10 +83,12 @@ export function detailLines(style: Style, command: CommandName, report: ProjectR
       command === "plan"
         ? report.steps
         : report.steps.filter((s) => s.state === "planned" && !report.error);
-    for (const step of shown)
+    for (const step of shown) {
       lines.push(
         `${indent}${paint(style, "yellow", style.symbols ? "+" : "[change]")} ${step.change}`,
       );
+      lines.push(...stepDetailLines(style, command, step, `${indent}    `));
+    }
   }
   if (command === "status") {
     // The checklist already says what is undecided; say once how to decide it.

@@ -1,6 +1,7 @@
 // The agent pool item: the queue the pipeline runs on. The only prerequisite the set-up cannot
 // create; it does allow the pipeline to use the queue, or the first run waits for an approval.
 import { isPipelineAuthorized } from "../../ado";
+import { authorized } from "./stepChanges";
 import { HOSTED_QUEUE_NAME, HOSTED_VM_IMAGE, PIPELINE_NAME } from "../contract";
 import type { ResolvedOptions } from "../options";
 import type { ProjectState } from "../read/types";
@@ -30,6 +31,7 @@ export function planAgentPool(
       `Allow the pipeline "${PIPELINE_NAME}" to use the agent queue "${queue.name}"` +
       (unknownPipeline ? " (unless it is open to all pipelines)" : ""),
     reason: "Otherwise the first run waits for someone to approve the queue.",
+    changes: authorized(`The pipeline on the agent queue "${queue.name}"`),
     dependsOn: [d.verdict.kind === "create" ? "create-pipeline" : ""],
     spec: { kind: "authorize-queue", queueId: queue.id, definitionId, checkFirst: unknownPipeline },
   });

@@ -7,6 +7,7 @@ import type {
   ChecklistState,
   Decision,
   PlanStep,
+  StepChange,
   StepSpec,
 } from "./types";
 
@@ -45,6 +46,7 @@ export interface StepDraft {
   serves: [ChecklistKey, ...ChecklistKey[]];
   change: string;
   reason: string;
+  changes?: StepChange[];
   /** Ids of the steps it needs; those not in the plan are dropped when the plan is put together. */
   dependsOn: string[];
   spec: StepSpec;
@@ -59,6 +61,7 @@ export function planStep(d: StepDraft): PlanStep {
     ...(alsoServes.length ? { alsoServes } : {}),
     change: d.change,
     reason: d.reason,
+    ...(d.changes?.length ? { changes: d.changes } : {}),
     dependsOn: d.dependsOn,
     spec: d.spec,
   };

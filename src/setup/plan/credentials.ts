@@ -2,6 +2,7 @@
 // pipeline variables (set by the pipeline's step), or a StackSpot service connection, created when
 // the user gave the credentials and authorized for the pipeline so that no run waits for approval.
 import { isPipelineAuthorized } from "../../ado";
+import { authorized as authorizedChange, created } from "./stepChanges";
 import { PIPELINE_NAME, SERVICE_CONNECTION_TYPE } from "../contract";
 import type { ResolvedOptions } from "../options";
 import type { ProjectState, ServiceConnectionState } from "../read/types";
@@ -99,6 +100,7 @@ function createConnectionStep(name: string) {
     serves: ["credentials"],
     change: `Create the StackSpot service connection "${name}"`,
     reason: "It holds the client id, client key and realm the task logs in with.",
+    changes: created("Service connection", `"${name}"`),
     dependsOn: [],
     spec: { kind: "create-service-connection", name },
   });
@@ -138,6 +140,7 @@ function authorizeConnection(
     serves: ["credentials"],
     change: `Allow the pipeline "${PIPELINE_NAME}" to use the service connection "${name}"`,
     reason: "Otherwise each run StackSpot queues waits for someone to approve the connection.",
+    changes: authorizedChange(`The pipeline on the service connection "${name}"`),
     dependsOn: [
       conn ? "" : "create-service-connection",
       d.verdict.kind === "create" ? "create-pipeline" : "",

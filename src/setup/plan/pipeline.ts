@@ -3,11 +3,12 @@
 // another folder, and taken over from someone else only by the user's choice. Its decision is the
 // one the variables, credentials and agent pool planners build on.
 import { PIPELINE_FILE_PATH, PIPELINE_FOLDER, PIPELINE_NAME } from "../contract";
+import { created, pipelineChanges } from "./stepChanges";
 import type { ResolvedOptions } from "../options";
 import type { DefinitionState, ProjectState } from "../read/types";
 import { checklistItem, ItemPlan, planStep } from "./checklist";
 import { describeFolder, judgePipeline, keptDefinition, PipelineVerdict } from "./pipelineVerdict";
-import type { ChecklistKey } from "./types";
+import type { ChecklistKey, StepChange } from "./types";
 import {
   describeVariableChanges,
   isCredentialName,
@@ -54,6 +55,10 @@ function planCreate(o: ResolvedOptions, vars: VariablePlan): ItemPlan {
       `Create the pipeline "${PIPELINE_NAME}" ${where}` +
       (varText ? ` with variables: ${varText}` : ""),
     reason: "StackSpot queues the pipeline by this name.",
+    changes: created(
+      "Pipeline",
+      `"${PIPELINE_NAME}" on ${PIPELINE_FILE_PATH} of "${o.repository}"`,
+    ),
     dependsOn: ["create-repository"],
     spec: { kind: "create-pipeline", variables: vars.changes },
   });
@@ -119,7 +124,8 @@ function planRepair(o: ResolvedOptions, verdict: KeptVerdict, vars: VariablePlan
   const varText = describeVariableChanges(vars.changes);
   const what = varText ? [...todo, varText] : todo;
   if (!what.length) return { item, steps: [], decisions: [] };
-  return { item, steps: [updateStep(target, repairs, vars, what)], decisions: [] };
+  const changes = pipelineChanges(target, repairs, o.repository);
+  return { item, steps: [updateStep(target, repairs, vars, what, changes)], decisions: [] };
 }
 
 /**
@@ -147,7 +153,13 @@ function describeRepairs(
   };
 }
 
-function updateStep(target: DefinitionState, r: Repairs, vars: VariablePlan, what: string[]) {
+function updateStep(
+  target: DefinitionState,
+  r: Repairs,
+  vars: VariablePlan,
+  what: string[],
+  changes: StepChange[],
+) {
   const serves: ChecklistKey[] = [
     ...(r.rename || r.moveToRoot || r.repoint ? ["pipeline" as const] : []),
     ...(vars.changes.some((c) => !isCredentialName(c.name)) ? ["variables" as const] : []),
@@ -158,6 +170,7 @@ function updateStep(target: DefinitionState, r: Repairs, vars: VariablePlan, wha
     serves: serves as [ChecklistKey, ...ChecklistKey[]],
     change: `Update pipeline ${target.id}: ${what.join("; ")}`,
     reason: "StackSpot needs this exact name, folder, file and variables.",
+    changes,
     dependsOn: ["create-repository"],
     spec: { kind: "update-pipeline", definitionId: target.id, ...r, variables: vars.changes },
   });

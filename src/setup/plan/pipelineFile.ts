@@ -7,7 +7,8 @@ import type { ResolvedOptions } from "../options";
 import { renderPipelineFile, sameFileContent } from "../pipelineFile";
 import type { PipelineFileState, ProjectState, PullRequestState } from "../read/types";
 import { checklistItem, ItemPlan, itemOnly, planStep } from "./checklist";
-import type { StepSpec } from "./types";
+import { created, fileRewriteChanges } from "./stepChanges";
+import type { StepChange, StepSpec } from "./types";
 
 type WriteFileSpec = Extract<StepSpec, { kind: "write-file" }>;
 
@@ -17,6 +18,7 @@ interface FileWrite {
   now: string;
   change: string;
   reason: string;
+  changes: StepChange[];
 }
 
 export function planPipelineFile(state: ProjectState, o: ResolvedOptions): ItemPlan {
@@ -43,6 +45,7 @@ function planWrite(write: FileWrite, spec: Omit<WriteFileSpec, "mode">): ItemPla
     serves: ["pipelineFile"],
     change: write.change,
     reason: write.reason,
+    changes: write.changes,
     dependsOn: ["create-repository"],
     spec: {
       kind: spec.kind,
@@ -72,6 +75,7 @@ function addition(branchName: string): FileWrite {
     now: `${PIPELINE_FILE_PATH} is not on ${branchName} yet.`,
     change: `Add ${PIPELINE_FILE_PATH} on ${branchName}`,
     reason: "StackSpot's pipeline runs this file.",
+    changes: created(PIPELINE_FILE_PATH, "as generated"),
   };
 }
 
@@ -89,6 +93,7 @@ function rewrite(
       now: `${onBranch} is the managed file, written for other settings.`,
       change: `Update ${onBranch} to the chosen agent pool and credentials`,
       reason: "The file was written by this extension and not edited since: it is safe to rewrite.",
+      changes: fileRewriteChanges(c.settings, o, "as it is (the managed file, other settings)"),
     };
   if (c.kind === "upgradable")
     return {
@@ -97,6 +102,7 @@ function rewrite(
       change: `Upgrade ${onBranch} from format ${c.formatVersion}`,
       reason:
         "A newer format of the managed file exists; the file was not edited since it was written.",
+      changes: fileRewriteChanges(c.settings, o, `as it is (format ${c.formatVersion})`),
     };
   if (o.replaceEditedFile)
     return {
@@ -104,6 +110,7 @@ function rewrite(
       now: `${onBranch} is not the managed file; you chose to replace it.`,
       change: `Replace ${onBranch}`,
       reason: "The old file stays in the repository's history.",
+      changes: fileRewriteChanges(undefined, o, "as it is (not the managed file)"),
     };
   return undefined;
 }

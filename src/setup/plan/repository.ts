@@ -1,5 +1,6 @@
 // The repository item: the repository that holds the pipeline file, created when missing.
 import type { ResolvedOptions } from "../options";
+import { created } from "./stepChanges";
 import type { ProjectState } from "../read/types";
 import { checklistItem, ItemPlan, itemOnly, planStep } from "./checklist";
 
@@ -23,6 +24,7 @@ export function planRepository(state: ProjectState, o: ResolvedOptions): ItemPla
         serves: ["repository"],
         change: `Create the Git repository "${o.repository}"`,
         reason: "StackSpot's pipeline file lives in it.",
+        changes: created("Repository", `"${o.repository}"`),
         dependsOn: [],
         spec: { kind: "create-repository", name: o.repository },
       }),

@@ -43,10 +43,22 @@ export interface PlanStep {
   change: string;
   /** Why, e.g. "StackSpot's pipeline file lives in it". */
   reason: string;
+  /**
+   * What it changes, each as it stands and as it will be ("Agent pool: A → B"); the hub and the
+   * CLI show these under the step.
+   */
+  changes?: StepChange[];
   /** Steps whose results it needs (ids); the rest run in parallel. */
   dependsOn: string[];
   /** What exactly to do; read by applyPlan (the UI needs only the fields above). */
   spec: StepSpec;
+}
+
+/** One thing a step changes: what, as it is now, and as the step leaves it. */
+export interface StepChange {
+  what: string;
+  from: string;
+  to: string;
 }
 
 /** A variable change on the pipeline: added, or flags raised. A value is never overwritten. */

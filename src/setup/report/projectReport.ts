@@ -6,7 +6,8 @@ import { problemOf, type Problem as UserProblem } from "../../errors/userError";
 import { AdoError, PermissionDeniedError } from "../../ado";
 import { workflowUrl } from "../workflowUrl";
 import type { BatchCommand } from "../batch/runBatch";
-import type { ChecklistItem, ChecklistKey, PlanStep, SetupPlan } from "../plan/types";
+import { diffFileLines, type DiffLine } from "../fileDiff";
+import type { ChecklistItem, ChecklistKey, PlanStep, SetupPlan, StepChange } from "../plan/types";
 import type { SetupResult } from "../types";
 import { RunExitCode } from "./exitCode";
 
@@ -45,6 +46,10 @@ export interface StepReport {
   reason: string;
   /** planned: status/plan (would run) or setup (did not run); done; failed. */
   state: "planned" | "done" | "failed";
+  /** What it changes, as it is and as it will be. */
+  changes?: StepChange[];
+  /** status/plan: the file it rewrites, line by line against the one there now. */
+  fileDiff?: DiffLine[];
 }
 
 export interface DecisionReport {
@@ -125,8 +130,18 @@ function decisionsOf(plan: SetupPlan, wording: ReportWording): DecisionReport[] 
   }));
 }
 
-function stepOf(step: PlanStep, state: StepReport["state"]): StepReport {
-  return { id: step.id, change: step.change, reason: step.reason, state };
+function stepOf(step: PlanStep, state: StepReport["state"], plan?: SetupPlan): StepReport {
+  const before = plan?.state.file?.content;
+  return {
+    id: step.id,
+    change: step.change,
+    reason: step.reason,
+    state,
+    ...(step.changes ? { changes: step.changes } : {}),
+    ...(before !== undefined && step.spec.kind === "write-file"
+      ? { fileDiff: diffFileLines(before, step.spec.content) }
+      : {}),
+  };
 }
 
 function urlIfReady(status: ProjectStatus, orgUrl: string, project: string): string | undefined {
@@ -158,7 +173,7 @@ export function reportFromPlan(
     status,
     workflowUrl: urlIfReady(status, orgUrl, name),
     checklist: plan.checklist,
-    steps: plan.steps.map((s) => stepOf(s, "planned")),
+    steps: plan.steps.map((s) => stepOf(s, "planned", plan)),
     decisions: decisionsOf(plan, wording),
     ...(plan.state.pullRequest ? { pullRequest: plan.state.pullRequest } : {}),
     ...(plan.blocked ? { error: blockedProblem(plan, wording) } : {}),
