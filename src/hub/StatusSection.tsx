@@ -130,6 +130,13 @@ function ChangeList({
         >
           <span>{line.text}</span>
           {line.reason !== undefined && <span className="secondary-text"> — {line.reason}</span>}
+          {line.fromTo && (
+            <ul className="ss-change-fromto secondary-text">
+              {line.fromTo.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          )}
         </li>
       ))}
     </ul>

@@ -11,6 +11,8 @@ export interface ChangeLine {
   text: string;
   /** Why, in the plan's words; absent on a line pointing at another item. */
   reason?: string;
+  /** What the step changes, each "what: from → to" (the engine's step.changes). */
+  fromTo?: string[];
 }
 
 export interface ItemChanges {
@@ -39,7 +41,14 @@ export function changesFor(
   const pointers = new Set<string>();
   for (const step of steps) {
     if (step.item === item.key) {
-      lines.push({ key: step.id, text: step.change, reason: step.reason });
+      lines.push({
+        key: step.id,
+        text: step.change,
+        reason: step.reason,
+        ...(step.changes?.length
+          ? { fromTo: step.changes.map((c) => `${c.what}: ${c.from} → ${c.to}`) }
+          : {}),
+      });
     } else if (step.alsoServes?.includes(item.key)) {
       const text = servedBy(step, labels[step.item] ?? step.item);
       // One pointer per text is enough (an item served twice by steps of Pipeline says it once).

@@ -516,3 +516,26 @@ test("renders a repository named like markup as text", async () => {
   expect(await hub.locator("img[src=x]").count()).toBe(0);
   expect(dialogs).toEqual([]);
 });
+
+test("every planned change shows what it changes from and to", async () => {
+  const project = h.newProject("FromTo");
+  h.emulator.addQueue(project, "Linux agents");
+  const result = await runSetup(clientsFor(h.emulator), creatingOptions(project));
+  expect(result.outcome).toBe("complete");
+  session = await h.open(project);
+  const { hub } = session;
+  await waitForChecklist(hub);
+  await pick(hub, "ss-pool", "Linux agents");
+  const file = hub.locator(`.ss-check-row[data-item="pipelineFile"][data-state="will-change"]`);
+  await file.waitFor();
+  const fromTo = await file.locator(".ss-change-fromto li").allInnerTexts();
+  expect(fromTo).toEqual([
+    'Agent pool: Microsoft-hosted ubuntu-latest → self-hosted pool "Linux agents"',
+    "/stackspot.yml: as it is (the managed file, other settings) → as generated",
+  ]);
+  const pool = checklistItem(hub, "agentPool");
+  expect(await pool.locator(".ss-change-fromto li").allInnerTexts()).toEqual([
+    'The pipeline on the agent queue "Linux agents": waits for an approval on the first run → ' +
+      "allowed without approval",
+  ]);
+});

@@ -320,6 +320,7 @@ describe("checklist changes", () => {
         key: step.id,
         text: step.change,
         reason: step.reason,
+        fromTo: step.changes!.map((c) => `${c.what}: ${c.from} → ${c.to}`),
       });
     }
   });
@@ -347,7 +348,14 @@ describe("checklist changes", () => {
     const write = plan.steps.find((s) => s.spec.kind === "write-file")!;
     expect(file.detail).toBe("/stackspot.yml is not on main yet.");
     expect(linesFor(plan, "pipelineFile")).toEqual({
-      lines: [{ key: write.id, text: write.change, reason: write.reason }],
+      lines: [
+        {
+          key: write.id,
+          text: write.change,
+          reason: write.reason,
+          fromTo: ["/stackspot.yml: none → as generated"],
+        },
+      ],
     });
   });
 });
