@@ -1,5 +1,6 @@
 // "Runs": the latest runs of the stackspot pipeline, each with the StackSpot workflow execution id
-// it resumed, its state and result, when it started, how long it took, and a link to the run.
+// it resumed, its state and result, when it started, how long it took (or has been going, for a run
+// in progress), and a link to the run.
 import * as React from "react";
 import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
@@ -121,11 +122,28 @@ const columns: ITableColumn<StackspotRun>[] = [
       cell(
         i,
         col,
-        (run.startedAt && formatDuration(run.startedAt, run.finishedAt)) ??
-          (run.state === "completed" ? "—" : "Running"),
+        run.startedAt && run.state !== "completed" ? (
+          <Elapsed since={run.startedAt} />
+        ) : (
+          ((run.startedAt && formatDuration(run.startedAt, run.finishedAt)) ?? "—")
+        ),
       ),
   },
 ];
+
+/** How long a run in progress has been going, counted on every second. */
+function Elapsed({ since }: { since: Date }): JSX.Element {
+  const [now, setNow] = React.useState(() => new Date());
+  React.useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return (
+    <span className="ss-elapsed" title="Running for">
+      {formatDuration(since, now > since ? now : since)}
+    </span>
+  );
+}
 
 export function RunsSection({ runs, error, onRefresh }: RunsSectionProps): JSX.Element {
   const latest = React.useMemo(

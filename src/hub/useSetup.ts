@@ -47,6 +47,9 @@ export interface SetupActions {
 /** How long the options must stay unchanged before the project is read again for them. */
 export const REPLAN_DELAY_MS = 300;
 
+/** How often the runs are listed again while one of them is in progress. */
+export const RUNS_POLL_MS = 10_000;
+
 /**
  * Runs `run` after `ms`; returns what cancels it. The debounce's logic is the reducer's
  * (optionsChanged, then readDue for the newest wait, tested without a clock); only the wait itself
@@ -72,6 +75,7 @@ export function useSetup(
   const context = state.model.context;
   React.useEffect(() => loadOnce(dispatch), []);
   useWaitingRead(state.waitingRead, dispatch, schedule);
+  useRunsPolling(state.model.runs, dispatch, schedule);
   React.useEffect(() => {
     if (context && state.read) void read(context, state.read, dispatch);
   }, [context, state.read]);
@@ -106,6 +110,14 @@ function useWaitingRead(
     if (!waiting) return;
     return schedule(() => dispatch({ type: "readDue", id: waiting.id }), REPLAN_DELAY_MS);
   }, [waiting, dispatch, schedule]);
+}
+
+/** Lists the runs again RUNS_POLL_MS after each listing that holds a run still in progress. */
+function useRunsPolling(runs: SetupModel["runs"], dispatch: Dispatch, schedule: Schedule): void {
+  React.useEffect(() => {
+    if (!runs?.some((run) => run.state !== "completed")) return;
+    return schedule(() => dispatch({ type: "runsRefreshPressed" }), RUNS_POLL_MS);
+  }, [runs, dispatch, schedule]);
 }
 
 /** Connects to the host and reads the project once; returns the effect's clean-up. */

@@ -101,6 +101,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     addDefinition: (project, def) => seeder.addDefinition(project, def),
     addServiceEndpoint: (project, ep) => seeder.addServiceEndpoint(project, ep),
     addRun: (project, pipelineId, run) => seeder.addRun(project, pipelineId, run),
+    updateRun: (project, pipelineId, runId, change) =>
+      seeder.updateRun(project, pipelineId, runId, change),
     seedBulk: (project, counts) => seeder.seedBulk(project, counts),
     getProject: (name) => {
       const p = state.findProject(name);

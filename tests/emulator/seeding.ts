@@ -152,6 +152,21 @@ export class Seeder {
     );
   }
 
+  updateRun(
+    project: string,
+    pipelineId: number,
+    runId: number,
+    change: Partial<Pick<RunRecord, "state" | "result" | "finishedDate">>,
+  ): RunRecord {
+    const run = this.project(project)
+      .runs.get(pipelineId)
+      ?.find((r) => r.id === runId);
+    if (!run)
+      throw new Error(`Emulator: no run ${runId} of pipeline ${pipelineId} in "${project}".`);
+    Object.assign(run, change);
+    return runRecord(run);
+  }
+
   /**
    * Thousands of repositories and definitions, seeded fast (no HTTP, one commit per repository).
    */

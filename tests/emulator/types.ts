@@ -232,6 +232,13 @@ export interface Emulator {
     },
   ): ServiceEndpointRecord;
   addRun(project: string, pipelineId: number, run: Partial<RunRecord>): RunRecord;
+  /** Moves a run on (e.g. a run in progress completes), as the service's agents would. */
+  updateRun(
+    project: string,
+    pipelineId: number,
+    runId: number,
+    change: Partial<Pick<RunRecord, "state" | "result" | "finishedDate">>,
+  ): RunRecord;
   /** Bulk seeding for scale tests: n repositories and m definitions with generated names. */
   seedBulk(project: string, counts: { repositories?: number; definitions?: number }): void;
 

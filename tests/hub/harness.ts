@@ -75,15 +75,26 @@ export class HubHarness {
 
   /**
    * Opens the hub of `project` in the test host, in a fresh browser context, as a user without
-   * `deny`.
+   * `deny`. `clock`: the pages' timers and dates run on Playwright's clock, which the test can move
+   * on (`page.clock.runFor`) instead of waiting; `viewport` defaults to 1280 × 900.
    */
   async open(
     project: string,
-    opts: { theme?: ThemeName; deny?: Permission[] } = {},
+    opts: {
+      theme?: ThemeName;
+      deny?: Permission[];
+      clock?: boolean;
+      viewport?: { width: number; height: number };
+    } = {},
   ): Promise<HubSession> {
     // The page always names the user it plays (no denial: every permission), so a test never
     // inherits the denials of the one before.
-    return this.openPage(this.host.hubPageUrl(project, { ...opts, deny: opts.deny ?? [] }));
+    const { viewport, clock, ...page } = opts;
+    return this.openPage(
+      this.host.hubPageUrl(project, { ...page, deny: page.deny ?? [] }),
+      viewport,
+      clock,
+    );
   }
 
   /** Opens the organization view (Organization settings → StackSpot) in a fresh context. */
@@ -104,8 +115,10 @@ export class HubHarness {
   private async openPage(
     url: string,
     viewport = { width: 1280, height: 900 },
+    clock = false,
   ): Promise<HubSession> {
     const context = await this.browser.newContext({ viewport });
+    if (clock) await context.clock.install();
     // Every wait and action of a test is bounded like the hub's own steps, not by Playwright's 30 s
     // default, which a busy machine overruns.
     context.setDefaultTimeout(UI_TIMEOUT);
