@@ -1,41 +1,34 @@
-// Asks before the set-up overwrites something a person made: a /stackspot.yml someone edited, or a
-// pipeline named "stackspot" that runs another file. The dialog says exactly what will be lost.
+// Confirms, before the set-up overwrites something, a "yes" chosen in the checklist: replacing a
+// /stackspot.yml someone edited, or pointing the "stackspot" pipeline at another file (a pipeline
+// this product set up is moved, not taken over). It says exactly what is lost and what becomes of
+// the file the pipeline ran.
 import * as React from "react";
 import { Dialog } from "azure-devops-ui/Dialog";
 import type { Decision, SetupOptions, SetupPlan } from "../setup";
 import { renderPipelineFile } from "../setup";
+import { decisionWords, type ManagedPipeline } from "./decisions";
 import YamlDiffLines from "./YamlDiffLines";
 
 export interface DecisionDialogProps {
   decision: Decision;
   plan: SetupPlan;
+  /** The pipeline the hub saw this product set up, if any. */
+  managed?: ManagedPipeline;
   /** The options the set-up will run with (pool and credentials shape the new file). */
   options: SetupOptions;
   onAnswer(yes: boolean): void;
   onCancel(): void;
 }
 
-const titles: Record<string, { title: string; yes: string; no: string }> = {
-  "replace-edited-file": {
-    title: "Replace the edited /stackspot.yml?",
-    yes: "Replace the file",
-    no: "Keep my file",
-  },
-  "take-over-pipeline": {
-    title: "Take over the stackspot pipeline?",
-    yes: "Take over the pipeline",
-    no: "Leave it as it is",
-  },
-};
-
 export default function DecisionDialog({
   decision,
   plan,
+  managed,
   options,
   onAnswer,
   onCancel,
 }: DecisionDialogProps): JSX.Element {
-  const text = titles[decision.id] ?? { title: "Confirm", yes: "Yes", no: "No" };
+  const text = decisionWords(decision, plan, managed);
   return (
     <Dialog
       titleProps={{ text: text.title }}
@@ -47,8 +40,8 @@ export default function DecisionDialog({
       ]}
     >
       <div className="flex-column rhythm-vertical-8 ss-dialog-body">
-        <p>{decision.question}</p>
-        <p className="font-weight-semibold">{decision.consequence}</p>
+        <p>{text.question}</p>
+        <p className="font-weight-semibold">{text.consequence}</p>
         <LossDetails decision={decision} plan={plan} options={options} />
       </div>
     </Dialog>

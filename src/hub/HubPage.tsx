@@ -1,13 +1,17 @@
-// The hub page: status, options, plan and apply, connecting StackSpot, runs. Everything it shows
+// The hub page: the primary action in the header's command bar (Azure DevOps' convention, always
+// in view), then status, options, plan and apply, connecting StackSpot, runs. Everything it shows
 // comes from useSetup; the sections only render.
 import * as React from "react";
 import { Header, TitleSize } from "azure-devops-ui/Header";
+import type { IHeaderCommandBarItem } from "azure-devops-ui/HeaderCommandBar";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Page } from "azure-devops-ui/Page";
 import { ConnectSection } from "./ConnectSection";
-import { optionProblems, toSetupOptions } from "./hubOptions";
+import { decisionsShown } from "./decisions";
+import { invalidOption, optionProblems, toSetupOptions } from "./hubOptions";
 import { OptionsSection } from "./OptionsSection";
-import { PlanSection } from "./PlanSection";
+import { APPLY_REASON_ID, PlanSection } from "./PlanSection";
+import { primaryAction, type PrimaryAction } from "./primaryAction";
 import { RunsSection } from "./RunsSection";
 import { StatusSection } from "./StatusSection";
 import { useSetup, type SetupActions, type SetupModel } from "./useSetup";
@@ -24,9 +28,19 @@ const OutcomeToast = React.lazy(() => import(/* webpackChunkName: "apply" */ "./
 export function HubPage(): JSX.Element {
   const [model, actions, busy] = useSetup();
   const toast = useOutcomeToast(model.outcome, model.applying);
+  const problems = optionsProblems(model);
+  const action = primaryAction({
+    plan: model.plan,
+    planning: model.planning,
+    applying: model.applying,
+    invalidOption: problems.invalid,
+    optionsProblem: problems.first,
+    chosenDecisions: Object.values(model.answers).filter(Boolean).length,
+  });
   return (
     <Page className="ss-page flex-grow">
       <Header
+        className="ss-header"
         title="StackSpot"
         titleSize={TitleSize.Large}
         description={
@@ -35,6 +49,7 @@ export function HubPage(): JSX.Element {
               "workflows here through the stackspot pipeline."
             : undefined
         }
+        commandBarItems={model.loadError ? undefined : [commandItem(action, actions.setUp)]}
       />
       {/* data-busy: whether the hub still works on what the user did last; tests wait on it. */}
       <div className="page-content page-content-top ss-content" data-busy={busy}>
@@ -43,7 +58,7 @@ export function HubPage(): JSX.Element {
             {model.loadError.message} {model.loadError.remedy}
           </MessageCard>
         ) : (
-          <HubSections model={model} actions={actions} />
+          <HubSections model={model} actions={actions} action={action} problems={problems} />
         )}
       </div>
       <PendingDecision model={model} actions={actions} />
@@ -61,12 +76,49 @@ interface HubPartProps {
   actions: SetupActions;
 }
 
+/** The options' problems: the first of all, and the first that keeps the project from a read. */
+interface OptionsProblems {
+  first?: string;
+  invalid?: string;
+}
+
+function optionsProblems(model: SetupModel): OptionsProblems {
+  if (!model.options || !model.choices) return {};
+  const all = optionProblems(model.options, model.choices);
+  return { first: Object.values(all)[0], invalid: invalidOption(all) };
+}
+
+/** The header's one button: the set-up, with why it cannot be pressed as its tooltip. */
+function commandItem(action: PrimaryAction, onActivate: () => void): IHeaderCommandBarItem {
+  return {
+    id: "ss-apply",
+    text: action.label,
+    isPrimary: true,
+    important: true,
+    disabled: !action.enabled,
+    onActivate,
+    ariaDescribedBy: action.reason ? APPLY_REASON_ID : undefined,
+    tooltipProps: action.reason ? { text: action.reason } : undefined,
+  };
+}
+
 /** The sections of a hub that could start. */
-function HubSections({ model, actions }: HubPartProps): JSX.Element {
-  const optionsProblem =
-    model.options && model.choices
-      ? Object.values(optionProblems(model.options, model.choices))[0]
-      : undefined;
+function HubSections({
+  model,
+  actions,
+  action,
+  problems,
+}: HubPartProps & { action: PrimaryAction; problems: OptionsProblems }): JSX.Element {
+  // Once Azure DevOps is ready, the portal's steps are what is left: they come first in view.
+  const ready = !!model.plan?.upToDate && !problems.invalid && !model.applying;
+  const connect = model.context && (
+    <ConnectSection
+      project={model.context.project.name}
+      workflowUrl={model.context.workflowUrl}
+      tokenPageUrl={model.context.tokenPageUrl}
+      ready={ready}
+    />
+  );
   return (
     <>
       {model.planError && (
@@ -76,22 +128,36 @@ function HubSections({ model, actions }: HubPartProps): JSX.Element {
       )}
       <div className="ss-columns">
         <div className="ss-column">
-          <StatusSection plan={model.plan} planning={model.planning} />
-          <PlanSection model={model} actions={actions} optionsProblem={optionsProblem} />
+          <StatusSection
+            plan={model.plan}
+            planning={model.planning}
+            waitingFor={problems.invalid}
+            decisions={
+              model.plan && {
+                shown: decisionsShown(model.plan, model.decisionsSeen, model.answers),
+                answers: model.answers,
+                managed: model.managed,
+                disabled: model.applying,
+                onChoose: actions.choose,
+              }
+            }
+          />
+          <PlanSection
+            model={model}
+            actions={actions}
+            action={action}
+            waitingFor={problems.invalid}
+          />
         </div>
         <div className="ss-column">
+          {ready && connect}
           <OptionsSection
             options={model.options}
             choices={model.choices}
             disabled={model.applying}
             onChange={actions.setOptions}
           />
-          {model.context && (
-            <ConnectSection
-              workflowUrl={model.context.workflowUrl}
-              tokenPageUrl={model.context.tokenPageUrl}
-            />
-          )}
+          {!ready && connect}
         </div>
       </div>
       <RunsSection runs={model.runs} error={model.runsError} onRefresh={actions.refreshRuns} />
@@ -108,6 +174,7 @@ function PendingDecision({ model, actions }: HubPartProps): JSX.Element | null {
       <DecisionDialog
         decision={asking}
         plan={model.plan}
+        managed={model.managed}
         options={toSetupOptions(model.context.project.name, model.options)}
         onAnswer={actions.answer}
         onCancel={actions.cancelDecisions}
@@ -123,7 +190,7 @@ function useOutcomeToast(outcome: string | undefined, applying: boolean): string
     if (applying || !outcome) return;
     const text =
       outcome === "complete"
-        ? "StackSpot is set up in this project."
+        ? "Ready for StackSpot — finish in the StackSpot portal."
         : outcome === "waiting-for-pull-request"
           ? "Set up; the file waits in a pull request."
           : undefined;

@@ -1,13 +1,16 @@
-// "Plan and apply": the file that will be committed (with a diff when it replaces one), the
-// "Set up" / "Repair" button, each step's progress live, and on error the step, the message, the
-// remedy and "Retry".
+// "Plan and apply": the file that will be committed (with a diff when it replaces one), why the
+// header's action cannot be pressed when it cannot, each step's progress live, and on error the
+// step, the message, the remedy and "Retry". While the options are invalid it waits for valid ones
+// rather than show a plan made for other options.
 import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
+import { getSafeId } from "azure-devops-ui/Util";
 import { Status, Statuses, StatusSize, type IStatusProps } from "azure-devops-ui/Status";
 import { shortBranchName, type SetupPlan } from "../setup";
+import type { PrimaryAction } from "./primaryAction";
 import type { SetupActions, SetupModel, StepStatus } from "./useSetup";
 import { YamlDiff } from "./YamlDiff";
 
@@ -19,17 +22,20 @@ const stepStatus: Record<StepStatus, { status: IStatusProps; text: string }> = {
   skipped: { status: Statuses.Skipped, text: "Skipped" },
 };
 
+/**
+ * The element that says why the header's action cannot be pressed: the action's aria-describedby,
+ * which azure-devops-ui turns into this element's id with getSafeId.
+ */
+export const APPLY_REASON_ID = "ss-apply-reason";
+const reasonElementId = getSafeId(APPLY_REASON_ID);
+
 export interface PlanSectionProps {
   model: SetupModel;
   actions: SetupActions;
-  /** The first problem of the options, if any: nothing can start until it is fixed. */
-  optionsProblem?: string;
-}
-
-/** "Set up" for a project without the pipeline, "Repair" for one that has drifted. */
-export function actionLabel(plan: SetupPlan): string {
-  const exists = plan.state.pipelinesNamedStackspot.length > 0 || plan.state.file !== null;
-  return exists ? "Repair" : "Set up";
+  /** The header's action, and why it cannot be pressed. */
+  action: PrimaryAction;
+  /** The options' problem that keeps the plan from being read for them, if any. */
+  waitingFor?: string;
 }
 
 /** The permissions the user lacks for this plan, by their Azure DevOps names (each once). */
@@ -45,7 +51,7 @@ function BlockedReason({ plan, tried }: { plan: SetupPlan; tried: boolean }): JS
   const missing = missingPermissions(plan);
   if (!missing.length)
     return (
-      <span className="secondary-text ss-blocked-reason">
+      <span className="secondary-text ss-blocked-reason" id={reasonElementId}>
         Fix what the checklist marks as blocked first.
       </span>
     );
@@ -54,14 +60,17 @@ function BlockedReason({ plan, tried }: { plan: SetupPlan; tried: boolean }): JS
     `you lack the ${names} permission${missing.length > 1 ? "s" : ""} (see Status). ` +
     "Once granted, try again.";
   return (
-    <span className="secondary-text ss-blocked-reason" role="status">
+    <span className="secondary-text ss-blocked-reason" role="status" id={reasonElementId}>
       {tried ? `Nothing was changed: ${what}` : `The set-up cannot start: ${what}`}
     </span>
   );
 }
 
-export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps): JSX.Element {
+export function PlanSection(props: PlanSectionProps): JSX.Element {
+  const { model, actions, waitingFor } = props;
   const { plan, applying, failure, outcome } = model;
+  // A plan for other options than the form's is not shown, nor the action's state it implies.
+  const shown = waitingFor ? undefined : plan;
   return (
     <Card className="ss-section" titleProps={{ text: "Plan and apply", ariaLevel: 2 }}>
       <div
@@ -70,15 +79,13 @@ export function PlanSection({ model, actions, optionsProblem }: PlanSectionProps
         data-outcome={outcome ?? ""}
       >
         {!plan && <span className="ss-skeleton ss-skeleton-block" aria-hidden="true" />}
-        {plan && <PipelineFile plan={plan} />}
-        {plan && plan.decisions.some((d) => d.option === "credentials") && (
+        {shown && <PipelineFile plan={shown} />}
+        {shown && shown.decisions.some((d) => d.option === "credentials") && (
           <MessageCard severity={MessageCardSeverity.Warning} className="ss-message">
             Choose the credentials in Options: the set-up cannot finish without them.
           </MessageCard>
         )}
-        {plan && (
-          <ApplyRow model={model} plan={plan} actions={actions} optionsProblem={optionsProblem} />
-        )}
+        {plan && <ApplyRow {...props} plan={plan} />}
         {model.progress.length > 0 && <ProgressList progress={model.progress} />}
         {model.note && <p className="secondary-text">{model.note}</p>}
         {failure && !applying && <FailureCard failure={failure} onRetry={actions.retry} />}
@@ -113,40 +120,40 @@ function PipelineFile({ plan }: { plan: SetupPlan }): JSX.Element | null {
   );
 }
 
-/** "Set up" / "Repair" / "Up to date", and why it cannot be pressed when it cannot. */
+/**
+ * Why the header's action cannot be pressed ("Up to date", waiting for valid options, blocked, the
+ * options to complete), and "Try again" once a missing permission may have been granted.
+ */
 function ApplyRow({
   model,
   plan,
   actions,
-  optionsProblem,
-}: PlanSectionProps & { plan: SetupPlan }): JSX.Element {
-  const { applying, planning, outcome } = model;
-  const canApply = !applying && !planning && !plan.upToDate && !plan.blocked && !optionsProblem;
+  action,
+  waitingFor,
+}: PlanSectionProps & { plan: SetupPlan }): JSX.Element | null {
+  const { applying, outcome } = model;
+  const blocked = plan.blocked && !waitingFor;
+  if (applying || (!blocked && !action.reason)) return null;
   return (
-    <div className="flex-row flex-center rhythm-horizontal-8">
-      <Button
-        primary
-        text={applying ? "Working…" : plan.upToDate ? "Up to date" : actionLabel(plan)}
-        disabled={!canApply}
-        onClick={actions.setUp}
-        id="ss-apply"
-      />
-      {plan.upToDate && (
-        <span className="secondary-text">
-          Nothing to do: the project meets StackSpot&apos;s contract.
+    <div className="flex-row flex-center flex-wrap rhythm-horizontal-8 ss-apply-row">
+      {blocked ? (
+        <BlockedReason plan={plan} tried={outcome !== undefined} />
+      ) : (
+        <span
+          className={waitingFor ? "ss-waiting" : "secondary-text"}
+          id={reasonElementId}
+          role="status"
+        >
+          {action.reason}
         </span>
       )}
-      {plan.blocked && <BlockedReason plan={plan} tried={outcome !== undefined} />}
-      {plan.blocked && missingPermissions(plan).length > 0 && !applying && (
+      {blocked && missingPermissions(plan).length > 0 && (
         <Button
           text="Try again"
           onClick={actions.retry}
           id="ss-retry-blocked"
           ariaLabel="Try the set-up again once the permission is granted"
         />
-      )}
-      {!plan.upToDate && !plan.blocked && optionsProblem && (
-        <span className="secondary-text">Complete the options first: {optionsProblem}</span>
       )}
     </div>
   );

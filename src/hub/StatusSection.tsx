@@ -1,13 +1,17 @@
 // "Status": the engine's checklist, each item with its state and, where the set-up will change
 // something, what and why (each change once, see checklistChanges.ts); a blocked item says what
-// stops it and, for a missing permission, what to do. Skeleton rows until the first read is done.
+// stops it and, for a missing permission, what to do. Skeleton rows until the first read is done;
+// while the options are invalid, rows that wait for valid ones (the last plan was made for other
+// options, and would say what those would create).
 import * as React from "react";
 import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { Status, Statuses, StatusSize, type IStatusProps } from "azure-devops-ui/Status";
-import type { ChecklistItem, ChecklistKey, ChecklistState, SetupPlan } from "../setup";
+import type { ChecklistItem, ChecklistKey, ChecklistState, Decision, SetupPlan } from "../setup";
 import { changesFor } from "./checklistChanges";
+import { DecisionChoice } from "./DecisionChoice";
+import { decisionWords, type Answers, type ManagedPipeline } from "./decisions";
 
 const stateView: Record<ChecklistState, { status: IStatusProps; text: string }> = {
   ok: { status: Statuses.Success, text: "OK" },
@@ -30,17 +34,38 @@ const skeletonLabels = [
 export interface StatusSectionProps {
   plan?: SetupPlan;
   planning: boolean;
+  /** The options' problem that keeps the project from being read for them, if any. */
+  waitingFor?: string;
+  /** The decisions to show inline, with their choice. */
+  decisions?: DecisionsView;
 }
 
-export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Element {
+export interface DecisionsView {
+  shown: Decision[];
+  answers: Answers;
+  managed?: ManagedPipeline;
+  disabled: boolean;
+  onChoose(option: keyof Answers, yes: boolean): void;
+}
+
+/** What Status says while the options are invalid. */
+const WAITING = "Waiting for valid options.";
+
+export function StatusSection({
+  plan,
+  planning,
+  waitingFor,
+  decisions,
+}: StatusSectionProps): JSX.Element {
+  const description = plan && (waitingFor ? `${WAITING} ${waitingFor}` : summary(plan));
   return (
     <Card
       className="ss-section"
       titleProps={{ text: "Status", ariaLevel: 2 }}
-      headerDescriptionProps={plan ? { text: summary(plan) } : undefined}
+      headerDescriptionProps={description ? { text: description } : undefined}
     >
       <div className="ss-fill ss-status" data-planning={planning}>
-        {planning && plan && (
+        {planning && plan && !waitingFor && (
           <Spinner
             size={SpinnerSize.small}
             label="Reading the project…"
@@ -49,9 +74,13 @@ export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Eleme
           />
         )}
         <ul className="ss-checklist" aria-label="Set-up checklist" aria-busy={!plan}>
-          {plan
-            ? plan.checklist.map((item) => <ChecklistRow key={item.key} item={item} plan={plan} />)
-            : skeletonLabels.map((label) => <SkeletonRow key={label} label={label} />)}
+          {plan && waitingFor
+            ? plan.checklist.map((item) => <WaitingRow key={item.key} item={item} />)
+            : plan
+              ? plan.checklist.map((i) => (
+                  <ChecklistRow key={i.key} item={i} plan={plan} decisions={decisions} />
+                ))
+              : skeletonLabels.map((label) => <SkeletonRow key={label} label={label} />)}
         </ul>
       </div>
     </Card>
@@ -59,14 +88,23 @@ export function StatusSection({ plan, planning }: StatusSectionProps): JSX.Eleme
 }
 
 function summary(plan: SetupPlan): string {
-  if (plan.upToDate) return "This project is connected to StackSpot.";
+  // The portal's steps are the user's, and the hub cannot see whether they are done.
+  if (plan.upToDate) return "Ready for StackSpot — finish in the StackSpot portal.";
   if (plan.blocked && plan.permissionDenials?.length)
     return "You lack a permission the set-up needs: nothing changes until it is granted.";
   if (plan.blocked) return "Something the set-up cannot create is missing.";
   return "The set-up will make the changes below.";
 }
 
-function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }): JSX.Element {
+function ChecklistRow({
+  item,
+  plan,
+  decisions,
+}: {
+  item: ChecklistItem;
+  plan: SetupPlan;
+  decisions?: DecisionsView;
+}): JSX.Element {
   const view = stateView[item.state];
   // A blocked item changes nothing: it says what stops it instead, and what to do.
   const blocked = item.state === "blocked";
@@ -102,6 +140,18 @@ function ChecklistRow({ item, plan }: { item: ChecklistItem; plan: SetupPlan }):
           </div>
         ))}
         {changes.lines.length > 0 && <ChangeList label={item.label} lines={changes.lines} />}
+        {decisions?.shown
+          .filter((d) => d.item === item.key && d.option !== "credentials")
+          .map((d) => (
+            <DecisionChoice
+              key={d.id}
+              decision={d}
+              words={decisionWords(d, plan, decisions.managed)}
+              yes={decisions.answers[d.option as keyof Answers]}
+              disabled={decisions.disabled}
+              onChoose={(yes) => decisions.onChoose(d.option as keyof Answers, yes)}
+            />
+          ))}
       </div>
     </li>
   );
@@ -146,6 +196,26 @@ function ChangeList({
 /** The items' labels by key, to name the item a shared change is listed under. */
 function labels(plan: SetupPlan): Partial<Record<ChecklistKey, string>> {
   return Object.fromEntries(plan.checklist.map((i) => [i.key, i.label]));
+}
+
+/** An item while the options are invalid: its name, and that it waits for them. */
+function WaitingRow({ item }: { item: ChecklistItem }): JSX.Element {
+  return (
+    <li className="ss-check-row" data-item={item.key} data-state="waiting">
+      <Status
+        {...Statuses.Waiting}
+        size={StatusSize.m}
+        ariaLabel={WAITING}
+        className="ss-check-icon"
+      />
+      <div className="ss-check-body">
+        <div className="ss-check-title">
+          <span className="font-weight-semibold">{item.label}</span>
+          <span className="secondary-text ss-check-state">{WAITING}</span>
+        </div>
+      </div>
+    </li>
+  );
 }
 
 function SkeletonRow({ label }: { label: string }): JSX.Element {

@@ -85,6 +85,16 @@ export function optionProblems(
   return problems;
 }
 
+/**
+ * The first problem of a field the project is read for (the repository, the pool, the service
+ * connection's name): while there is one, the checklist and the plan describe other options than
+ * the form's, so they wait for valid ones. A missing client id or key is not one: it changes
+ * nothing the read finds.
+ */
+export function invalidOption(problems: ReturnType<typeof optionProblems>): string | undefined {
+  return problems.repository ?? problems.pool ?? problems.credentials ?? problems.connectionName;
+}
+
 function credentialsOption(c: CredentialsChoice): CredentialsOption {
   switch (c.mode) {
     case "existing":

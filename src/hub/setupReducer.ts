@@ -14,9 +14,11 @@ import type {
   SetupResult,
   StackspotRun,
 } from "../setup";
+import { decisionsShown, managedPipeline, type Answers, type ManagedPipeline } from "./decisions";
 import type { Problem } from "./describeError";
 import type { HubContext } from "./hubContext";
 import {
+  invalidOption,
   optionProblems,
   settleOptions,
   toSetupOptions,
@@ -40,7 +42,7 @@ export interface StepFailureView {
   /** The run had changed something before it failed: what it changed and what it did not. */
   partial?: { changed: string[]; unchanged: string[] };
 }
-export type Answers = { replaceEditedFile?: boolean; takeOverPipeline?: boolean };
+export type { Answers } from "./decisions";
 
 export interface SetupModel {
   context?: HubContext;
@@ -59,8 +61,14 @@ export interface SetupModel {
   outcome?: SetupOutcome;
   failure?: StepFailureView;
   pullRequest?: { id: number; title: string; url: string };
-  /** Decisions the dialog asks, one at a time, before applying. */
+  /** Decisions the dialog confirms, one at a time, before applying (those answered "yes"). */
   asking?: { queue: Decision[]; answers: Answers };
+  /** What the user chose for each decision in the checklist; the project is read with it. */
+  answers: Answers;
+  /** Each decision the plans asked since the last set-up (the checklist shows its choice). */
+  decisionsSeen: Decision[];
+  /** The pipeline the hub saw this product set up, once it has seen one. */
+  managed?: ManagedPipeline;
   runs?: StackspotRun[];
   runsError?: Problem;
 }
@@ -102,6 +110,8 @@ export type SetupAction =
   | { type: "readDone"; id: number; plan: SetupPlan }
   | { type: "readFailed"; id: number; problem: Problem }
   | { type: "setUpPressed" }
+  /** The user chose, in the checklist, the answer to a decision. */
+  | { type: "decisionChosen"; option: "replaceEditedFile" | "takeOverPipeline"; yes: boolean }
   | { type: "answered"; yes: boolean }
   | { type: "decisionsCancelled" }
   | { type: "retryPressed" }
@@ -111,12 +121,13 @@ export type SetupAction =
   | { type: "runFailed"; id: number; problem: Problem }
   /** After set-up `id`: the project's choices read again (undefined if that failed). */
   | { type: "choicesAfterRun"; id: number; choices?: Choices; after?: SetupPlan }
+  /** Refresh pressed, or the runs' listing is due again while one is in progress. */
   | { type: "runsRefreshPressed" }
   | { type: "runsLoaded"; runs: StackspotRun[] }
   | { type: "runsFailed"; problem: Problem };
 
 export const initialSetupState: SetupState = {
-  model: { planning: true, applying: false, progress: [] },
+  model: { planning: true, applying: false, progress: [], answers: {}, decisionsSeen: [] },
   lastId: 0,
   lastAnswers: {},
 };
@@ -142,6 +153,8 @@ export function setupReducer(state: SetupState, action: SetupAction): SetupState
       return readEnded(state, action);
     case "setUpPressed":
       return setUpPressed(state);
+    case "decisionChosen":
+      return decisionChosen(state, action.option, action.yes);
     case "answered":
       return answered(state, action.yes);
     case "decisionsCancelled":
@@ -207,17 +220,44 @@ function loaded(
   // The first read is the newest one: a read that started before it is dropped.
   const read = undefined;
   return requestRuns(
-    withModel({ ...state, read }, { choices, options, plan, planning: false }),
+    withModel(
+      { ...state, read },
+      { choices, options, ...withPlan(state.model, plan), planning: false },
+    ),
     plan,
   );
+}
+
+/**
+ * A new plan, with the decisions it asks added to those seen and the pipeline it shows this
+ * product set up remembered.
+ */
+function withPlan(model: SetupModel, plan: SetupPlan): Partial<SetupModel> {
+  const asked = plan.decisions.filter(
+    (d) => d.option !== "credentials" && !model.decisionsSeen.some((s) => s.id === d.id),
+  );
+  return {
+    plan,
+    decisionsSeen: asked.length ? [...model.decisionsSeen, ...asked] : model.decisionsSeen,
+    managed: managedPipeline(plan) ?? model.managed,
+  };
+}
+
+/** A decision answered in the checklist: the project is read again with the answer. */
+function decisionChosen(state: SetupState, option: keyof Answers, yes: boolean): SetupState {
+  const { options, applying } = state.model;
+  if (applying) return state;
+  const next = withModel(state, { answers: { ...state.model.answers, [option]: yes } });
+  return options ? startRead({ ...next, waitingRead: undefined }, options, false) : next;
 }
 
 function optionsChanged(state: SetupState, options: HubOptions): SetupState {
   const next = withModel({ ...state, waitingRead: undefined }, { options });
   if (!state.model.context) return next;
   const problems = optionProblems(options, state.model.choices ?? noChoices);
-  // A name the service would refuse is not worth a round trip; the form shows why.
-  if (problems.repository || problems.pool) return next;
+  // A name the service would refuse is not worth a round trip; the form shows why, and the
+  // checklist and the plan wait for valid options.
+  if (invalidOption(problems)) return next;
   const id = state.lastId + 1;
   return { ...next, lastId: id, waitingRead: { id, options } };
 }
@@ -229,7 +269,7 @@ function startRead(state: SetupState, options: HubOptions, thenRuns: boolean): S
   // A read that replaces one still in flight inherits its promise to list the runs.
   const read: ReadRequest = {
     id,
-    options: withoutSecrets(toSetupOptions(context.project, options)),
+    options: withoutSecrets(toSetupOptions(context.project, options, state.model.answers)),
     thenRuns: thenRuns || !!state.read?.thenRuns,
   };
   return withModel({ ...state, lastId: id, read }, { planning: true });
@@ -244,19 +284,24 @@ function readEnded(
   const next = withModel(
     { ...state, read: undefined },
     action.type === "readDone"
-      ? { plan: action.plan, planning: false, planError: undefined }
+      ? { ...withPlan(state.model, action.plan), planning: false, planError: undefined }
       : { planning: false, planError: action.problem },
   );
   if (!read.thenRuns) return next;
   return requestRuns(next, action.type === "readDone" ? action.plan : undefined);
 }
 
+/**
+ * Applies with the choices made in the checklist; a "yes" (replace, take over) is confirmed in the
+ * dialog first, which shows what it overwrites. Credentials are chosen in Options.
+ */
 function setUpPressed(state: SetupState): SetupState {
-  const decisions = state.model.plan?.decisions ?? [];
-  // Credentials are chosen in Options, not answered in the dialog.
-  const queue = decisions.filter((d) => d.option !== "credentials");
-  if (!queue.length) return startRun(state, {});
-  return withModel(state, { asking: { queue, answers: {} } });
+  const { plan, decisionsSeen, answers } = state.model;
+  const queue = plan
+    ? decisionsShown(plan, decisionsSeen, answers).filter((d) => answers[d.option as keyof Answers])
+    : [];
+  if (!queue.length) return startRun(state, answers);
+  return withModel(state, { asking: { queue, answers } });
 }
 
 function answered(state: SetupState, yes: boolean): SetupState {
@@ -329,7 +374,12 @@ function runFinished(state: SetupState, result: SetupResult): SetupState {
       progress,
       applying: false,
       planning: !after,
-      ...(after ? { plan: after, planError: undefined } : {}),
+      // The choices were for this set-up: the next one asks again.
+      answers: {},
+      decisionsSeen: [],
+      ...(after
+        ? { ...withPlan({ ...state.model, decisionsSeen: [] }, after), planError: undefined }
+        : {}),
     },
   );
 }

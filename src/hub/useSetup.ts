@@ -38,6 +38,8 @@ export interface SetupActions {
   setOptions(options: HubOptions): void;
   /** Starts a set-up, asking first for every decision the plan holds. */
   setUp(): void;
+  /** A decision's answer chosen in the checklist. */
+  choose(option: "replaceEditedFile" | "takeOverPipeline", yes: boolean): void;
   answer(yes: boolean): void;
   cancelDecisions(): void;
   retry(): void;
@@ -90,6 +92,7 @@ export function useSetup(
     () => ({
       setOptions: (options) => dispatch({ type: "optionsChanged", options }),
       setUp: () => dispatch({ type: "setUpPressed" }),
+      choose: (option, yes) => dispatch({ type: "decisionChosen", option, yes }),
       answer: (yes) => dispatch({ type: "answered", yes }),
       cancelDecisions: () => dispatch({ type: "decisionsCancelled" }),
       retry: () => dispatch({ type: "retryPressed" }),

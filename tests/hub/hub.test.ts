@@ -168,20 +168,27 @@ test("leaves a user-edited file intact unless it is replaced through the dialog,
     "needs-decision",
   );
 
-  // First time: keep the file.
+  // The decision is in the checklist with its choice: keep the file, until the user picks another.
+  const choice = checklistItem(hub, "pipelineFile").locator(".ss-decision");
+  const keep = choice.getByRole("radio", { name: "Keep my file" });
+  expect(await keep.getAttribute("aria-checked")).toBe("true");
+
+  // First time: keep the file; nothing to confirm, the rest is repaired.
   await pressApply(hub, "Repair");
-  const dialog = hub.locator(".ss-dialog-body");
-  await dialog.waitFor({ timeout: UI_TIMEOUT });
-  await dialog.locator(".ss-line-removed", { hasText: "# my own note: keep me" }).waitFor();
-  await hub.locator(boltId("ss-decision-no")).click();
   expect(await waitForSetupEnd(hub)).toBe("needs-decision");
+  expect(await hub.locator(".ss-dialog-body").count()).toBe(0);
   expect(h.emulator.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBe(edited);
   const [after] = h.emulator.listDefinitions(project).filter((d) => d.name === "stackspot");
   expect(after.variables.secret_cli_login).toMatchObject({ isSecret: true, allowOverride: true });
 
-  // Second time: replace it.
-  await pressApply(hub, "Repair");
+  // Second time: replace it, chosen in the checklist and confirmed in the dialog, which shows
+  // what is lost.
+  await choice.getByRole("radio", { name: "Replace the file" }).click();
+  await hub.getByText("/stackspot.yml will be replaced").waitFor({ timeout: UI_TIMEOUT });
+  await pressApply(hub, "Apply changes");
+  const dialog = hub.locator(".ss-dialog-body");
   await dialog.waitFor({ timeout: UI_TIMEOUT });
+  await dialog.locator(".ss-line-removed", { hasText: "# my own note: keep me" }).waitFor();
   await hub.locator(boltId("ss-decision-yes")).click();
   expect(await waitForSetupEnd(hub)).toBe("complete");
   expect(h.emulator.getFile(project, "repo-runner-actions", "main", "/stackspot.yml")).toBe(
@@ -204,7 +211,11 @@ test("takes over a stackspot pipeline that runs another file only through the di
   const { hub } = session;
   await waitForChecklist(hub);
   await typeCredentials(hub, CREDENTIALS);
-  await pressApply(hub, "Repair");
+  // Asked in the checklist, where the file it runs is named and what becomes of it.
+  const choice = checklistItem(hub, "pipeline").locator(".ss-decision");
+  expect(await choice.innerText()).toMatch(/\/ci\.yml of "ci" stays in its repository as it is/);
+  await choice.getByRole("radio", { name: "Take over the pipeline" }).click();
+  await pressApply(hub, "Apply changes");
   const dialog = hub.locator(".ss-dialog-body");
   await dialog.waitFor({ timeout: UI_TIMEOUT });
   const facts = await dialog.innerText();

@@ -56,12 +56,15 @@ export async function typeCredentials(
 }
 
 /**
- * Presses the apply button ("Set up" / "Repair") once it can be pressed and nothing can disable it
- * again before the click lands: typing schedules a re-read of the project 300 ms after the last
- * key, and the button is disabled while it runs, which drops a click (the hub ignores a click on a
- * disabled button; Playwright had already found it enabled).
+ * Presses the header's action ("Set up" / "Repair" / "Apply changes") once it can be pressed and
+ * nothing can disable it again before the click lands: typing schedules a re-read of the project
+ * 300 ms after the last key, and the button is disabled while it runs, which drops a click (the
+ * hub ignores a click on a disabled button; Playwright had already found it enabled).
  */
-export async function pressApply(hub: FrameLocator, label: "Set up" | "Repair"): Promise<void> {
+export async function pressApply(
+  hub: FrameLocator,
+  label: "Set up" | "Repair" | "Apply changes",
+): Promise<void> {
   await waitForIdle(hub);
   const button = hub.locator(`${boltId("ss-apply")}:not([aria-disabled=true]):not([disabled])`, {
     hasText: label,

@@ -418,26 +418,51 @@ describe("setting up", () => {
 describe("decisions", () => {
   const withDecisions = (...options: Decision["option"][]) =>
     loadedWith({ ...emptyPlan(), decisions: options.map(decision) });
+  /** The plan once the user chose to replace the file: the engine plans it as a step. */
+  const replacing = (): SetupPlan => {
+    const plan = emptyPlan();
+    const write = plan.steps.find((st) => st.spec.kind === "write-file")!;
+    const spec = { ...write.spec, mode: "replace" } as typeof write.spec;
+    return { ...plan, steps: plan.steps.map((st) => (st === write ? { ...st, spec } : st)) };
+  };
+  /** Replace chosen in the checklist, and the project read again with it. */
+  const choseToReplace = (): SetupState => {
+    const chosen = setupReducer(withDecisions("replaceEditedFile"), {
+      type: "decisionChosen",
+      option: "replaceEditedFile",
+      yes: true,
+    });
+    return setupReducer(chosen, { type: "readDone", id: chosen.read!.id, plan: replacing() });
+  };
 
-  test("a plan with decisions asks them before anything starts", () => {
+  test("a decision left as it is needs no dialog: the set-up starts without it", () => {
     const state = setupReducer(withDecisions("replaceEditedFile"), { type: "setUpPressed" });
-    expect(state.model.asking?.queue.map((d) => d.option)).toEqual(["replaceEditedFile"]);
-    expect(state.run).toBeUndefined();
+    expect(state.model.asking).toBeUndefined();
+    expect(state.run?.options).toMatchObject({ replaceEditedFile: false });
   });
 
-  test("answers to the last decision start the set-up with every answer", () => {
-    const state = run(
-      withDecisions("replaceEditedFile", "takeOverPipeline"),
-      { type: "setUpPressed" },
-      { type: "answered", yes: false },
-    );
-    expect(state.model.asking?.queue.map((d) => d.option)).toEqual(["takeOverPipeline"]);
-    expect(state.run).toBeUndefined();
-    const started = setupReducer(state, { type: "answered", yes: true });
+  test("a choice made in the checklist reads the project with it, and stays shown", () => {
+    const chosen = setupReducer(withDecisions("replaceEditedFile"), {
+      type: "decisionChosen",
+      option: "replaceEditedFile",
+      yes: true,
+    });
+    expect(chosen.read?.options).toMatchObject({ replaceEditedFile: true });
+    expect(chosen.model.planning).toBe(true);
+    const state = choseToReplace();
+    expect(state.model.answers).toEqual({ replaceEditedFile: true });
+    expect(state.model.decisionsSeen.map((d) => d.option)).toEqual(["replaceEditedFile"]);
+  });
+
+  test('a "yes" is confirmed in the dialog, then the set-up starts with every answer', () => {
+    const asking = setupReducer(choseToReplace(), { type: "setUpPressed" });
+    expect(asking.model.asking?.queue.map((d) => d.option)).toEqual(["replaceEditedFile"]);
+    expect(asking.run).toBeUndefined();
+    const started = setupReducer(asking, { type: "answered", yes: true });
     expect(started.model.asking).toBeUndefined();
     expect(started.run?.options).toMatchObject({
-      replaceEditedFile: false,
-      takeOverPipeline: true,
+      replaceEditedFile: true,
+      takeOverPipeline: false,
     });
   });
 
@@ -448,23 +473,31 @@ describe("decisions", () => {
   });
 
   test("cancelling the dialog starts nothing", () => {
-    const state = run(
-      withDecisions("replaceEditedFile"),
-      { type: "setUpPressed" },
-      { type: "decisionsCancelled" },
-    );
+    const state = run(choseToReplace(), { type: "setUpPressed" }, { type: "decisionsCancelled" });
     expect(state.model.asking).toBeUndefined();
     expect(state.run).toBeUndefined();
   });
-});
 
-describe("retrying", () => {
-  test("Retry after a failed set-up runs it again with the same answers", () => {
-    const first = run(
-      loadedWith({ ...emptyPlan(), decisions: [decision("replaceEditedFile")] }),
+  test("a set-up's end clears the choices: the next one asks again", () => {
+    const started = run(
+      choseToReplace(),
       { type: "setUpPressed" },
       { type: "answered", yes: true },
     );
+    const ended = setupReducer(started, {
+      type: "runFinished",
+      id: started.run!.id,
+      result: result({}),
+    });
+    expect(ended.model.answers).toEqual({});
+  });
+
+  retrying(choseToReplace);
+});
+
+function retrying(choseToReplace: () => SetupState): void {
+  test("Retry after a failed set-up runs it again with the same answers", () => {
+    const first = run(choseToReplace(), { type: "setUpPressed" }, { type: "answered", yes: true });
     const failed = setupReducer(first, {
       type: "runFailed",
       id: first.run!.id,
@@ -475,7 +508,9 @@ describe("retrying", () => {
     expect(again.run?.options).toMatchObject({ replaceEditedFile: true });
     expect(again.model).toMatchObject({ applying: true, failure: undefined, outcome: undefined });
   });
+}
 
+describe("retrying", () => {
   test("Try again on a set-up blocked on load reads the project again and sets up nothing", () => {
     const state = setupReducer(loadedWith(), { type: "retryPressed" });
     expect(state.run).toBeUndefined();
