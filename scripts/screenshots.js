@@ -61,6 +61,12 @@ async function shoot(page, name) {
   const hideControls = await page.addStyleTag({
     content: ".host-badge, .host-controls { visibility: hidden; }",
   });
+  // No tooltip: the pointer leaves the header's action it may have pressed.
+  await page.mouse.move(0, 0);
+  await page
+    .frameLocator("#hub-frame")
+    .locator(".bolt-tooltip")
+    .waitFor({ state: "detached", timeout: TIMEOUT });
   // The top of the hub (a set-up leaves the focus, and the scroll, at its progress list).
   await page
     .frameLocator("#hub-frame")
