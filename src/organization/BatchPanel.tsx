@@ -9,9 +9,17 @@ import { BatchOptionsForm } from "./BatchOptionsForm";
 import { BatchResult } from "./BatchResult";
 import { BatchReview } from "./BatchReview";
 import { credentialsOf } from "./batchPlan";
+import type { ProjectRow } from "./projectRows";
 import type { BatchActions, BatchModel } from "./useBatchSetup";
 
-export function BatchPanel({ model, actions }: { model: BatchModel; actions: BatchActions }) {
+export interface BatchPanelProps {
+  model: BatchModel;
+  actions: BatchActions;
+  /** The table's rows, live: the panel lists the batch's projects with their progress. */
+  rows: ProjectRow[];
+}
+
+export function BatchPanel({ model, actions, rows }: BatchPanelProps) {
   if (model.phase === "closed") return null;
   const n = model.projects.length;
   return (
@@ -22,13 +30,13 @@ export function BatchPanel({ model, actions }: { model: BatchModel; actions: Bat
       footerButtonProps={footerButtons(model, actions)}
     >
       <div className="ss-batch" data-phase={model.phase}>
-        <BatchBody model={model} actions={actions} />
+        <BatchBody model={model} actions={actions} rows={rows} />
       </div>
     </Panel>
   );
 }
 
-function BatchBody({ model, actions }: { model: BatchModel; actions: BatchActions }) {
+function BatchBody({ model, actions, rows }: BatchPanelProps) {
   switch (model.phase) {
     case "options":
       return <BatchOptionsForm settings={model.settings} onEdit={actions.edit} />;
@@ -38,7 +46,12 @@ function BatchBody({ model, actions }: { model: BatchModel; actions: BatchAction
       return <BatchReview model={model} actions={actions} />;
     case "running":
     case "done":
-      return <BatchResult model={model} />;
+      return (
+        <BatchResult
+          model={model}
+          rows={rows.filter((r) => model.projects.some((p) => p.name === r.name))}
+        />
+      );
     default:
       return null;
   }
@@ -79,7 +92,7 @@ function footerButtons(model: BatchModel, actions: BatchActions): IButtonProps[]
         },
       ];
     case "done":
-      return [{ text: "Close", primary: true, onClick: actions.close }];
+      return [{ text: "Done", primary: true, onClick: actions.close }];
     default:
       return [];
   }

@@ -2,17 +2,21 @@
 import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import { download, runReportCsv, runReportJson } from "./exportRun";
+import { STATE_LABELS, type ProjectRow } from "./projectRows";
 import type { BatchModel } from "./useBatchSetup";
 
-export function BatchResult({ model }: { model: BatchModel }): JSX.Element {
+export function BatchResult({ model, rows }: { model: BatchModel; rows: ProjectRow[] }) {
   const result = model.result;
   if (!result) {
     return (
-      <p role="status" className="ss-batch-progress">
-        {model.cancelling
-          ? "Cancelling: no new project or step starts; the steps running now finish."
-          : "Setting up… each row of the table shows its project's progress."}
-      </p>
+      <div className="flex-column rhythm-vertical-8">
+        <p role="status" className="ss-batch-progress">
+          {model.cancelling
+            ? "Cancelling: no new project or step starts; the steps running now finish."
+            : "Setting up…"}
+        </p>
+        <BatchRows rows={rows} />
+      </div>
     );
   }
   const c = result.counts;
@@ -37,5 +41,19 @@ export function BatchResult({ model }: { model: BatchModel }): JSX.Element {
         />
       </div>
     </div>
+  );
+}
+
+/** Each project of the batch with what it is doing (the table behind the panel shows the same). */
+function BatchRows({ rows }: { rows: ProjectRow[] }): JSX.Element {
+  return (
+    <ul className="ss-counts ss-batch-rows" aria-label="Progress by project">
+      {rows.map((r) => (
+        <li key={r.name}>
+          <span className="font-weight-semibold">{r.name}</span>:{" "}
+          {r.activity === "Done" ? STATE_LABELS[r.state] : (r.activity ?? "Queued")}
+        </li>
+      ))}
+    </ul>
   );
 }

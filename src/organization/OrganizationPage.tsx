@@ -28,7 +28,8 @@ export function OrganizationPage(): JSX.Element {
   );
   const loadError = error ?? states.loadError;
   const busy = states.read < states.rows.length || batch.phase === "running";
-  const notReady = states.rows.filter((r) => r.state !== "ready" && r.state !== "reading");
+  // "All not ready" among the rows the filters show.
+  const notReady = shown.filter((r) => r.state !== "ready" && r.state !== "reading");
   const chosen = states.rows.filter((r) => selected.has(r.name));
   return (
     <Page className="ss-page flex-grow">
@@ -66,7 +67,7 @@ export function OrganizationPage(): JSX.Element {
           </div>
         )}
       </div>
-      <BatchPanel model={batch} actions={batchActions} />
+      <BatchPanel model={batch} actions={batchActions} rows={states.rows} />
     </Page>
   );
 }
@@ -90,6 +91,7 @@ function headerCommands(
     {
       id: "select-not-ready",
       text: `Select all not ready (${notReady.length})`,
+      tooltipProps: { text: "Selects the projects shown that are not ready." },
       important: true,
       disabled: notReady.length === 0,
       onActivate: on.selectNotReady,
