@@ -48,6 +48,14 @@ it("npm start prints the page's URL, serves it, and stops on SIGINT", async () =
     const page = await fetch(firstUrl()!);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    // Both hubs, labelled: the project hub and the organization view.
+    const projectHub = /Project hub: +(\S+)/.exec(out)?.[1];
+    const organizationView = /Organization view: +(\S+)/.exec(out)?.[1];
+    expect(projectHub).toBe(firstUrl());
+    expect(organizationView).toMatch(/\/_settings\//);
+    const org = await fetch(organizationView!);
+    expect(org.status).toBe(200);
+    expect(await org.text()).toContain("organization.html");
     await theCommandItPrintsWorks(root, out);
   } finally {
     child.kill("SIGINT");

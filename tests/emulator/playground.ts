@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator } from "./index";
 import { DEMO_PROJECT, seedDemo } from "./demo";
+import { seedOrgDemo } from "./orgDemo";
 import { startTestHost } from "../host/server";
 import { ensureHubBuilt } from "../host/hubBuild";
 import { findRepoRoot } from "../host/httpUtil";
@@ -42,6 +43,9 @@ async function main(): Promise<void> {
   // path.
   const emulator = await startEmulator({ contractCheck: false });
   seedDemo(emulator);
+  // About 30 more projects in every state, for the organization view.
+  process.stdout.write("Seeding the organization's projects…\n");
+  await seedOrgDemo(emulator);
   const host = await startTestHost({
     emulator,
     defaultProject: DEMO_PROJECT,
@@ -55,10 +59,12 @@ async function main(): Promise<void> {
     [
       "",
       "StackSpot for Azure DevOps — playground",
-      `  Open: ${host.url}`,
-      `  The hub runs in a local stand-in for Azure DevOps (organization ${emulator.organization}, project ${DEMO_PROJECT}),`,
+      `  Project hub:       ${host.url}`,
+      `  Organization view: ${host.organizationPageUrl()}`,
+      `  The hubs run in a local stand-in for Azure DevOps (organization ${emulator.organization}, project ${DEMO_PROJECT}),`,
       "  against a local Azure DevOps REST emulator. Use any client id, key and realm: nothing leaves this machine.",
       `  Dark theme: ${host.hubPageUrl(DEMO_PROJECT, { theme: "dark" })}`,
+      `              ${host.organizationPageUrl({ theme: "dark" })}`,
       "",
       "  The command line, against the same organization (in another terminal, here):",
       `    Organization URL: ${emulator.orgUrl}`,
