@@ -95,3 +95,24 @@ test("the packaged hub loads in the SDK test host, reads the project and shows t
     ),
   ).toEqual([]);
 }, 120_000);
+
+test("the packaged organization view loads from the .vsix and lists the organization's projects", async () => {
+  const orgHub = contributions(vsix).find(
+    (c) => c.type === HUB_TYPE && c.targets?.includes("ms.vss-web.collection-admin-hub-group"),
+  )!;
+  const uri = String(orgHub.properties!.uri);
+  const project = h.newProject("ListedFromPackage");
+  await session?.close();
+  session = await h.openOrganization();
+  await session.hub
+    .locator(".ss-projects [role=row]", { hasText: project })
+    .locator("[data-state]")
+    .waitFor({ timeout: 60_000 });
+  expect(session.extensionFiles.map((f) => f.path)).toEqual(expect.arrayContaining([uri]));
+  expect(session.extensionFiles.filter((f) => f.status !== 200 || !vsix.has(f.path))).toEqual([]);
+  expect(
+    session.output.filter(
+      (l) => /^\[(error|pageerror)\]/.test(l) && !l.includes("Failed to load resource"),
+    ),
+  ).toEqual([]);
+}, 120_000);
