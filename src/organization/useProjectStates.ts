@@ -28,11 +28,27 @@ export interface ProjectStates {
   update(changes: Map<string, (row: ProjectRow) => ProjectRow>): void;
 }
 
+/** Row changes arriving together are drawn together: one render for many projects read. */
+const FLUSH_MS = 40;
+
+type RowChanges = Map<string, (row: ProjectRow) => ProjectRow>;
+
 export function useProjectStates(context: OrganizationContext | undefined): ProjectStates {
   const [rows, setRows] = React.useState<ProjectRow[]>([]);
   const [loadError, setLoadError] = React.useState<Problem>();
-  const update = React.useCallback((changes: Map<string, (row: ProjectRow) => ProjectRow>) => {
-    setRows((current) => current.map((r) => changes.get(r.name)?.(r) ?? r));
+  const pending = React.useRef<RowChanges>(new Map());
+  const timer = React.useRef<ReturnType<typeof setTimeout>>();
+  const update = React.useCallback((changes: RowChanges) => {
+    for (const [name, change] of changes) {
+      const before = pending.current.get(name);
+      pending.current.set(name, before ? (r) => change(before(r)) : change);
+    }
+    timer.current ??= setTimeout(() => {
+      const batch = pending.current;
+      pending.current = new Map();
+      timer.current = undefined;
+      setRows((current) => current.map((r) => batch.get(r.name)?.(r) ?? r));
+    }, FLUSH_MS);
   }, []);
   React.useEffect(() => {
     if (!context) return;
