@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Takes the Marketplace screenshots of the hub from the playground (`npm start`): light and dark,
-// before and after a set-up of the demo project. Writes static/screenshots/*.png.
+// Takes the Marketplace screenshots from the playground (`npm start`): the project hub light and
+// dark, before and after a set-up of the demo project, and the organization view light and dark.
+// Writes static/screenshots/*.png.
 //   node scripts/screenshots.js [OUTDIR]
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
@@ -24,7 +25,7 @@ function startPlayground() {
   const url = new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk) => {
       output += chunk;
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(output);
+      const match = /Project hub: +(http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(output);
       if (match) resolve(match[1]);
     });
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -53,6 +54,22 @@ async function openHub(browser, url, theme) {
   await hub.locator('.ss-status[data-planning="false"]').waitFor({ timeout: TIMEOUT });
   await hub.locator(".ss-runs").waitFor({ timeout: TIMEOUT });
   return { page, hub };
+}
+
+/** The organization view of the playground's organization, once every project is read. */
+async function openOrganization(browser, projectHubUrl, theme) {
+  const page = await browser.newPage({ viewport });
+  const u = new URL(projectHubUrl);
+  const organization = u.pathname.split("/")[1];
+  const hubId = u.pathname
+    .split("/")
+    .pop()
+    .replace(/stackspot-hub$/, "stackspot-organization-hub");
+  await page.goto(`${u.origin}/${organization}/_settings/${hubId}?theme=${theme}`);
+  const view = page.frameLocator("#hub-frame");
+  await view.getByText(/^Read all \d+ projects$/).waitFor({ timeout: TIMEOUT });
+  await page.waitForTimeout(300); // the last rows' paint
+  return page;
 }
 
 async function shoot(page, name) {
@@ -136,6 +153,12 @@ async function main() {
         }),
     );
     await shoot(page, "hub-dark-after");
+    await page.close();
+    for (const theme of ["light", "dark"]) {
+      const org = await openOrganization(browser, address, theme);
+      await shoot(org, `organization-${theme}`);
+      await org.close();
+    }
   } finally {
     await browser?.close();
     await stopPlayground(child);

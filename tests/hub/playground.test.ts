@@ -51,7 +51,7 @@ function waitForUrl(proc: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(output);
+      const match = /Project hub: +(http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(output);
       if (match) resolve(match[1]);
     };
     proc.stdout!.on("data", onData);
