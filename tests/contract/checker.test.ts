@@ -350,6 +350,28 @@ describe("responses", () => {
     ]);
   });
 
+  it("reports fields the service leaves out: templateParameters in Runs - List", () => {
+    const runs = req("GET", `${ORG}/pipelines/7/runs`, { v: "7.2-preview.1" });
+    const run = {
+      id: 12,
+      name: "20240501.1",
+      state: 4,
+      url: "https://x/_apis/pipelines/7/runs/12",
+    };
+    expect(messages(checker.checkResponse(runs, 200, [run]))).toEqual([]);
+    expect(
+      messages(checker.checkResponse(runs, 200, [{ ...run, templateParameters: { a: "b" } }])).join(
+        "\n",
+      ),
+    ).toMatch(
+      /without "templateParameters" \(known difference runs-list-without-template-parameters\)/,
+    );
+    const getRun = req("GET", `${ORG}/pipelines/7/runs/12`, { v: "7.2-preview.1" });
+    expect(
+      messages(checker.checkResponse(getRun, 200, { ...run, templateParameters: { a: "b" } })),
+    ).toEqual([]);
+  });
+
   it("catches list wrapping mistakes", () => {
     expect(
       messages(checker.checkResponse(listReposWrapped, 200, { count: 1, value: repo })),

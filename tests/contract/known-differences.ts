@@ -349,6 +349,56 @@ export const SERVICE_REQUIRED_FIELDS: ServiceRequired[] = [
   },
 ];
 
+/**
+ * Fields the spec declares on an answer that the service leaves out of it. The checker reports an
+ * answer (the emulator's) that carries one, so the emulator behaves as the service does.
+ */
+export interface OmittedFields extends KnownDifference {
+  operationId: string;
+  /** Dotted paths into the answer (into each item of a list). */
+  paths: string[];
+  sources: string[];
+}
+export const SERVICE_OMITTED_FIELDS: OmittedFields[] = [
+  {
+    id: "runs-list-without-template-parameters",
+    operationId: "Runs_List",
+    paths: ["templateParameters"],
+    sources: [
+      "https://github.com/MicrosoftDocs/azure-devops-docs/issues/12933",
+      "https://github.com/MicrosoftDocs/vsts-rest-api-specs/issues/579",
+    ],
+    reason:
+      "Run declares templateParameters, but users report that Runs - List " +
+      "(GET {project}/_apis/pipelines/{id}/runs, 7.1-preview.1 and other versions) answers every run " +
+      "without it since November 2022 (MicrosoftDocs/azure-devops-docs issue 12933, the same report as " +
+      "MicrosoftDocs/vsts-rest-api-specs issue 579). A run's parameters are read with Runs - Get.",
+  },
+  {
+    id: "pull-request-repository-without-web-url",
+    operationId: "Pull Requests_Create",
+    paths: ["repository.webUrl"],
+    sources: [
+      "git/7.1/httpExamples/pullRequests/POST__git_repositories__repositoryId__pullRequests.json",
+    ],
+    reason:
+      "GitRepository declares webUrl, but in Microsoft's recorded pull-request answers the pull " +
+      "request's `repository` carries only id, name, url and project: no webUrl. A pull request's web " +
+      "link is built from the organization, project, repository name and pull request id.",
+  },
+  {
+    id: "pull-requests-list-repository-without-web-url",
+    operationId: "Pull Requests_Get Pull Requests",
+    paths: ["repository.webUrl"],
+    sources: [
+      "git/7.1/httpExamples/pullRequests/GET__git_repositories__repositoryId__pullRequests.json",
+    ],
+    reason:
+      "As pull-request-repository-without-web-url, for the list the status read makes: the recorded " +
+      "list answer's repository has no webUrl either.",
+  },
+];
+
 /** Routes of areas Microsoft's specs do not cover: not checked, and not reported as unknown. */
 export const ROUTES_WITHOUT_SPECS: KnownDifference & { patterns: RegExp[] } = {
   id: "routes-without-specs",
@@ -379,5 +429,6 @@ export const ALL_KNOWN_DIFFERENCES: KnownDifference[] = [
   NULL_STRINGS_IN_RESPONSES,
   ...POLYMORPHIC_BASES,
   ...SERVICE_REQUIRED_FIELDS,
+  ...SERVICE_OMITTED_FIELDS,
   ROUTES_WITHOUT_SPECS,
 ];

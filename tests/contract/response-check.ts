@@ -6,6 +6,7 @@ import {
   EMPTY_SUCCESS_BODIES,
   EXTRA_SUCCESS_STATUSES,
   LIST_WRAPPING,
+  SERVICE_OMITTED_FIELDS,
   STANDARD_ERRORS,
 } from "./known-differences";
 import { expectsJson, queryValue, RequestFormat } from "./media-type";
@@ -130,7 +131,35 @@ function checkSuccess(
         schema.type === "array" && !format.noArrayWrap ? "body.value" : "body",
       ),
     );
+  problems.push(...omittedFieldsPresent(op, value));
   return problems;
+}
+
+/**
+ * Fields the spec declares but the service leaves out of this operation's answer: an answer that
+ * carries one does not behave as the service (SERVICE_OMITTED_FIELDS).
+ */
+function omittedFieldsPresent(op: SpecOperation, value: unknown): string[] {
+  const items = Array.isArray(value) ? value : [value];
+  const problems: string[] = [];
+  for (const rule of SERVICE_OMITTED_FIELDS) {
+    if (rule.operationId !== op.operationId) continue;
+    for (const field of rule.paths)
+      if (items.some((item) => fieldAt(item, field) !== undefined))
+        problems.push(
+          `the service answers ${op.operationId} without "${field}" (known difference ${rule.id})`,
+        );
+  }
+  return problems;
+}
+
+function fieldAt(value: unknown, dotted: string): unknown {
+  let at: unknown = value;
+  for (const key of dotted.split(".")) {
+    if (typeof at !== "object" || at === null) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
 }
 
 function firstSuccessSchema(op: SpecOperation): SwaggerSchema | undefined {

@@ -46,12 +46,36 @@ it(
     expect(runs[0].workflowExecutionId).toBeUndefined();
     expect(runs[0].result).toBe("failed");
     for (const r of runs) expect(r.webUrl).toMatch(new RegExp(`buildId=${r.id}$`));
-    // With the id known (plan.pipelineId), the lookup by name is skipped.
+    // With the id known (plan.pipelineId), the lookup by name is skipped: one Runs - List, then
+    // one Runs - Get per run, since the list carries no templateParameters.
     emu.clearRequests();
     expect((await listStackspotRuns(clientsFor(emu), "Runs", id)).length).toBe(3);
-    expect(emu.requests).toHaveLength(1);
+    expect(emu.requests.map((r) => r.path.replace(/^.*_apis\//, ""))).toEqual([
+      `pipelines/${id}/runs`,
+      ...[manual.id, running.id, done.id].map((n) => `pipelines/${id}/runs/${n}`),
+    ]);
+    // At most `limit` runs, the newest.
+    const two = await listStackspotRuns(clientsFor(emu), "Runs", id, 2);
+    expect(two.map((r) => r.workflowExecutionId)).toEqual([undefined, "exec-2"]);
   },
 );
+
+it("reads the execution id from Runs - Get: the list answers without templateParameters", async () => {
+  emu.addProject("ListBare");
+  const result = await runSetup(clientsFor(emu), creatingOptions("ListBare"));
+  const id = result.plan.pipelineId ?? emu.listDefinitions("ListBare")[0].id;
+  const run = emu.addRun("ListBare", id, {
+    state: "completed",
+    result: "succeeded",
+    templateParameters: { workflow_execution_id: "exec-9" },
+  });
+  const clients = clientsFor(emu);
+  const listed = await clients.pipelines.listRuns("ListBare", id);
+  expect(listed[0].id).toBe(run.id);
+  expect(listed[0].templateParameters).toBeUndefined();
+  const runs = await listStackspotRuns(clients, "ListBare", id);
+  expect(runs[0].workflowExecutionId).toBe("exec-9");
+});
 
 it("is empty when there is no stackspot pipeline", async () => {
   emu.addProject("NoRuns");

@@ -52,6 +52,7 @@ function runJson(
   project: Project,
   def: StoredDefinition,
   run: StoredRun,
+  detail: "list" | "get" = "get",
 ): Record<string, unknown> {
   const url = apiUrl(req, `${project.id}/_apis/pipelines/${def.id}/runs/${run.id}`);
   const { _links: _omit, ...pipeline } = pipelineRef(req, project, def);
@@ -67,7 +68,9 @@ function runJson(
       web: `${req.core.orgUrl}${project.id}/_build/results?buildId=${run.id}`,
       "pipeline.web": `${req.core.orgUrl}${project.id}/_build/definition?definitionId=${def.id}`,
     }),
-    templateParameters: run.templateParameters,
+    // Runs - List is reported to leave out templateParameters (KNOWN-DIFFERENCES.md): only
+    // Runs - Get carries them.
+    ...(detail === "get" ? { templateParameters: run.templateParameters } : {}),
     pipeline,
     state: enumValue(req.wire, run.state, RunState[run.state]),
     ...(run.result ? { result: enumValue(req.wire, run.result, RunResult[run.result]) } : {}),
@@ -128,7 +131,7 @@ function listRuns(req: ApiRequest): ApiResult {
     status: 200,
     body: collection(
       req.wire,
-      runs.map((r) => runJson(req, project, def, r)),
+      runs.map((r) => runJson(req, project, def, r, "list")),
     ),
   };
 }
