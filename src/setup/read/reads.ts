@@ -1,6 +1,7 @@
 // The reads the set-up makes, one REST call each, shaped into the engine's state. The apply stage
 // uses them too, to see whether a write it could not confirm happened.
 import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
+import type { GitPullRequest } from "azure-devops-extension-api/Git/Git";
 import {
   activePullRequests,
   AdoClients,
@@ -77,25 +78,38 @@ export async function readFile(
 export async function readSetupPullRequest(
   clients: AdoClients,
   project: string,
-  repositoryId: string,
+  repository: { id: string; webUrl?: string },
   targetBranch: string,
 ): Promise<PullRequestState | null> {
   const prs = await clients.git.getPullRequests(
-    repositoryId,
+    repository.id,
     activePullRequests(SETUP_TOPIC_BRANCH, targetBranch),
     project,
   );
   const pr = prs.find((p) => p.sourceRefName === SETUP_TOPIC_BRANCH);
-  return pr ? toPullRequestState(pr.pullRequestId, pr.title, pr.repository?.webUrl, pr.url) : null;
+  return pr ? toPullRequestState(clients.orgUrl, pr, repository.webUrl) : null;
 }
 
+/**
+ * A pull request with its web link. Microsoft's recorded pull-request answers carry no
+ * `repository.webUrl` (known difference pull-request-repository-without-web-url), and `url` is
+ * the REST URL, which opens JSON. So the link is built from the repository's web URL as read from
+ * the repository itself, or else from the organization, project and repository names the answer
+ * does carry.
+ */
 export function toPullRequestState(
-  id: number,
-  title: string,
-  repoWebUrl: string | undefined,
-  apiUrl: string | undefined,
+  orgUrl: string,
+  pr: Pick<GitPullRequest, "pullRequestId" | "title" | "repository" | "url">,
+  repoWebUrl?: string,
 ): PullRequestState {
-  return { id, title, url: repoWebUrl ? `${repoWebUrl}/pullrequest/${id}` : (apiUrl ?? `#${id}`) };
+  const id = pr.pullRequestId;
+  const repo = pr.repository;
+  const byNames =
+    repo?.name && repo.project?.name
+      ? `${orgUrl}${encodeURIComponent(repo.project.name)}/_git/${encodeURIComponent(repo.name)}`
+      : undefined;
+  const web = repo?.webUrl || repoWebUrl || byNames;
+  return { id, title: pr.title, url: web ? `${web}/pullrequest/${id}` : (pr.url ?? `#${id}`) };
 }
 
 /** Which pipelines may use a service connection or an agent queue. */

@@ -21,7 +21,7 @@ export interface SecondWave {
 /** What the second wave depends on, from the first one's answers. */
 interface Found {
   /** The repository and its default branch, when it has one (an empty repository has none). */
-  onBranch?: { repositoryId: string; branch: string };
+  onBranch?: { repositoryId: string; branch: string; webUrl?: string };
   pipelineExists: boolean;
 }
 
@@ -29,7 +29,7 @@ function found(first: FirstWave): Found {
   const repo = first.repository;
   const branch = repo?.defaultBranch || null;
   return {
-    ...(repo && branch ? { onBranch: { repositoryId: repo.id, branch } } : {}),
+    ...(repo && branch ? { onBranch: { repositoryId: repo.id, branch, webUrl: repo.webUrl } } : {}),
     pipelineExists: first.named.length > 0 || first.onFile.length > 0,
   };
 }
@@ -50,7 +50,12 @@ export async function readSecondWave(
       onBranch ? readBranchHead(clients, project, onBranch.repositoryId, onBranch.branch) : none,
       onBranch ? readFile(clients, project, onBranch.repositoryId, onBranch.branch) : none,
       onBranch
-        ? readSetupPullRequest(clients, project, onBranch.repositoryId, onBranch.branch)
+        ? readSetupPullRequest(
+            clients,
+            project,
+            { id: onBranch.repositoryId, webUrl: onBranch.webUrl },
+            onBranch.branch,
+          )
         : none,
       pipelineExists && connection
         ? readPermissions(clients, project, "endpoint", connection.id)

@@ -9,11 +9,20 @@ import { repoFrom, repoUrl } from "./git";
 
 const Status = { notSet: 0, active: 1, abandoned: 2, completed: 3, all: 4 };
 
+/**
+ * A pull request's repository as Microsoft's recorded pull-request answers show it: id, name, url,
+ * project and remoteUrl, and no webUrl (known difference pull-request-repository-without-web-url).
+ */
+function pullRequestRepositoryJson(req: ApiRequest, repo: GitRepo): Record<string, unknown> {
+  const { id, name, url, project, remoteUrl } = repositoryJson(req, repo);
+  return { id, name, url, project, remoteUrl };
+}
+
 function pullRequestJson(req: ApiRequest, repo: GitRepo, pr: PullRequest): Record<string, unknown> {
   const url = `${repoUrl(req, repo)}/pullRequests/${pr.pullRequestId}`;
   const commit = (id: string) => ({ commitId: id, url: `${repoUrl(req, repo)}/commits/${id}` });
   return {
-    repository: repositoryJson(req, repo),
+    repository: pullRequestRepositoryJson(req, repo),
     pullRequestId: pr.pullRequestId,
     codeReviewId: pr.pullRequestId,
     status: enumValue(req.wire, pr.status, Status[pr.status]),

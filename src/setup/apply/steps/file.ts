@@ -102,7 +102,7 @@ async function proposeThroughPullRequest(
   const { git } = ctx.clients;
   const pullRequest = pullRequestNeed(ctx.plan.state, repositoryId);
   const [existingPr, topicHead, topicFile, mayOpen] = await Promise.all([
-    readSetupPullRequest(ctx.clients, ctx.project, repositoryId, target.branch),
+    readSetupPullRequest(ctx.clients, ctx.project, repoRef(ctx, repositoryId), target.branch),
     readBranchHead(ctx.clients, ctx.project, repositoryId, SETUP_TOPIC_BRANCH),
     readFile(ctx.clients, ctx.project, repositoryId, SETUP_TOPIC_BRANCH),
     verdictNow(ctx.clients, pullRequest, ctx.plan.state),
@@ -134,17 +134,20 @@ async function proposeThroughPullRequest(
           repositoryId,
           ctx.project,
         )
-        .then((pr) =>
-          toPullRequestState(
-            pr.pullRequestId,
-            pr.title,
-            pr.repository?.webUrl ?? ctx.repository?.webUrl,
-            pr.url,
-          ),
-        ),
+        .then((pr) => toPullRequestState(ctx.clients.orgUrl, pr, ctx.repository?.webUrl)),
     verify: async () =>
-      (await readSetupPullRequest(ctx.clients, ctx.project, repositoryId, target.branch)) ??
-      undefined,
+      (await readSetupPullRequest(
+        ctx.clients,
+        ctx.project,
+        repoRef(ctx, repositoryId),
+        target.branch,
+      )) ?? undefined,
   });
   return created;
+}
+
+/** The repository the pull request is in, with its web URL when the step context knows it. */
+function repoRef(ctx: StepContext, repositoryId: string): { id: string; webUrl?: string } {
+  const known = ctx.repository?.id === repositoryId ? ctx.repository.webUrl : undefined;
+  return { id: repositoryId, webUrl: known };
 }
