@@ -1,6 +1,7 @@
 // The known differences are consistent with the specs, and the checker accepts what the real
 // service was recorded sending and answering (Microsoft's httpExamples) for the operations the
 // product uses.
+import * as fs from "fs";
 import * as path from "path";
 import { createContractChecker } from "./checker";
 import {
@@ -61,6 +62,28 @@ describe("known differences", () => {
         id: e.id,
         recorded: true,
       });
+    }
+  });
+});
+
+describe("api-version-rules: 7.2 is preview-only", () => {
+  // The evidence the rule rests on (known difference api-version-rules): every 7.2 document
+  // Microsoft publishes declares its version as 7.2-preview and only -preview.N api-versions.
+  it("every 7.2 spec document declares 7.2-preview, and no 7.2 without -preview", () => {
+    const docs = index.docs.filter((d) => d.version === "7.2");
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs) {
+      const spec = JSON.parse(fs.readFileSync(d.file, "utf8").replace(/^\uFEFF/, ""));
+      const versions = Object.values<any>(spec.parameters ?? {})
+        .filter((p) => p.name === "api-version")
+        .map((p) => /set to '([^']+)'/.exec(p.description)?.[1]);
+      expect({ doc: d.key, info: spec.info.version }).toEqual({ doc: d.key, info: "7.2-preview" });
+      expect(versions.length).toBeGreaterThan(0);
+      for (const v of versions)
+        expect({ doc: d.key, v }).toEqual({
+          doc: d.key,
+          v: expect.stringMatching(/^7\.2-preview\.\d+$/),
+        });
     }
   });
 });

@@ -53,7 +53,14 @@ export const API_VERSION_RULES: KnownDifference = {
     'api-Version-preview.N parameter) and the service refuses "7.2" without -preview; an operation declared ' +
     "preview.N refuses a request without -preview and a resource version above N. Only 7.1 and 7.2 are covered " +
     "by the specs, so any other version is reported. A request without any api-version is reported even for a GET " +
-    "(which the service may serve with a default version): the specs declare it required and every client sends one.",
+    "(which the service may serve with a default version): the specs declare it required and every client sends one. " +
+    "Checked again for issue 12 (Learn's reference pages now print `api-version=7.2` in their examples): kept. " +
+    "Microsoft's published specs, at their newest commit (MicrosoftDocs/vsts-rest-api-specs adb28786, 2026-05-12), " +
+    'still declare every one of the 60 7.2 documents as info.version "7.2-preview" with only 7.2-preview.N ' +
+    "api-version parameters (the copy in tests/fixtures is byte-identical for build); the Learn pages print the " +
+    "docs' version moniker (azure-devops-rest-7.2), not a released version. Were 7.2 released, Microsoft's " +
+    "versioning rules deactivate 7.2-preview 12 weeks later, and the clients would break: `stackspot-ado doctor` " +
+    "asks the organization itself which versions it serves, so a user's report settles it.",
 };
 
 /** Routes, query names and enum names are case-insensitive on the way in. */
