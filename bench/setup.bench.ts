@@ -117,7 +117,7 @@ async function main() {
     const statusWaves = Math.max(statusNoId.waves, statusSmall.waves, statusLarge.waves);
     const equalRequests = statusLarge.requests === statusSmall.requests ? "yes" : "NO";
     console.log(
-      `targets: set-up ≤ 4 waves (got ${empty.waves}), status ≤ 2 waves (got ${statusWaves}), ` +
+      `targets: set-up ≤ 5 waves (got ${empty.waves}), status ≤ 2 waves (got ${statusWaves}), ` +
         `equal status requests (${equalRequests}), ` +
         `second run writes nothing (${again.writes} writes), ` +
         `a denied permission writes nothing (${blocked.writes} writes)`,

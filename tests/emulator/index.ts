@@ -127,6 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       void seeder.repo(project, repository).protectedBranches.add(fullRef(branch)),
     completePullRequest: (project, repository, pullRequestId) =>
       seeder.completePullRequest(project, repository, pullRequestId),
+    behave: (behaviour) => void Object.assign(state.behaviour, behaviour),
     addFault: (rule: FaultRule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     setLatency: (ms: number) => void (latencyMs = ms),

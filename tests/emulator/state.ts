@@ -6,6 +6,7 @@ import type {
   Permission,
   QueueRecord,
   RunRecord,
+  ServiceBehaviour,
   ServiceEndpointRecord,
 } from "./types";
 import { GitRepo } from "./gitStore";
@@ -133,6 +134,14 @@ export class State {
    */
   readonly endpointsCreatedByUser = new Set<string>();
   readonly user: Identity;
+  /** How the played service behaves (types.ts, ServiceBehaviour). */
+  readonly behaviour: ServiceBehaviour = {
+    edition: "services",
+    missingScopes: [],
+    extensionInstalled: true,
+    permissionsApiDenied: false,
+    yamlFileRequiredOnCreate: false,
+  };
   private nextQueueId = 1;
   private nextPoolId = 1;
   private nextDefinitionId = 1;

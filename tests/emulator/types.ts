@@ -14,6 +14,31 @@ export interface EmulatorOptions {
   userName?: string;
 }
 
+/**
+ * How the played organization behaves where services differ by edition, by token or by
+ * installation, or where the real service's behaviour is not verified (docs/CONTRACT.md). Every
+ * field defaults to a healthy Azure DevOps Services organization with the extension installed.
+ */
+export interface ServiceBehaviour {
+  /**
+   * "server2022" plays Azure DevOps Server 2022: REST versions up to 7.1 only (a 7.2-preview is
+   * out of range, VssVersionOutOfRangeException), an on-premises deployment type and
+   * X-TFS-* headers of a Server.
+   */
+  edition: "services" | "server2022";
+  /** PAT scopes the token lacks (e.g. "vso.agentpools"): the calls that need one answer 401. */
+  missingScopes: string[];
+  /** Whether the StackSpot extension is installed (its "stackspot" service endpoint type). */
+  extensionInstalled: boolean;
+  /** GET _apis/permissions/... answers 403 (an organization or proxy that refuses it). */
+  permissionsApiDenied: boolean;
+  /**
+   * Definitions_Create refuses a YAML file that is not on the definition's default branch. The
+   * service is reported to accept it; this plays the unverified alternative.
+   */
+  yamlFileRequiredOnCreate: boolean;
+}
+
 export interface ProjectRecord {
   id: string;
   name: string;
@@ -295,6 +320,9 @@ export interface Emulator {
    * target commit id.
    */
   completePullRequest(project: string, repository: string, pullRequestId: number): string;
+
+  // --- how the played service behaves (edition, token, installation, unverified rules) ---
+  behave(behaviour: Partial<ServiceBehaviour>): void;
 
   // --- faults ---
   addFault(rule: FaultRule): void;

@@ -83,7 +83,7 @@ it(
     expect(byId["create-repository"].dependsOn).toEqual([]);
     expect(byId["create-service-connection"].dependsOn).toEqual([]);
     expect(byId["write-file"].dependsOn).toEqual(["create-repository"]);
-    expect(byId["create-pipeline"].dependsOn).toEqual(["create-repository"]);
+    expect(byId["create-pipeline"].dependsOn).toEqual(["create-repository", "write-file"]);
     expect(byId["authorize-service-connection"].dependsOn.sort()).toEqual([
       "create-pipeline",
       "create-service-connection",

@@ -1,11 +1,11 @@
 // Runs a plan's steps: every step starts as soon as the steps it depends on are done, so
-// independent writes go out together (an empty project takes three waves of writes after the
+// independent writes go out together (an empty project takes four waves of writes after the
 // read). Each step is idempotent and checks its result. After a failure no new step starts; the
 // ones in flight finish.
 import { AdoError, ConflictError } from "../../ado";
 import type { PlanStep } from "../plan/types";
 import { SetupCancelledError } from "./cancelled";
-import { StepContext, StepOutcome } from "./steps/context";
+import { StepContext, StepOutcome, WaitsForPullRequest } from "./steps/context";
 import {
   authorizePipeline,
   createServiceConnection,
@@ -90,7 +90,9 @@ async function runWhenReady(
 /** The first failure is the one reported; a conflict, when runSetup re-plans, is not a failure. */
 function recordFailure(r: Runner, step: PlanStep, e: unknown): void {
   const error = e instanceof Error ? e : new Error(String(e));
-  if (error instanceof ConflictError && r.conflictsAreStale) {
+  if (error instanceof WaitsForPullRequest) {
+    r.emit({ type: "step-skipped", step, reason: error.message });
+  } else if (error instanceof ConflictError && r.conflictsAreStale) {
     r.run.stale = r.run.stale ?? error;
   } else if (!r.run.failure) {
     const message = error instanceof AdoError ? error.userMessage : error.message;

@@ -1,6 +1,7 @@
 // build: definitions (list with filters, get, create, update with revision checks). Secret variable
 // values never leave the emulator: the service answers value null for them.
 import type { ApiRequest, ApiResult, Route } from "../router";
+import { fullRef, normalizePath } from "../gitStore";
 import type { Project, StoredDefinition } from "../state";
 import type { VariableRecord } from "../types";
 import { errors } from "../errors";
@@ -188,6 +189,22 @@ function readDefinition(req: ApiRequest, project: Project): DefinitionInput {
   };
 }
 
+/**
+ * The unverified alternative (ServiceBehaviour.yamlFileRequiredOnCreate): refuse a definition
+ * whose YAML file is not on its default branch, with the message the service gives when a run
+ * cannot find the file (its wording for a create is not known).
+ */
+function requireYamlFile(req: ApiRequest, input: DefinitionInput): void {
+  const repo = req.core.state.reposById.get(input.repositoryId)!;
+  const branch = fullRef(input.defaultBranch ?? repo.defaultBranch ?? "refs/heads/main");
+  const commit = repo.headOf(branch);
+  const path = normalizePath(input.yamlFilename);
+  if (!commit?.files.has(path))
+    throw errors.buildValidation(
+      `An error occurred while loading the YAML build pipeline. File ${path} not found in repository ${repo.name} branch ${branch} version ${commit?.commitId ?? ""}.`,
+    );
+}
+
 function createDefinitionRoute(req: ApiRequest): ApiResult {
   const project = req.project!;
   const input = readDefinition(req, project);
@@ -196,6 +213,7 @@ function createDefinitionRoute(req: ApiRequest): ApiResult {
     "EditBuildDefinition",
     denials.editDefinition(req, `${input.path}\\${input.name}`.replace(/^\\\\/, "\\")),
   );
+  if (req.core.state.behaviour.yamlFileRequiredOnCreate) requireYamlFile(req, input);
   const def = createDefinition(req.core.state, project, input);
   return { status: 200, body: definitionJson(req, project, def, true) };
 }

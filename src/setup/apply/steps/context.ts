@@ -54,6 +54,22 @@ export interface StepOutcome {
   link?: string;
 }
 
+/**
+ * A step that can run only once a person completes the set-up's pull request: not a failure. The
+ * pipeline is created before its file is on the default branch when branch policies send the file
+ * through a pull request; should the service refuse that (it is reported to accept it,
+ * docs/CONTRACT.md), the pipeline waits for the pull request and the next set-up creates it.
+ */
+export class WaitsForPullRequest extends Error {
+  constructor(
+    readonly pullRequest: PullRequestState,
+    what: string,
+    why: string,
+  ) {
+    super(`${what} waits for pull request ${pullRequest.id}: ${why}`);
+  }
+}
+
 /** A step found its input missing: a bug in planning, never a user problem. */
 export function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`Internal error: ${what} is not known at this step.`);

@@ -5,6 +5,7 @@ import type { BuildDefinition } from "azure-devops-extension-api/Build/Build";
 import {
   azureReposGit,
   ConflictError,
+  InvalidRequestError,
   listDefinitionsByName,
   newYamlDefinition,
   withDocumentedEnums,
@@ -16,7 +17,7 @@ import { planVariables } from "../../plan/variableChanges";
 import { readDefinition, sameName, toDefinitionState } from "../../read/reads";
 import type { DefinitionState, StepSpec, VariableChange } from "../../types";
 import { writeOnce } from "../writeOnce";
-import { required, StepContext, StepOutcome } from "./context";
+import { required, StepContext, StepOutcome, WaitsForPullRequest } from "./context";
 
 type WireVariable = { value?: string | null; isSecret?: boolean; allowOverride?: boolean };
 
@@ -94,7 +95,7 @@ export async function createPipeline(
   const created = await writeOnce(ctx.clients.retry, {
     write: async () => toDefinitionState(await build.createDefinition(body, ctx.project)),
     verify: () => findOurs(ctx),
-  });
+  }).catch((e: unknown) => waitForPullRequestIfRefused(ctx, e));
   const wrong = problems(ctx, created);
   // Someone else's pipeline won the race, or the service dropped a flag: re-read and re-plan.
   if (wrong.length)
@@ -107,6 +108,23 @@ export async function createPipeline(
       "with secret_cli_login and secret_git secret and settable at queue time.",
     link: created.webUrl,
   };
+}
+
+/**
+ * When the file travels through a pull request it is not on the default branch yet. A service that
+ * refused a pipeline on a file it cannot find would answer 400: the pipeline then waits for the
+ * pull request instead of failing the set-up.
+ */
+function waitForPullRequestIfRefused(ctx: StepContext, e: unknown): never {
+  const pullRequest = ctx.pullRequest ?? ctx.plan.state.pullRequest ?? undefined;
+  if (pullRequest && e instanceof InvalidRequestError)
+    throw new WaitsForPullRequest(
+      pullRequest,
+      `The pipeline "${PIPELINE_NAME}"`,
+      `the service refused it while ${PIPELINE_FILE_PATH} is not on the default branch ` +
+        `(${e.userMessage}). Complete the pull request, then run the set-up again.`,
+    );
+  throw e;
 }
 
 export async function updatePipeline(
