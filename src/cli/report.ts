@@ -1,6 +1,6 @@
 // The CLI's reports are the engine's (src/setup/report): the same document the organization view
 // exports. What is the CLI's own is how it tells a user to answer: by flags and environment.
-import type { ReportWording } from "../setup";
+import { EXTENSION_MARKETPLACE_URL, type ReportWording } from "../setup";
 
 export {
   PROJECT_STATUSES,
@@ -22,11 +22,14 @@ export const CLI_WORDING: ReportWording = {
         "(or --service-connection NAME for an existing one)."
       : "Run setup again with --yes to accept.",
   blockedRemedy: (key) =>
-    key === "agentPool"
-      ? "Add the agent pool to the project, or name another one with --pool " +
-        "(leave it out for Microsoft-hosted agents); then run the command again."
-      : key === "credentials"
-        ? "Name a StackSpot service connection with --service-connection, or free the name; " +
-          "then run the command again."
-        : "Add what is missing, then run the command again.",
+    key === "extension"
+      ? `Install the StackSpot extension in the organization from ${EXTENSION_MARKETPLACE_URL} ` +
+        "(an organization administrator can), then run the command again."
+      : key === "agentPool"
+        ? "Add the agent pool to the project, or name another one with --pool " +
+          "(leave it out for Microsoft-hosted agents); then run the command again."
+        : key === "credentials"
+          ? "Name a StackSpot service connection with --service-connection, or free the name; " +
+            "then run the command again."
+          : "Add what is missing, then run the command again.",
 };

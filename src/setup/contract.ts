@@ -24,6 +24,13 @@ export const CREDENTIAL_VARIABLES = {
 
 /** The service connection type contributed by this extension. */
 export const SERVICE_CONNECTION_TYPE = "stackspot";
+
+/**
+ * The extension's Marketplace page: publisher "stackspot", extension id "stackspot-azure-devops"
+ * (vss-extension.json; tests/package/marketplace.test.ts checks they agree).
+ */
+export const EXTENSION_MARKETPLACE_URL =
+  "https://marketplace.visualstudio.com/items?itemName=stackspot.stackspot-azure-devops";
 /** The service connection name used when none is given. */
 export const DEFAULT_SERVICE_CONNECTION_NAME = "stackspot";
 /** What the connection points at; the task only reads its credentials. */

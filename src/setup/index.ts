@@ -118,8 +118,11 @@ export type { PipelineFileClass, PipelineFileSettings } from "./pipelineFile";
 // The Workflow URL to paste into the StackSpot portal.
 export { workflowUrl, InvalidOrganizationUrlError } from "./workflowUrl";
 
-// The hub's Runs list.
-export { listStackspotRuns } from "./runs";
+// The hub's Runs list (and doctor's check of the last runs).
+export { listStackspotRuns, RUNS_SHOWN } from "./runs";
+// Whether the organization has the extension (doctor asks on its own).
+export { readExtensionInstalled } from "./read/firstWave";
+export { EXTENSION_MARKETPLACE_URL } from "./contract";
 export type { StackspotRun, RunStateName, RunResultName } from "./runs";
 
 // The contract's names.

@@ -157,10 +157,15 @@ it("setup --json reports the checklist as the project stands after the changes",
   expect(report.status).toBe("ready");
   // Before the changes every item but the agent pool was to change; after them, all are in place.
   expect(report.checklist.map((i: { key: string; state: string }) => [i.key, i.state])).toEqual(
-    ["repository", "pipelineFile", "pipeline", "variables", "credentials", "agentPool"].map((k) => [
-      k,
-      "ok",
-    ]),
+    [
+      "extension",
+      "repository",
+      "pipelineFile",
+      "pipeline",
+      "variables",
+      "credentials",
+      "agentPool",
+    ].map((k) => [k, "ok"]),
   );
   expect(report.steps.every((s: { state: string }) => s.state === "done")).toBe(true);
 });

@@ -1,7 +1,7 @@
 // The hub in real headless Chromium, inside the SDK test host, against the REST emulator: what a
 // person does by clicking, checked in the emulator's own state. One browser for the file; each test
 // has its own project and browser context.
-import { renderPipelineFile, runSetup } from "../../src/setup";
+import { EXTENSION_MARKETPLACE_URL, renderPipelineFile, runSetup } from "../../src/setup";
 import { clientsFor, CREDENTIALS, creatingOptions, expectContract, writes } from "../setup/harness";
 import { HubHarness, type HubSession } from "./harness";
 import {
@@ -62,7 +62,15 @@ test("sets up an empty project by clicks, ending in the exact contract, with the
 
   expectContract(h.emulator, project, creatingOptions(project));
   await waitForApplyLabel(hub, "Up to date");
-  expect(Object.values(await checklistStates(hub))).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
+  expect(Object.values(await checklistStates(hub))).toEqual([
+    "ok",
+    "ok",
+    "ok",
+    "ok",
+    "ok",
+    "ok",
+    "ok",
+  ]);
   expect(await hub.locator(".ss-progress-row[data-status=done]").count()).toBeGreaterThanOrEqual(4);
   // What the set-up created is now what the options choose, without a complaint.
   expect(await hub.locator(boltId("ss-repository")).inputValue()).toBe("repo-runner-actions");
@@ -348,6 +356,26 @@ test('a user without "Create repository" sees the set-up blocked on load with th
   await pressApply(hub, "Set up");
   expect(await waitForSetupEnd(hub)).toBe("complete");
   expectContract(h.emulator, project, creatingOptions(project));
+});
+
+test("in an organization without the extension, the status shows it blocked with the Marketplace link, and nothing is written", async () => {
+  h.emulator.behave({ extensionInstalled: false });
+  try {
+    const project = h.newProject("NoExtension");
+    session = await h.open(project);
+    const { hub } = session;
+    await waitForChecklist(hub);
+    const extension = checklistItem(hub, "extension");
+    expect(await extension.getAttribute("data-state")).toBe("blocked");
+    expect(await extension.innerText()).toMatch(/extension is not installed in this organization/);
+    expect(await extension.locator(`a[href="${EXTENSION_MARKETPLACE_URL}"]`).count()).toBe(1);
+    await typeCredentials(hub, CREDENTIALS);
+    await waitForIdle(hub);
+    expect(await hub.locator(boltId("ss-apply")).isDisabled()).toBe(true);
+    expect(writes(h.emulator.requests).filter((r) => r.path.includes(`/${project}/`))).toEqual([]);
+  } finally {
+    h.emulator.behave({ extensionInstalled: true });
+  }
 });
 
 test("without the Administrator role on a self-hosted queue, Set up is blocked before any write, naming the role", async () => {

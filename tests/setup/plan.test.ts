@@ -94,6 +94,7 @@ it(
     }
     // The agent pool exists, but the new pipeline still has to be let in: that item changes too.
     expect(plan.checklist.map((i) => i.state)).toEqual([
+      "ok", // the extension: the emulator's organization has it
       "will-change",
       "will-change",
       "will-change",

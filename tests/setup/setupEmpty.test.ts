@@ -50,6 +50,7 @@ it("sets up an empty project exactly, then finds nothing to do", async () => {
   expect(plan.steps).toEqual([]);
   expect(plan.decisions).toEqual([]);
   expect(plan.checklist.map((i) => [i.key, i.state])).toEqual([
+    ["extension", "ok"],
     ["repository", "ok"],
     ["pipelineFile", "ok"],
     ["pipeline", "ok"],

@@ -119,7 +119,7 @@ it(
     m.reset();
     await readProjectState(m.clients, creatingOptions("Large"));
     const large = calls("Large");
-    expect(small.length).toBe(11);
+    expect(small.length).toBe(12);
     expect(large).toEqual(small);
     expect(m.waves()).toBeLessThanOrEqual(2);
   },

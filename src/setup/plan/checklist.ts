@@ -12,6 +12,7 @@ import type {
 } from "./types";
 
 const LABELS: Record<ChecklistKey, string> = {
+  extension: "Extension",
   repository: "Repository",
   pipelineFile: "Pipeline file",
   pipeline: "Pipeline",

@@ -9,6 +9,7 @@ import { planAgentPool } from "./agentPool";
 import { checklistItem } from "./checklist";
 import { currentChoices } from "./currentChoices";
 import { planCredentials } from "./credentials";
+import { planExtension } from "./extension";
 import { decidePipeline, planPipeline } from "./pipeline";
 import { planPipelineFile } from "./pipelineFile";
 import { planRepository } from "./repository";
@@ -27,6 +28,7 @@ export function planResolved(state: ProjectState, o: ResolvedOptions): SetupPlan
   const pipeline = decidePipeline(state, o);
   // In the checklist's order, which is also the order of the steps and the decisions.
   const items = [
+    planExtension(state),
     planRepository(state, o),
     planPipelineFile(state, o),
     planPipeline(o, pipeline),

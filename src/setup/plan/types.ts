@@ -6,7 +6,13 @@ import type { DisplayOptions } from "../options";
 import type { ProjectState } from "../read/types";
 
 export type ChecklistKey =
-  "repository" | "pipelineFile" | "pipeline" | "variables" | "credentials" | "agentPool";
+  | "extension"
+  | "repository"
+  | "pipelineFile"
+  | "pipeline"
+  | "variables"
+  | "credentials"
+  | "agentPool";
 export type ChecklistState =
   "ok" | "will-change" | "needs-decision" | "blocked" | "waiting-for-pull-request";
 

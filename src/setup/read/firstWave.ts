@@ -9,7 +9,7 @@ import {
   listDefinitionsByYamlFile,
   NotFoundError,
 } from "../../ado";
-import { PIPELINE_FILE_PATH, PIPELINE_NAME } from "../contract";
+import { PIPELINE_FILE_PATH, PIPELINE_NAME, SERVICE_CONNECTION_TYPE } from "../contract";
 import type { ResolvedOptions } from "../options";
 import { projectProbes, runChecks } from "../permissions/checks";
 import { orNull, sameId, sameName, toDefinitionState } from "./reads";
@@ -27,6 +27,8 @@ export interface FirstWave {
   connection: ServiceEndpoint | null | undefined;
   /** The project-wide permission checks, when they rode along. */
   permissions?: PermissionResults;
+  /** undefined: the endpoint types could not be read. */
+  extensionInstalled?: boolean;
 }
 
 /** The service connection the options name, if the credentials live in one. */
@@ -41,6 +43,7 @@ export async function readFirstWave(
 ): Promise<FirstWave> {
   const project = o.project;
   const connectionName = connectionNameOf(o);
+  const extension = readExtensionInstalled(clients);
   const [proj, repository, named, onFile, queue, connection, probed] = await Promise.all([
     readProject(clients, project),
     orNull(clients.git.getRepository(o.repository, project)),
@@ -61,6 +64,7 @@ export async function readFirstWave(
       .map(toDefinitionState),
     queue,
     connection,
+    extensionInstalled: await extension,
     // Checks made for another project (a wrong id given) answer nothing about this one.
     ...(probed && sameId(o.projectId, proj.id) ? { permissions: probed } : {}),
   };
@@ -95,4 +99,17 @@ async function readConnection(
   if (name === undefined) return undefined;
   const endpoints = await clients.serviceEndpoint.getServiceEndpointsByNames(project, [name]);
   return endpoints.find((e) => sameName(e.name, name)) ?? null;
+}
+
+/**
+ * Whether the "stackspot" service connection type exists, which only the extension contributes. A
+ * read that fails answers undefined: the check never fails a read.
+ */
+export async function readExtensionInstalled(clients: AdoClients): Promise<boolean | undefined> {
+  try {
+    const types = await clients.serviceEndpoint.getServiceEndpointTypes(SERVICE_CONNECTION_TYPE);
+    return types.some((t) => sameName(t.name, SERVICE_CONNECTION_TYPE));
+  } catch {
+    return undefined;
+  }
 }

@@ -86,6 +86,9 @@ function projectState(first: FirstWave, second: SecondWave, withChecks: boolean)
     : undefined;
   return {
     project: { id: project.id, name: project.name },
+    ...(first.extensionInstalled !== undefined
+      ? { extensionInstalled: first.extensionInstalled }
+      : {}),
     repository: repo
       ? {
           id: repo.id,

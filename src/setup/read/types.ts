@@ -59,6 +59,11 @@ export interface PullRequestState {
 /** Everything the planner needs, read with as few round trips as possible. */
 export interface ProjectState {
   project: { id: string; name: string };
+  /**
+   * Whether the organization has the StackSpot extension (its "stackspot" service connection
+   * type); undefined when it could not be checked.
+   */
+  extensionInstalled?: boolean;
   /** null: no repository of that name. */
   repository: RepositoryState | null;
   /** null: no /stackspot.yml on the default branch (or no branch). */

@@ -1,6 +1,8 @@
 // serviceendpoint: service connections (create and update at organization level, list by type or
 // names and get in a project). Confidential authorization parameters are never returned.
 import { randomUUID } from "node:crypto";
+import * as fs from "fs";
+import * as path from "path";
 import type { ApiRequest, ApiResult, Route } from "../router";
 import type { ServiceEndpointRecord } from "../types";
 import { errors } from "../errors";
@@ -193,6 +195,7 @@ export const serviceEndpointRoutes: Route[] = [
     scope: "project",
     handler: listEndpoints,
   },
+  { method: "GET", template: "_apis/serviceendpoint/types", scope: "org", handler: listTypes },
   {
     method: "GET",
     template: "_apis/serviceendpoint/endpoints/{endpointId}",
@@ -200,3 +203,37 @@ export const serviceEndpointRoutes: Route[] = [
     handler: getEndpoint,
   },
 ];
+
+/**
+ * The endpoint types the organization knows: a built-in one, and "stackspot" while the extension is
+ * installed (ServiceBehaviour.extensionInstalled), described from the manifest's contribution.
+ */
+function listTypes(req: ApiRequest): ApiResult {
+  const types = [
+    {
+      name: "generic",
+      displayName: "Generic",
+      authenticationSchemes: [{ scheme: "UsernamePassword" }],
+    },
+    ...(req.core.state.behaviour.extensionInstalled ? [stackspotEndpointType()] : []),
+  ];
+  const wanted = req.query.get("type")?.toLowerCase();
+  const found = wanted ? types.filter((t) => t.name.toLowerCase() === wanted) : types;
+  return { status: 200, body: collection(req.wire, found) };
+}
+
+function stackspotEndpointType(): { name: string; [field: string]: unknown } {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "../../../vss-extension.json"), "utf8"),
+  ) as { contributions: { type: string; properties: Record<string, unknown> }[] };
+  const contribution = manifest.contributions.find(
+    (c) => c.type === "ms.vss-endpoint.service-endpoint-type",
+  )!;
+  const { name, displayName, helpMarkDown } = contribution.properties as Record<string, string>;
+  return {
+    name,
+    displayName,
+    helpMarkDown,
+    authenticationSchemes: [{ scheme: "UsernamePassword" }],
+  };
+}
