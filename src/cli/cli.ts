@@ -21,6 +21,7 @@ import { CliError, OrganizationError } from "./errors";
 import { checkCredentialsAndNames } from "./inputs";
 import { checkTransportSecurity, createFetch, proxyFor, proxySecrets } from "./network";
 import { ExitCode } from "./exitCodes";
+import { runDoctor } from "./doctor/command";
 import { helpText } from "./help";
 import { listAllProjectRefs } from "./projects";
 import { Redactor, tokenForms } from "./redact";
@@ -52,6 +53,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const stderr = redacting(io.stderr, redactor);
   let json = false;
   try {
+    if (argv[0] === "doctor") {
+      json = argv.includes("--json");
+      return await runDoctor(argv.slice(1), io.env, {
+        stdout,
+        stderr,
+        version: io.version ?? "unknown",
+      });
+    }
     const parsed = parseCommandLine(argv);
     if (parsed.kind === "help") {
       // Given nothing at all, the help is the answer to a usage error: on stderr, exit 2.

@@ -86,6 +86,8 @@ Commands:
   status   read each project and tell whether it meets the StackSpot contract (changes nothing)
   plan     show what setup would change in each project (changes nothing)
   setup    create or repair what is missing, and print each project's Workflow URL
+  doctor   check the organization, the token and a project before a set-up (reads only;
+           stackspot-ado doctor --help)
 
 Run "stackspot-ado <command> --help" for a command's options and examples.
 

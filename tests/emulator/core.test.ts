@@ -116,7 +116,7 @@ describe("api-version", () => {
     });
     expect(high.status).toBe(400);
     expect((high.json as { message: string }).message).toBe(
-      "The requested REST API version of 8.0 is out of range for this server. The latest REST API version for this server is 7.2.",
+      "The requested REST API version of 8.0 is out of range for this server. The latest REST API version this server supports is 7.2.",
     );
     const bad = await rawFetch(emu, "GET", "/demo-org/_apis/projects", {
       accept: "application/json;api-version=latest",

@@ -82,7 +82,7 @@ export const errors = {
   versionOutOfRange: (v: string, latest: string) =>
     new ServiceError(
       400,
-      `The requested REST API version of ${v} is out of range for this server. The latest REST API version for this server is ${latest}.`,
+      `The requested REST API version of ${v} is out of range for this server. The latest REST API version this server supports is ${latest}.`,
       "VssVersionOutOfRangeException",
       WEBAPI,
     ),

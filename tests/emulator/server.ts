@@ -4,6 +4,7 @@ import http from "node:http";
 import type { Socket } from "node:net";
 import { performance } from "node:perf_hooks";
 import type { ContractChecker, ContractViolation, FaultRule, RequestRecord } from "./types";
+import { editionHeaders, refusal, servedVersions } from "./serviceBehaviour";
 import { errors, ServiceError } from "./errors";
 import type { ApiResult, EmulatorCore, Router } from "./router";
 import { describeFault, type Faults } from "./faults";
@@ -135,7 +136,10 @@ export class EmulatorServer {
     try {
       if (bodyError) throw bodyError;
       this.authenticate(req);
-      checkApiVersion(method, apiVersion);
+      const behaviour = this.deps.core().state.behaviour;
+      checkApiVersion(method, apiVersion, servedVersions(behaviour));
+      const refused = refusal(behaviour, url.pathname);
+      if (refused) throw refused;
       result = this.route(method, url.pathname, new Query(query), body, accept);
     } catch (error) {
       result = toErrorResult(error);
@@ -249,7 +253,11 @@ export class EmulatorServer {
     msDate: boolean,
   ): void {
     if (res.headersSent || res.destroyed) return;
-    const headers: Record<string, string> = { ...CORS_HEADERS, ...(result.headers ?? {}) };
+    const headers: Record<string, string> = {
+      ...CORS_HEADERS,
+      ...editionHeaders(this.deps.core().state.behaviour),
+      ...(result.headers ?? {}),
+    };
     let payload: Buffer | string = "";
     if (result.raw !== undefined) {
       payload = result.raw;

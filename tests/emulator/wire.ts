@@ -39,7 +39,11 @@ export function parseAccept(header: string | undefined): AcceptOptions {
  * Enforces the service's api-version rules: writes need a version; versions above the latest are
  * out of range; the latest version is preview-only, so "7.2" without "-preview" is refused.
  */
-export function checkApiVersion(method: string, version: string | undefined): void {
+export function checkApiVersion(
+  method: string,
+  version: string | undefined,
+  served = { latest: LATEST_API_VERSION, latestIsPreviewOnly: true },
+): void {
   if (!version) {
     if (method !== "GET" && method !== "HEAD") throw errors.versionNotSpecified(method);
     return;
@@ -47,11 +51,11 @@ export function checkApiVersion(method: string, version: string | undefined): vo
   const m = /^(\d+)\.(\d+)(-preview(\.\d+)?)?$/i.exec(version.trim());
   if (!m) throw errors.versionInvalid(version);
   const [major, minor] = [Number(m[1]), Number(m[2])];
-  const [latestMajor, latestMinor] = LATEST_API_VERSION.split(".").map(Number);
+  const [latestMajor, latestMinor] = served.latest.split(".").map(Number);
   if (major > latestMajor || (major === latestMajor && minor > latestMinor)) {
-    throw errors.versionOutOfRange(`${major}.${minor}`, LATEST_API_VERSION);
+    throw errors.versionOutOfRange(`${major}.${minor}`, served.latest);
   }
-  if (major === latestMajor && minor === latestMinor && !m[3])
+  if (served.latestIsPreviewOnly && major === latestMajor && minor === latestMinor && !m[3])
     throw errors.versionPreviewRequired(`${major}.${minor}`);
 }
 

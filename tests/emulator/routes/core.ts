@@ -105,7 +105,10 @@ function connectionData(req: ApiRequest): ApiResult {
       authorizedUser: identity,
       instanceId: "00000000-0000-0000-0000-0000000e0001",
       deploymentId: "00000000-0000-0000-0000-0000000e0002",
-      deploymentType: enumValue(req.wire, "hosted", 1),
+      deploymentType:
+        req.core.state.behaviour.edition === "server2022"
+          ? enumValue(req.wire, "onPremises", 2)
+          : enumValue(req.wire, "hosted", 1),
       locationServiceData: {
         serviceOwner: "00025394-6065-48ca-87d9-7f5672854ef7",
         defaultAccessMappingMoniker: "PublicAccessMapping",
