@@ -106,6 +106,7 @@ const SWEPT: Record<string, string[]> = {
   empty: [
     "GET /{org}/_apis/projects/{project}",
     "GET /{org}/_apis/permissions/{id}/{n}",
+    "GET /{org}/_apis/serviceendpoint/types",
     "GET /{org}/{project}/_apis/git/Repositories/{name}",
     "GET /{org}/{project}/_apis/build/definitions",
     "GET /{org}/{project}/_apis/distributedtask/queues",
@@ -132,7 +133,11 @@ const SWEPT: Record<string, string[]> = {
 };
 
 /** Calls whose permanent failure must not fail the set-up (it goes on without them). */
-const ADVISORY = new Set(["GET /{org}/_apis/permissions/{id}/{n}"]);
+const ADVISORY = new Set([
+  "GET /{org}/_apis/permissions/{id}/{n}",
+  // The extension check: a read that fails leaves it unknown, never blocks (plan/extension.ts).
+  "GET /{org}/_apis/serviceendpoint/types",
+]);
 
 type FaultKind = "500" | "503" | "429" | "reset" | "hang";
 const FAULTS: Record<FaultKind, Omit<FaultRule, "route">> = {

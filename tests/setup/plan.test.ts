@@ -102,7 +102,9 @@ it(
       "will-change",
       "will-change",
     ]);
-    expect(plan.checklist[5].detail).toMatch(/new pipeline will be allowed to use it/);
+    expect(plan.checklist.find((i) => i.key === "agentPool")?.detail).toMatch(
+      /new pipeline will be allowed to use it/,
+    );
     // Folders in words, never a raw backslash.
     expect(byId["create-pipeline"].change).toMatch(
       /^Create the pipeline "stackspot" in the root folder on \/stackspot\.yml/,
