@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { findRepoRoot } from "../../host/httpUtil";
 import type { ApiRequest, ApiResult, Route } from "../router";
 import type { ServiceEndpointRecord } from "../types";
 import { errors } from "../errors";
@@ -224,7 +225,7 @@ function listTypes(req: ApiRequest): ApiResult {
 
 function stackspotEndpointType(): { name: string; [field: string]: unknown } {
   const manifest = JSON.parse(
-    fs.readFileSync(path.join(__dirname, "../../../vss-extension.json"), "utf8"),
+    fs.readFileSync(path.join(findRepoRoot(__dirname), "vss-extension.json"), "utf8"),
   ) as { contributions: { type: string; properties: Record<string, unknown> }[] };
   const contribution = manifest.contributions.find(
     (c) => c.type === "ms.vss-endpoint.service-endpoint-type",
