@@ -13,10 +13,11 @@ export function planExtension(state: ProjectState): ItemPlan {
       checklistItem(
         "extension",
         "blocked",
-        "The StackSpot extension is not installed in this organization (no service connection " +
-          `type "${SERVICE_CONNECTION_TYPE}"), so the pipeline's StackSpotResume@1 task would ` +
-          `not exist. Install it from the Marketplace (${EXTENSION_MARKETPLACE_URL}), then ` +
-          "run the set-up again.",
+        "The StackSpot extension is not installed in this organization, or the installed " +
+          `version lacks its service connection type "${SERVICE_CONNECTION_TYPE}" (a stale ` +
+          "development package), so the pipeline's StackSpotResume@1 task would not run. " +
+          `Install it from the Marketplace (${EXTENSION_MARKETPLACE_URL}), then run the ` +
+          "set-up again.",
         EXTENSION_MARKETPLACE_URL,
       ),
     );
