@@ -87,7 +87,8 @@ async function readAll(
       r.kind === "planned" && r.plan.pipelineId !== undefined,
   );
   await mapWithConcurrency(withPipeline, READ_CONCURRENCY, async (run) => {
-    const [last] = await listStackspotRuns(clients, run.project, run.plan.pipelineId).catch(
+    // Only the newest run: each run listed is also read with Runs - Get (for its execution id).
+    const [last] = await listStackspotRuns(clients, run.project, run.plan.pipelineId, 1).catch(
       () => [],
     );
     if (last) apply(run.project, (row) => ({ ...row, lastRun: last }));
