@@ -10,11 +10,14 @@
 // one version (package.json) goes into the manifest through the overrides file;
 // scripts/build-task.js writes it into the task.json's Minor/Patch (Major stays 1), and this script
 // refuses a package whose task disagrees. The publisher is not tied to one account: --publisher or
-// STACKSPOT_PUBLISHER overrides the manifest's.
+// STACKSPOT_PUBLISHER overrides the manifest's. The staged screenshots are compressed to palette
+// PNGs (scripts/lib/png-quantize.js, same dimensions, about 40 % of the size); the repository keeps
+// the full-colour originals.
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { readVersion, taskVersionFor } = require("./version");
+const { quantizePng } = require("./lib/png-quantize");
 
 const root = path.resolve(__dirname, "..");
 const CONFIGS = ["release", "dev"];
@@ -120,6 +123,17 @@ function stagePath(rel, stageRoot) {
       return from === src || !isExcluded(path.basename(from));
     },
   });
+}
+
+/** Replaces each staged PNG screenshot by its palette version, when that is smaller. */
+function compressScreenshots(manifest, stageRoot) {
+  for (const { path: rel } of manifest.screenshots || []) {
+    if (!rel.toLowerCase().endsWith(".png")) continue;
+    const staged = path.join(stageRoot, rel);
+    const original = fs.readFileSync(staged);
+    const compressed = quantizePng(original);
+    if (compressed.length < original.length) fs.writeFileSync(staged, compressed);
+  }
 }
 
 /**
@@ -229,6 +243,7 @@ function createPackage(options = {}) {
       path.join(stageRoot, "vss-extension.json"),
     );
     for (const rel of manifestPaths(effective)) stagePath(rel, stageRoot);
+    compressScreenshots(effective, stageRoot);
     const tasks = checkTaskVersions(effective, stageRoot, version);
     const overridesFile = path.join(work, "overrides.json");
     fs.writeFileSync(overridesFile, JSON.stringify(overrides, null, 2) + "\n");

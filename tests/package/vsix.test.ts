@@ -117,6 +117,35 @@ test("carries one version: package.json's, in both manifests and in the task's M
   expect(sourceManifest.version).toBe("0.0.0");
 });
 
+test("ships the screenshots as palette PNGs of the originals' dimensions, looking the same", () => {
+  const { decodePng } = require(path.join(REPO_ROOT, "scripts", "lib", "png-codec.js"));
+  const shots: string[] = sourceManifest.screenshots.map((s: { path: string }) => s.path);
+  expect(shots.length).toBeGreaterThan(0);
+  for (const shot of shots) {
+    const originalFile = fs.readFileSync(path.join(REPO_ROOT, shot));
+    const packagedFile = vsix.zip.getEntry(shot)!.getData();
+    expect(packagedFile.length).toBeLessThan(originalFile.length * 0.6);
+    const original = decodePng(originalFile);
+    const packaged = decodePng(packagedFile);
+    expect([packaged.width, packaged.height]).toEqual([original.width, original.height]);
+    // Same picture: the mean colour error per channel stays under 1 of 255, and no pixel moves
+    // far enough to change what it shows.
+    let total = 0;
+    let worst = 0;
+    const pixels = original.width * original.height;
+    for (let p = 0; p < pixels; p++) {
+      for (let ch = 0; ch < 3; ch++) {
+        const before = original.pixels[p * original.channels + ch];
+        const error = Math.abs(before - packaged.pixels[p * packaged.channels + ch]);
+        total += error;
+        worst = Math.max(worst, error);
+      }
+    }
+    expect(total / (pixels * 3)).toBeLessThan(1);
+    expect(worst).toBeLessThan(32);
+  }
+});
+
 test("holds no node_modules, tests, source maps or TypeScript sources", () => {
   const names = vsix.names();
   expect(names.filter((n) => /(^|\/)(node_modules|tests?|__tests__)\//.test(n))).toEqual([]);
