@@ -1,6 +1,5 @@
 // The stackspot-ado bin: runs the CLI on the process's argv, streams and environment, and exits
-// with its code. Built into dist/cli/stackspot-ado.js by scripts/build-cli.js (whose banner sets
-// globalThis.self before azure-devops-extension-api loads).
+// with its code. Built into dist/cli/stackspot-ado.js by scripts/build-cli.js.
 import { version } from "../../package.json";
 import { runCli } from "./cli";
 

@@ -5,7 +5,8 @@
 // Node's tls defaults either way, so NODE_EXTRA_CA_CERTS (a corporate root CA) is honoured too.
 import { isIP } from "node:net";
 import type * as Undici from "undici";
-import { FetchLike, ProxyError } from "../ado";
+import { ProxyError } from "../ado/errors";
+import type { FetchLike } from "../ado/transport";
 import type { Env } from "./auth";
 import { UsageError } from "./errors";
 
