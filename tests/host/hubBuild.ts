@@ -14,6 +14,8 @@ export function ensureHubBuilt(root: string, log: (line: string) => void = () =>
     path.join(root, "src/ado"),
     path.join(root, "static/hub.html"),
     path.join(root, "webpack.config.js"),
+    path.join(root, "scripts/lib/icon-font.js"),
+    path.join(root, "scripts/lib/font-subset.js"),
   ];
   if (built && newestMtime(sources) <= built) return;
   log(built ? "The hub's sources changed: building it again…" : "Building the hub (first run)…");
