@@ -3,11 +3,12 @@
 // the only file that imports the SDK, so the engine, the CLI and Node tests never load it.
 import * as SDK from "azure-devops-extension-sdk";
 import { CommonServiceIds, ILocationService } from "azure-devops-extension-api/Common";
-import { BuildRestClient } from "azure-devops-extension-api/Build";
-import { CoreRestClient } from "azure-devops-extension-api/Core";
-import { GitRestClient } from "azure-devops-extension-api/Git";
-import { ServiceEndpointRestClient } from "azure-devops-extension-api/ServiceEndpoint";
-import { TaskAgentRestClient } from "azure-devops-extension-api/TaskAgent";
+import { BuildClient } from "./rest/buildClient";
+import { CoreClient } from "./rest/coreClient";
+import { GitClient } from "./rest/gitClient";
+import { ServiceEndpointClient } from "./rest/serviceEndpointClient";
+import { TaskAgentClient } from "./rest/taskAgentClient";
+import { cacheAccessToken } from "./accessTokenCache";
 import { AdoClients, ClientArea, ClientsOptionsWithoutAuth, createClients } from "./clients";
 
 /** Must be called after `SDK.init()` has resolved. */
@@ -16,11 +17,11 @@ export async function createSdkClients(
 ): Promise<AdoClients> {
   const locations = await SDK.getService<ILocationService>(CommonServiceIds.LocationService);
   const areaIds: Partial<Record<ClientArea, string>> = {
-    git: GitRestClient.RESOURCE_AREA_ID,
-    build: BuildRestClient.RESOURCE_AREA_ID,
-    core: CoreRestClient.RESOURCE_AREA_ID,
-    taskAgent: TaskAgentRestClient.RESOURCE_AREA_ID,
-    serviceEndpoint: ServiceEndpointRestClient.RESOURCE_AREA_ID,
+    git: GitClient.RESOURCE_AREA_ID,
+    build: BuildClient.RESOURCE_AREA_ID,
+    core: CoreClient.RESOURCE_AREA_ID,
+    taskAgent: TaskAgentClient.RESOURCE_AREA_ID,
+    serviceEndpoint: ServiceEndpointClient.RESOURCE_AREA_ID,
   };
   // The collection's own URL serves the areas without a resource-area id (pipelines, pipeline
   // permissions, security permission checks).
@@ -36,7 +37,15 @@ export async function createSdkClients(
     ...options,
     orgUrl: options.orgUrl ?? orgUrl,
     rootPaths: { ...rootPaths, ...(options.rootPaths ?? {}) },
-    // The SDK refreshes its token itself; asking again after a 401 is enough.
-    authHeader: async () => `Bearer ${await SDK.getAccessToken()}`,
+    authHeader: bearerFromHost(),
   });
+}
+
+/**
+ * The Authorization header from the host's access token, asked once for the token's lifetime (one
+ * host round trip, not one per request) and again after a 401.
+ */
+function bearerFromHost(): (refresh?: boolean) => Promise<string> {
+  const token = cacheAccessToken(() => SDK.getAccessToken());
+  return async (refresh) => `Bearer ${await token(refresh)}`;
 }

@@ -93,6 +93,8 @@ test("sets up an empty project by clicks, ending in the exact contract, with the
       "notifyLoadSucceeded",
     ]),
   );
+  // One host round trip for the token, for all of a load and a set-up: it is cached for its life.
+  expect(calls.filter((name) => name === "getAccessToken")).toHaveLength(1);
   // The client key: not in any console line, not in any URL, not left on the page.
   expect(session.output.join("\n")).not.toContain(CREDENTIALS.clientKey);
   expect(
