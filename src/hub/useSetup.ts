@@ -4,17 +4,12 @@
 // reports their answers as actions. Components only render what it returns.
 import * as React from "react";
 import type { SetupPlan } from "../setup";
-import { fileSettings, listStackspotRuns, planSetup, readProjectState } from "../setup";
+import { listStackspotRuns, planSetup, readProjectState } from "../setup";
 import { listChoices } from "./choices";
 import { describeError } from "./describeError";
-import { connectToHost, type HubContext } from "./hubContext";
-import {
-  suggestOptions,
-  toSetupOptions,
-  withoutSecrets,
-  type Choices,
-  type HubOptions,
-} from "./hubOptions";
+import { takeFirstLoad } from "./firstLoad";
+import type { HubContext } from "./hubContext";
+import type { HubOptions } from "./hubOptions";
 import {
   initialSetupState,
   isBusy,
@@ -123,14 +118,18 @@ function useRunsPolling(runs: SetupModel["runs"], dispatch: Dispatch, schedule: 
   }, [runs, dispatch, schedule]);
 }
 
-/** Connects to the host and reads the project once; returns the effect's clean-up. */
+/**
+ * Takes the host connection and first read (started by index.tsx before the first render, see
+ * firstLoad.ts) into the state; returns the effect's clean-up.
+ */
 function loadOnce(dispatch: Dispatch): () => void {
   let cancelled = false;
+  const load = takeFirstLoad();
   (async () => {
-    const context = await connectToHost();
+    const context = await load.context;
     if (cancelled) return;
     dispatch({ type: "connected", context });
-    const first = await firstRead(context);
+    const first = await load.first;
     if (!cancelled) dispatch({ type: "loaded", ...first });
   })().catch((e: unknown) => {
     if (!cancelled) dispatch({ type: "loadFailed", problem: describeError(e) });
@@ -139,26 +138,6 @@ function loadOnce(dispatch: Dispatch): () => void {
     cancelled = true;
   };
 }
-
-/** The state for the default options and what the form offers, then the options they suggest. */
-async function firstRead(ctx: HubContext) {
-  const defaults = toSetupOptions(ctx.project, suggestOptions(undefined, noChoices, undefined));
-  const [choices, state] = await Promise.all([
-    listChoices(ctx.clients, ctx.project.name),
-    readProjectState(ctx.clients, defaults),
-  ]);
-  const options = suggestOptions(state, choices, fileSettings(state));
-  const suggested = withoutSecrets(toSetupOptions(ctx.project, options));
-  // A project set up with other choices is read again with those, so the checklist judges the real
-  // set-up.
-  const sameRead = JSON.stringify(suggested) === JSON.stringify(withoutSecrets(defaults));
-  const plan = sameRead
-    ? planSetup(state, suggested)
-    : planSetup(await readProjectState(ctx.clients, suggested), suggested);
-  return { choices, options, plan };
-}
-
-const noChoices: Choices = { repositories: [], selfHostedQueues: [], connections: [] };
 
 async function read(ctx: HubContext, request: ReadRequest, dispatch: Dispatch): Promise<void> {
   try {
