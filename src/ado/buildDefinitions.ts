@@ -1,7 +1,7 @@
 // Build definitions as the engine reads and writes them: looked up by name or by YAML file (never
 // by listing them all), with full properties; YAML processes; the enums the service answers as
 // numbers sent back as the documented strings.
-import type { BuildRestClient } from "azure-devops-extension-api/Build";
+import type { BuildClient } from "./rest/buildClient";
 import type {
   BuildDefinition,
   BuildRepository,
@@ -26,7 +26,7 @@ export interface DefinitionQuery {
  * for them makes the list return full definitions instead of references.
  */
 export async function listDefinitions(
-  build: BuildRestClient,
+  build: BuildClient,
   project: string,
   query: DefinitionQuery,
 ): Promise<BuildDefinition[]> {
@@ -55,7 +55,7 @@ export async function listDefinitions(
 }
 
 export function listDefinitionsByName(
-  build: BuildRestClient,
+  build: BuildClient,
   project: string,
   name: string,
 ): Promise<BuildDefinition[]> {
@@ -63,7 +63,7 @@ export function listDefinitionsByName(
 }
 
 export function listDefinitionsByYamlFile(
-  build: BuildRestClient,
+  build: BuildClient,
   project: string,
   yamlFilename: string,
 ): Promise<BuildDefinition[]> {

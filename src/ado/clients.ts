@@ -1,13 +1,16 @@
 // Builds the REST clients the set-up engine uses, all on one transport (time-outs, retries, typed
 // errors). Node-safe: nothing here touches the extension SDK; the hub's SDK flavour is
-// sdkClients.ts.
-import { BuildRestClient } from "azure-devops-extension-api/Build";
-import { CoreRestClient } from "azure-devops-extension-api/Core";
-import { GitRestClient } from "azure-devops-extension-api/Git";
+// sdkClients.ts. Git, Build, Core, TaskAgent and ServiceEndpoint are our own small classes
+// (./rest/) on the package's RestClientBase, with only the methods the engine calls: the generated
+// ones hold every method of their area and a class does not tree-shake. Pipelines (a small class)
+// is the package's own.
 import { PipelinesRestClient } from "azure-devops-extension-api/Pipelines";
-import { ServiceEndpointRestClient } from "azure-devops-extension-api/ServiceEndpoint";
-import { TaskAgentRestClient } from "azure-devops-extension-api/TaskAgent";
 import type { IVssRestClientOptions } from "azure-devops-extension-api/Common";
+import { BuildClient } from "./rest/buildClient";
+import { CoreClient } from "./rest/coreClient";
+import { GitClient } from "./rest/gitClient";
+import { ServiceEndpointClient } from "./rest/serviceEndpointClient";
+import { TaskAgentClient } from "./rest/taskAgentClient";
 import { PipelinePermissionsRestClient } from "./pipelinePermissionsClient";
 import { SecurityRestClient } from "./securityClient";
 import { resolveRetryPolicy, RetryPolicy } from "./retry";
@@ -17,12 +20,12 @@ import { FetchLike, installTransport, RequestEvent } from "./transport";
 export interface AdoClients {
   /** The organization or collection URL, with a trailing slash. */
   readonly orgUrl: string;
-  readonly git: GitRestClient;
-  readonly build: BuildRestClient;
+  readonly git: GitClient;
+  readonly build: BuildClient;
   readonly pipelines: PipelinesRestClient;
-  readonly core: CoreRestClient;
-  readonly taskAgent: TaskAgentRestClient;
-  readonly serviceEndpoint: ServiceEndpointRestClient;
+  readonly core: CoreClient;
+  readonly taskAgent: TaskAgentClient;
+  readonly serviceEndpoint: ServiceEndpointClient;
   readonly pipelinePermissions: PipelinePermissionsRestClient;
   /** Permission checks (security namespaces), asked before a set-up writes anything. */
   readonly security: SecurityRestClient;
@@ -85,12 +88,12 @@ export function createClients(options: CreateClientsOptions): AdoClients {
   };
   return {
     orgUrl,
-    git: make(GitRestClient, "git"),
-    build: make(BuildRestClient, "build"),
+    git: make(GitClient, "git"),
+    build: make(BuildClient, "build"),
     pipelines: make(PipelinesRestClient, "pipelines"),
-    core: make(CoreRestClient, "core"),
-    taskAgent: make(TaskAgentRestClient, "taskAgent"),
-    serviceEndpoint: make(ServiceEndpointRestClient, "serviceEndpoint"),
+    core: make(CoreClient, "core"),
+    taskAgent: make(TaskAgentClient, "taskAgent"),
+    serviceEndpoint: make(ServiceEndpointClient, "serviceEndpoint"),
     pipelinePermissions: make(PipelinePermissionsRestClient, "pipelinePermissions"),
     security: make(SecurityRestClient, "security"),
     retry: policy,
