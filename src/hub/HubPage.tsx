@@ -2,17 +2,14 @@
 // in view), then status, options, plan and apply, connecting StackSpot, runs. Everything it shows
 // comes from useSetup; the sections only render.
 import * as React from "react";
-import { Header, TitleSize } from "azure-devops-ui/Header";
 import type { IHeaderCommandBarItem } from "azure-devops-ui/HeaderCommandBar";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
-import { Page } from "azure-devops-ui/Page";
-import { ConnectSection } from "./ConnectSection";
 import { decisionsShown } from "./decisions";
+import { HubHeader, HubPageFrame } from "./HubHeader";
 import { invalidOption, optionProblems, toSetupOptions } from "./hubOptions";
-import { OptionsSection } from "./OptionsSection";
+import { ConnectSection, OptionsSection, RunsSection } from "./lazySections";
 import { APPLY_REASON_ID, PlanSection } from "./PlanSection";
 import { primaryAction, type PrimaryAction } from "./primaryAction";
-import { RunsSection } from "./RunsSection";
 import { StatusSection } from "./StatusSection";
 import { useSetup, type SetupActions, type SetupModel } from "./useSetup";
 
@@ -38,11 +35,10 @@ export function HubPage(): JSX.Element {
     chosenDecisions: Object.values(model.answers).filter(Boolean).length,
   });
   return (
-    <Page className="ss-page flex-grow">
-      <Header
+    <HubPageFrame className="ss-page flex-grow">
+      <HubHeader
         className="ss-header"
         title="StackSpot"
-        titleSize={TitleSize.Large}
         description={
           model.context
             ? `Connects ${model.context.project.name} to StackSpot EDP: StackSpot runs its ` +
@@ -67,7 +63,7 @@ export function HubPage(): JSX.Element {
           <OutcomeToast message={toast} />
         </React.Suspense>
       )}
-    </Page>
+    </HubPageFrame>
   );
 }
 
