@@ -4,7 +4,6 @@
 // rather than show a plan made for other options.
 import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
-import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { getSafeId } from "azure-devops-ui/Util";
@@ -13,6 +12,7 @@ import { shortBranchName, type SetupPlan } from "../setup";
 import type { PrimaryAction } from "./primaryAction";
 import type { SetupActions, SetupModel, StepStatus } from "./useSetup";
 import { YamlDiff } from "./YamlDiff";
+import { HubCard } from "./HubCard";
 
 const stepStatus: Record<StepStatus, { status: IStatusProps; text: string }> = {
   queued: { status: Statuses.Queued, text: "Waiting" },
@@ -72,7 +72,7 @@ export function PlanSection(props: PlanSectionProps): JSX.Element {
   // A plan for other options than the form's is not shown, nor the action's state it implies.
   const shown = waitingFor ? undefined : plan;
   return (
-    <Card className="ss-section" titleProps={{ text: "Plan and apply", ariaLevel: 2 }}>
+    <HubCard className="ss-section" title="Plan and apply">
       <div
         className="ss-fill flex-column rhythm-vertical-16 ss-plan"
         data-applying={applying}
@@ -91,7 +91,7 @@ export function PlanSection(props: PlanSectionProps): JSX.Element {
         {failure && !applying && <FailureCard failure={failure} onRetry={actions.retry} />}
         {!applying && <OutcomeCards model={model} />}
       </div>
-    </Card>
+    </HubCard>
   );
 }
 

@@ -4,7 +4,6 @@
 // while the options are invalid, rows that wait for valid ones (the last plan was made for other
 // options, and would say what those would create).
 import * as React from "react";
-import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { Status, Statuses, StatusSize, type IStatusProps } from "azure-devops-ui/Status";
@@ -12,6 +11,7 @@ import type { ChecklistItem, ChecklistKey, ChecklistState, Decision, SetupPlan }
 import { changesFor } from "./checklistChanges";
 import { DecisionChoice } from "./DecisionChoice";
 import { decisionWords, type Answers, type ManagedPipeline } from "./decisions";
+import { HubCard } from "./HubCard";
 
 const stateView: Record<ChecklistState, { status: IStatusProps; text: string }> = {
   ok: { status: Statuses.Success, text: "OK" },
@@ -59,11 +59,7 @@ export function StatusSection({
 }: StatusSectionProps): JSX.Element {
   const description = plan && (waitingFor ? `${WAITING} ${waitingFor}` : summary(plan));
   return (
-    <Card
-      className="ss-section"
-      titleProps={{ text: "Status", ariaLevel: 2 }}
-      headerDescriptionProps={description ? { text: description } : undefined}
-    >
+    <HubCard className="ss-section" title="Status" description={description || undefined}>
       <div className="ss-fill ss-status" data-planning={planning}>
         {planning && plan && !waitingFor && (
           <Spinner
@@ -83,7 +79,7 @@ export function StatusSection({
               : skeletonLabels.map((label) => <SkeletonRow key={label} label={label} />)}
         </ul>
       </div>
-    </Card>
+    </HubCard>
   );
 }
 
