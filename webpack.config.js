@@ -149,6 +149,15 @@ module.exports = (env = {}) => {
           sideEffects: false,
         },
         {
+          // azure-devops-ui's modules run nothing when loaded but CommonImports (its polyfills),
+          // and each imports its own stylesheet: marked free of side effects, a module no one
+          // uses leaves the bundle with its CSS, even when a barrel (azure-devops-ui/Card.js)
+          // re-exports it beside the one component a file needs.
+          test: /[\\/]node_modules[\\/]azure-devops-ui[\\/].*\.js$/,
+          exclude: /[\\/]azure-devops-ui[\\/](CommonImports|Core[\\/]find)\.js$/,
+          sideEffects: false,
+        },
+        {
           test: /\.css$/,
           use: [
             MiniCssExtractPlugin.loader,
