@@ -6,7 +6,7 @@
 // Start-up is the cost of every command, --help included, and Node compiles a whole file before
 // it runs any of it, so the bin holds only our own code:
 // - vendor.js: the packages the engine and the REST clients use (yaml, azure-devops-extension-api,
-//   @noble/hashes), each loaded on its first use. src/cli/cli.ts loads the engine only when a
+//   @noble/hashes, diff), each loaded on its first use. src/cli/cli.ts loads the engine only when a
 //   command runs, so --help and --version never read this file.
 // - undici.js: undici, half of all the code, required only when a proxy is set
 //   (src/cli/network.ts).
@@ -27,7 +27,7 @@ const outFile = path.join(outDir, "stackspot-ado.js");
 /** Files beside the bin, which it requires by these relative paths. */
 const UNDICI_FILE = "undici.js";
 const VENDOR_FILE = "vendor.js";
-const VENDORED = /^(yaml|azure-devops-extension-api|@noble\/hashes)(\/|$)/;
+const VENDORED = /^(yaml|azure-devops-extension-api|@noble\/hashes|diff)(\/|$)/;
 
 const COMMON = {
   bundle: true,
