@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Packs the `stackspot-ado` command line as a publishable npm package: the single-file bundle
-// (scripts/build-cli.js), its README (packages/cli/README.md), the LICENSE, and a package.json
-// from packages/cli/package.json with the repository's version. No dependencies: the bundle holds
-// everything. Writes dist/stackspot-ado-VERSION.tgz and prints its path.
+// Packs the `stackspot-ado` command line as a publishable npm package: the bundle of
+// scripts/build-cli.js (the bin, and the vendor.js and undici.js it requires by path), its README
+// (packages/cli/README.md), the LICENSE, and a package.json from packages/cli/package.json with the
+// repository's version. No dependencies: the bundle holds everything. Writes
+// dist/stackspot-ado-VERSION.tgz and prints its path.
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -29,10 +30,8 @@ function main() {
     path.join(stage, "package.json"),
     `${JSON.stringify({ ...manifest, version }, null, 2)}\n`,
   );
-  fs.copyFileSync(
-    path.join(root, "dist", "cli", "stackspot-ado.js"),
-    path.join(stage, "stackspot-ado.js"),
-  );
+  for (const file of ["stackspot-ado.js", "vendor.js", "undici.js"])
+    fs.copyFileSync(path.join(root, "dist", "cli", file), path.join(stage, file));
   fs.chmodSync(path.join(stage, "stackspot-ado.js"), 0o755);
   fs.copyFileSync(path.join(root, "packages", "cli", "README.md"), path.join(stage, "README.md"));
   fs.copyFileSync(path.join(root, "LICENSE"), path.join(stage, "LICENSE"));

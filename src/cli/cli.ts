@@ -11,7 +11,6 @@ import type { Env } from "./auth";
 import { CliError } from "./errors";
 import { proxySecrets } from "./network";
 import { ExitCode } from "./exitCodes";
-import { runDoctor } from "./doctor/command";
 import { helpText } from "./help";
 import { Redactor, tokenForms } from "./redact";
 import type { TextStream } from "./render/renderer";
@@ -36,6 +35,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   try {
     if (argv[0] === "doctor") {
       json = argv.includes("--json");
+      // Loaded on use, like execute.ts: --help and --version never load the engine.
+      const { runDoctor } = await import("./doctor/command");
       return await runDoctor(argv.slice(1), io.env, {
         stdout,
         stderr,

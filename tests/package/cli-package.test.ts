@@ -59,6 +59,8 @@ it("holds the bundle, README and LICENSE, and no dependency", () => {
     "package/README.md",
     "package/package.json",
     "package/stackspot-ado.js",
+    "package/undici.js",
+    "package/vendor.js",
   ]);
   const manifest = JSON.parse(
     spawnSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }).stdout,

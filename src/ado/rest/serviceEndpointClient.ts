@@ -3,6 +3,7 @@
 import type {
   ServiceEndpoint,
   ServiceEndpointActionFilter,
+  ServiceEndpointType,
 } from "azure-devops-extension-api/ServiceEndpoint/ServiceEndpoint";
 import { RestClientBase } from "../restClientBase";
 
@@ -68,6 +69,15 @@ export class ServiceEndpointClient extends RestClientBase {
         includeFailed,
         includeDetails,
       },
+    });
+  }
+
+  /** The connection types the organization knows (an extension contributes `stackspot`). */
+  getServiceEndpointTypes(type?: string, scheme?: string): Promise<ServiceEndpointType[]> {
+    return this.beginRequest<ServiceEndpointType[]>({
+      apiVersion: "7.2-preview.1",
+      routeTemplate: "_apis/serviceendpoint/types",
+      queryParams: { type, scheme },
     });
   }
 }
