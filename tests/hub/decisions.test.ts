@@ -4,7 +4,7 @@
 // becomes of the old repository's file, not as taking over someone else's pipeline.
 import { runSetup } from "../../src/setup";
 import { clientsFor, creatingOptions } from "../setup/harness";
-import { HubHarness, type HubSession } from "./harness";
+import { useHubHarness, type HubSession } from "./harness";
 import {
   boltId,
   checklistItem,
@@ -18,19 +18,8 @@ import {
 
 jest.setTimeout(300_000);
 
-let h: HubHarness;
+const h = useHubHarness();
 let session: HubSession | undefined;
-
-beforeAll(async () => {
-  h = await HubHarness.start();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await h?.stop();
-});
 
 test("moving the pipeline this product set up is chosen inline, worded as a move, and applied with Apply changes", async () => {
   const project = h.newProject("Move");

@@ -156,10 +156,37 @@ export class HubHarness {
     };
   }
 
+  /** Closes every page opened since the last call (each test's own browser contexts). */
+  async closeSessions(): Promise<void> {
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    this.contexts.clear();
+  }
+
   async stop(): Promise<void> {
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.browser.close().catch(() => undefined);
     await this.host.stop();
     await this.emulator.stop();
   }
+}
+
+/**
+ * The lifecycle every browser test file shares: one harness started before the file's tests and
+ * stopped after them, and each test's pages closed after it. Returns a stand-in that forwards to
+ * the running harness (as useEmulator does); read it only inside tests and later hooks.
+ */
+export function useHubHarness(options: HubHarnessOptions = {}): HubHarness {
+  let harness: HubHarness | undefined;
+  beforeAll(async () => {
+    harness = await HubHarness.start(options);
+  });
+  afterEach(async () => harness?.closeSessions());
+  afterAll(async () => harness?.stop());
+  return new Proxy({} as HubHarness, {
+    get(_target, key) {
+      if (!harness) throw new Error("useHubHarness: read outside the file's tests and hooks.");
+      const value: unknown = Reflect.get(harness, key);
+      return typeof value === "function" ? value.bind(harness) : value;
+    },
+  });
 }

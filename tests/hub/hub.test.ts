@@ -3,7 +3,7 @@
 // has its own project and browser context.
 import { EXTENSION_MARKETPLACE_URL, renderPipelineFile, runSetup } from "../../src/setup";
 import { clientsFor, CREDENTIALS, creatingOptions, expectContract, writes } from "../setup/harness";
-import { HubHarness, type HubSession } from "./harness";
+import { useHubHarness, type HubSession } from "./harness";
 import {
   boltId,
   checklistItem,
@@ -22,19 +22,8 @@ import {
 // at most), and a test makes a few dozen of them on 2 busy cores.
 jest.setTimeout(300_000);
 
-let h: HubHarness;
+const h = useHubHarness();
 let session: HubSession | undefined;
-
-beforeAll(async () => {
-  h = await HubHarness.start();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await h?.stop();
-});
 
 /** A project set up completely by the engine itself (PAT clients), as a starting point. */
 async function setUpProject(prefix: string): Promise<string> {

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { findRepoRoot } from "../host/httpUtil";
-import { HubHarness, type HubSession } from "./harness";
+import { useHubHarness, type HubSession } from "./harness";
 import { waitForChecklist } from "./hubActions";
 
 jest.setTimeout(300_000);
@@ -76,18 +76,8 @@ test("the built icon font holds exactly the mapped glyphs, in under 5 KB of WOFF
 });
 
 describe("in Chromium", () => {
-  let h: HubHarness;
+  const h = useHubHarness();
   let session: HubSession | undefined;
-  beforeAll(async () => {
-    h = await HubHarness.start();
-  });
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
 
   for (const theme of ["light", "dark"] as const) {
     test(`every icon on the page draws from the subset font (${theme} theme)`, async () => {

@@ -4,7 +4,7 @@
 // that reason.
 import { runSetup } from "../../src/setup";
 import { clientsFor, creatingOptions } from "../setup/harness";
-import { HubHarness, type HubSession } from "./harness";
+import { useHubHarness, type HubSession } from "./harness";
 import {
   boltId,
   checklistItem,
@@ -17,19 +17,8 @@ import {
 
 jest.setTimeout(300_000);
 
-let h: HubHarness;
+const h = useHubHarness();
 let session: HubSession | undefined;
-
-beforeAll(async () => {
-  h = await HubHarness.start();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await h?.stop();
-});
 
 test("an invalid repository name makes Status and Plan wait for valid options, and disables the action with that reason", async () => {
   const project = h.newProject("Invalid");

@@ -3,24 +3,13 @@
 // view wherever the focus is; Tab visits the page in reading order.
 import type { FrameLocator, Page } from "playwright-core";
 import { CREDENTIALS, creatingOptions, expectContract } from "../setup/harness";
-import { HubHarness, type HubSession } from "./harness";
+import { useHubHarness, type HubSession } from "./harness";
 import { boltId, UI_TIMEOUT, waitForChecklist, waitForIdle, waitForSetupEnd } from "./hubActions";
 
 jest.setTimeout(300_000);
 
-let h: HubHarness;
+const h = useHubHarness();
 let session: HubSession | undefined;
-
-beforeAll(async () => {
-  h = await HubHarness.start();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await h?.stop();
-});
 
 interface Focused {
   id: string;

@@ -4,7 +4,7 @@
 // answers, and that the Workflow URL is this project's own.
 import { runSetup } from "../../src/setup";
 import { clientsFor, CREDENTIALS, creatingOptions } from "../setup/harness";
-import { HubHarness, type HubSession } from "./harness";
+import { useHubHarness, type HubSession } from "./harness";
 import {
   boltId,
   pressApply,
@@ -19,19 +19,8 @@ jest.setTimeout(300_000);
 const VIEWPORT = { width: 1280, height: 900 };
 const READY = "Ready for StackSpot — finish in the StackSpot portal.";
 
-let h: HubHarness;
+const h = useHubHarness();
 let session: HubSession | undefined;
-
-beforeAll(async () => {
-  h = await HubHarness.start();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await h?.stop();
-});
 
 test("after a set-up, the hub says ready for StackSpot and shows the portal steps first, never connected", async () => {
   const project = h.newProject("Portal");

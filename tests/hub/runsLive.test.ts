@@ -3,7 +3,7 @@
 // clock is Playwright's, moved on by the test instead of waited for.
 import { runSetup } from "../../src/setup";
 import { clientsFor, creatingOptions } from "../setup/harness";
-import { HubHarness, type HubSession } from "./harness";
+import { useHubHarness, type HubSession } from "./harness";
 import { waitFor } from "../support/wait-for";
 import { UI_TIMEOUT } from "./hubActions";
 
@@ -12,19 +12,8 @@ jest.setTimeout(300_000);
 /** The hub's interval between two listings while a run is in progress (RUNS_POLL_MS). */
 const POLL_MS = 10_000;
 
-let h: HubHarness;
+const h = useHubHarness();
 let session: HubSession | undefined;
-
-beforeAll(async () => {
-  h = await HubHarness.start();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await h?.stop();
-});
 
 async function setUpProject(prefix: string): Promise<{ project: string; pipelineId: number }> {
   const project = h.newProject(prefix);

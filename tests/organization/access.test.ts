@@ -1,22 +1,13 @@
 // The organization view by keyboard alone and in the dark theme, in Chromium against the emulator.
-import { HubHarness, type HubSession } from "../hub/harness";
+import { useHubHarness, type HubSession } from "../hub/harness";
 import { UI_TIMEOUT } from "../hub/hubActions";
 import { expectContract } from "../setup/harness";
 import { CREDENTIALS, waitForAllRead, waitForBatchEnd } from "./orgActions";
 
 jest.setTimeout(300_000);
 
-let h: HubHarness;
+const h = useHubHarness();
 let session: HubSession | undefined;
-
-beforeAll(async () => {
-  h = await HubHarness.start();
-}, 120_000);
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => h?.stop());
 
 test("a full batch set-up by keyboard alone", async () => {
   const projects = ["Keys-1", "Keys-2"];

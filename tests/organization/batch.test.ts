@@ -2,7 +2,7 @@
 // dialog for the selection, decisions opt-in per project, a failure that stays in its project,
 // Cancel that leaves nothing half-written, the export, and a client key that leaves no trace.
 import * as fs from "node:fs";
-import { HubHarness, type HubSession } from "../hub/harness";
+import { useHubHarness, type HubSession } from "../hub/harness";
 import { UI_TIMEOUT } from "../hub/hubActions";
 import { expectContract } from "../setup/harness";
 import {
@@ -20,17 +20,8 @@ import {
 // A batch against the emulator, which checks every call against the specs, on a busy machine.
 jest.setTimeout(300_000);
 
-let h: HubHarness;
+const h = useHubHarness();
 let session: HubSession | undefined;
-
-beforeAll(async () => {
-  h = await HubHarness.start();
-}, 120_000);
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => h?.stop());
 
 const options = (project: string) => ({
   project,
