@@ -6,6 +6,7 @@ import * as React from "react";
 import { CardContent } from "azure-devops-ui/Components/Card/CardContent";
 import { CustomCard } from "azure-devops-ui/Components/Card/CustomCard";
 import { CustomHeader } from "azure-devops-ui/Components/Header/CustomHeader";
+import { HeaderTitleArea } from "./HeaderTitleArea";
 
 export interface HubCardProps {
   className?: string;
@@ -20,16 +21,7 @@ export function HubCard({ className, title, description, children }: HubCardProp
     <CustomCard className={`${className ?? ""} bolt-card-with-header`}>
       <CustomHeader className="bolt-card-header">
         <div className="bolt-header-content-area flex-row flex-grow flex-self-stretch">
-          <div className="bolt-header-title-area flex-column flex-grow scroll-hidden">
-            <div className="bolt-header-title-row flex-row flex-baseline">
-              <div aria-level={2} className="bolt-header-title body-xl m" role="heading">
-                {title}
-              </div>
-            </div>
-            {description && (
-              <div className="bolt-header-description body-m secondary-text">{description}</div>
-            )}
-          </div>
+          <HeaderTitleArea title={title} description={description} level={2} />
         </div>
       </CustomHeader>
       <CardContent>{children}</CardContent>

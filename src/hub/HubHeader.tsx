@@ -9,6 +9,7 @@ import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import type { IHeaderCommandBarItem } from "azure-devops-ui/HeaderCommandBar";
 import { Intersection } from "azure-devops-ui/Intersection";
+import { HeaderTitleArea } from "./HeaderTitleArea";
 
 export interface HubHeaderProps {
   className?: string;
@@ -35,16 +36,7 @@ export const HubHeader = React.memo(function HubHeader({
       }
     >
       <div className="bolt-header-content-area flex-row flex-grow flex-self-stretch">
-        <div className="bolt-header-title-area flex-column flex-grow scroll-hidden">
-          <div className="bolt-header-title-row flex-row flex-baseline">
-            <div aria-level={1} className="bolt-header-title title-m l" role="heading">
-              {title}
-            </div>
-          </div>
-          {description && (
-            <div className="bolt-header-description body-m secondary-text">{description}</div>
-          )}
-        </div>
+        <HeaderTitleArea title={title} description={description} level={1} />
         {items.length > 0 && <CommandBar items={items} />}
       </div>
     </div>

@@ -1,5 +1,6 @@
 // The organization view's rows: one per project, filled in as its state is read, then as a set-up
 // runs. Pure functions of the engine's reports, so the table, the filters and the export agree.
+import { PROJECT_STATUSES } from "../setup";
 import type { ProjectReport, ProjectStatus, StackspotRun } from "../setup";
 
 /** What a row shows in its State column: a report's status, or where the read is. */
@@ -31,15 +32,8 @@ export const STATE_LABELS: Record<RowState, string> = {
   failed: "Failed",
 };
 
-/** The states a user filters by, in the order the filter shows them. */
-export const FILTER_STATES: ProjectStatus[] = [
-  "ready",
-  "changes-pending",
-  "needs-decision",
-  "waiting-for-pull-request",
-  "blocked",
-  "failed",
-];
+/** The states a user filters by, in the order the filter shows them: the report's statuses. */
+export const FILTER_STATES: readonly ProjectStatus[] = PROJECT_STATUSES;
 
 /**
  * The row a report makes. A project whose only open question is the StackSpot credentials is
